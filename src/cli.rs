@@ -1,0 +1,292 @@
+//! The command line: `itinera [FILE]` opens the planner; `check`, `export`
+//! and `new` work on mission files without a terminal UI.
+//!
+//! Exit codes: 0 success (warnings allowed), 1 the mission file has errors,
+//! 2 usage errors and files that cannot be read or written.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::suggest;
+use crate::export::{self, Scope};
+use crate::file::{self, LoadError, Loaded};
+
+/// Plan a delegation's week in the terminal: a day-by-day timeline, visit
+/// details and the participant list, edited and saved back to a TOML
+/// mission file; print the agenda as plain text.
+#[derive(Debug, Parser)]
+#[command(name = "itinera", version, args_conflicts_with_subcommands = true)]
+#[command(after_help = "Exit status: 0 success, 1 the mission file has errors, \
+                        2 usage error or a file that cannot be read or written.")]
+pub struct Cli {
+    /// Mission file to open (default: the one opened last; on the very
+    /// first run, a copy of the bundled sample mission).
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a mission file and print every problem as FILE:LINE:COL.
+    ///
+    /// Exits 0 when there are no errors (warnings allowed), 1 when there
+    /// are errors, 2 when the file cannot be read.
+    Check {
+        /// Mission file to check.
+        file: PathBuf,
+    },
+    /// Print the agenda of a mission, for the delegation.
+    Export {
+        /// Mission file to export.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Only the visits this participant attends (a participant id).
+        #[arg(long, value_name = "ID")]
+        participant: Option<String>,
+        /// Only this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        day: Option<NaiveDate>,
+        /// Wrap lines at this many columns.
+        #[arg(long, value_name = "N", default_value_t = 80,
+              value_parser = clap::value_parser!(u16).range(20..))]
+        width: u16,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Write a new mission file: a commented skeleton with one [[days]]
+    /// entry per date. Never overwrites an existing file.
+    New {
+        /// Path of the file to create.
+        file: PathBuf,
+        /// Title of the mission.
+        #[arg(long)]
+        title: String,
+        /// First day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        start: NaiveDate,
+        /// Last day (YYYY-MM-DD), on or after the start.
+        #[arg(long, value_parser = parse_date)]
+        end: NaiveDate,
+        /// IANA time zone where the trip happens, e.g. Asia/Tokyo.
+        #[arg(long, value_name = "ZONE", value_parser = parse_timezone)]
+        timezone: Option<Tz>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Plain text, wrapped to --width.
+    Text,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("\"{s}\" is not a date like 2022-11-14"))
+}
+
+fn parse_timezone(s: &str) -> Result<Tz, String> {
+    s.parse::<Tz>().map_err(|_| {
+        let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
+        match suggest(s, names) {
+            Some(name) => format!("unknown time zone \"{s}\" (did you mean \"{name}\"?)"),
+            None => format!("unknown time zone \"{s}\" (use an IANA name like \"Europe/Rome\")"),
+        }
+    })
+}
+
+/// A command's failure, with the exit code it means.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Self {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<LoadError> for Failure {
+    fn from(err: LoadError) -> Self {
+        let code = match err {
+            LoadError::Io { .. } => 2,
+            LoadError::Invalid { .. } => 1,
+        };
+        Failure {
+            code,
+            message: err.render(),
+        }
+    }
+}
+
+/// Output to stdout; a closed pipe (`itinera export m.toml | head`) ends the
+/// command quietly.
+fn print(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(err) => Err(Failure::usage(format!(
+            "error: cannot write output: {err}\n"
+        ))),
+    }
+}
+
+/// Runs a subcommand. `None` means: open the terminal UI (see `crate::runner`).
+pub fn run_command(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Check { file } => check(&file),
+        Command::Export {
+            file,
+            format: Format::Text,
+            participant,
+            day,
+            width,
+            output,
+        } => {
+            let loaded = load_reporting_warnings(&file)?;
+            let mission = &loaded.parsed.mission;
+            if let Some(id) = &participant {
+                if mission.participant(id).is_none() {
+                    let ids = mission.participants.iter().map(|p| p.id.as_str());
+                    let hint = suggest(id, ids)
+                        .map(|s| format!(" (did you mean \"{s}\"?)"))
+                        .unwrap_or_default();
+                    return Err(Failure::usage(format!(
+                        "error: no participant with id \"{id}\" in {}{hint}\n",
+                        file.display()
+                    )));
+                }
+            }
+            if let Some(day) = day {
+                let index = crate::domain::DayIndex::build(mission);
+                if index.day_of_date(day).is_none() {
+                    return Err(Failure::usage(format!(
+                        "error: {day} is not a day of the mission ({} to {})\n",
+                        mission.header.start, mission.header.end
+                    )));
+                }
+            }
+            let scope = Scope {
+                participant,
+                day,
+                width: width.into(),
+            };
+            let text = export::agenda(mission, &scope);
+            match output {
+                None => print(&text),
+                Some(out) => file::write::write_atomic(&out, text.as_bytes()).map_err(|err| {
+                    Failure::usage(format!("error: cannot write {}: {err}\n", out.display()))
+                }),
+            }
+        }
+        Command::New {
+            file,
+            title,
+            start,
+            end,
+            timezone,
+        } => new(&file, &title, start, end, timezone),
+    }
+}
+
+fn check(path: &Path) -> Result<(), Failure> {
+    let name = path.display().to_string();
+    match file::load(path) {
+        Ok(loaded) => {
+            let report = &loaded.parsed.report;
+            print(&format!(
+                "{}{name}: {}\n",
+                report.render(&name, &loaded_text(&loaded)),
+                report.summary()
+            ))
+        }
+        Err(LoadError::Invalid { text, report, .. }) => {
+            print(&format!(
+                "{}{name}: {}\n",
+                report.render(&name, &text),
+                report.summary()
+            ))?;
+            Err(Failure {
+                code: 1,
+                message: String::new(),
+            })
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// The text a loaded file's spans refer to.
+fn loaded_text(loaded: &Loaded) -> String {
+    file::source::decode(&loaded.bytes)
+        .map(|(text, _)| text)
+        .unwrap_or_default()
+}
+
+/// Loads a file for a command that uses it; warnings go to stderr.
+fn load_reporting_warnings(path: &Path) -> Result<Loaded, Failure> {
+    let loaded = file::load(path)?;
+    let report = &loaded.parsed.report;
+    if !report.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            report.render(&path.display().to_string(), &loaded_text(&loaded))
+        );
+    }
+    Ok(loaded)
+}
+
+fn new(
+    path: &Path,
+    title: &str,
+    start: NaiveDate,
+    end: NaiveDate,
+    tz: Option<Tz>,
+) -> Result<(), Failure> {
+    if end < start {
+        return Err(Failure::usage(format!(
+            "error: --end {end} is before --start {start}\n"
+        )));
+    }
+    if title.trim().is_empty() {
+        return Err(Failure::usage("error: --title must not be empty\n"));
+    }
+    if path.exists() {
+        return Err(Failure::usage(format!(
+            "error: {} already exists; itinera new never overwrites a file\n",
+            path.display()
+        )));
+    }
+    let text = file::skeleton::skeleton(title, start, end, tz);
+    file::write::write_atomic(path, text.as_bytes()).map_err(|err| {
+        Failure::usage(format!("error: cannot write {}: {err}\n", path.display()))
+    })?;
+    print(&format!(
+        "Created {} ({} days). Open it with: itinera {}\n",
+        path.display(),
+        (end - start).num_days() + 1,
+        path.display()
+    ))
+}
+
+/// Exit code and stderr output for a failure.
+pub fn report_failure(failure: Failure) -> ExitCode {
+    if !failure.message.is_empty() {
+        eprint!("{}", failure.message);
+    }
+    ExitCode::from(failure.code)
+}

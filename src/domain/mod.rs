@@ -1,0 +1,379 @@
+//! The mission as itinera understands it: a header, optional per-day notes, the
+//! delegation and the visits, all validated.
+//!
+//! Nothing here knows about TOML, terminals or files. The file layer
+//! (`crate::file`) turns a mission file into these types and back; the app
+//! layer (`crate::app`) changes them only through [`Edit`]s so that every
+//! change can be undone.
+//!
+//! Visits live in one flat vector in file order. "Within a day, visits are in
+//! file order": a day's timeline is the subsequence of visits with that date.
+//! [`DayIndex`] keeps that subsequence per date so that views never scan the
+//! whole vector.
+
+mod edit;
+mod ids;
+mod index;
+pub mod ops;
+mod time;
+
+pub use edit::{Edit, EditError, ListEdit};
+pub use ids::{is_valid_id, slugify, suggest};
+pub use index::DayIndex;
+pub use time::{Clock, format_duration, format_time};
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono_tz::Tz;
+
+/// Session identity of a visit or participant.
+///
+/// Keys are never written to the file. They let the file layer find the table
+/// an entity was read from after the entity has been moved or edited, and let
+/// the app keep a selection across edits. Every key is fresh for the process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key(u64);
+
+impl Key {
+    /// A key no other entity in this process has.
+    pub fn fresh() -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        Key(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+/// The supported version of the mission file format.
+pub const FORMAT: i64 = 1;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mission {
+    pub header: Header,
+    /// Per-date city, lodging and notes, in file order, at most one per date.
+    pub days: Vec<DayInfo>,
+    /// The delegation, in file order.
+    pub participants: Vec<Participant>,
+    /// Every visit, in file order.
+    pub visits: Vec<Visit>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    pub title: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub timezone: Option<Tz>,
+    pub home_timezone: Option<Tz>,
+    pub organizer: Option<String>,
+    pub summary: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayInfo {
+    pub date: NaiveDate,
+    pub city: Option<String>,
+    pub lodging: Option<String>,
+    pub notes: Option<String>,
+}
+
+impl DayInfo {
+    pub fn new(date: NaiveDate) -> Self {
+        DayInfo {
+            date,
+            city: None,
+            lodging: None,
+            notes: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Participant {
+    pub key: Key,
+    pub id: String,
+    pub name: String,
+    pub organization: Option<String>,
+    pub region: Option<String>,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub notes: Option<String>,
+}
+
+impl Participant {
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
+        Participant {
+            key: Key::fresh(),
+            id: id.into(),
+            name: name.into(),
+            organization: None,
+            region: None,
+            role: None,
+            email: None,
+            phone: None,
+            notes: None,
+        }
+    }
+
+    /// "Name (Organization)", or the name alone.
+    pub fn name_and_organization(&self) -> String {
+        match &self.organization {
+            Some(org) if !org.is_empty() => format!("{} ({org})", self.name),
+            _ => self.name.clone(),
+        }
+    }
+
+    /// Equal apart from the session key.
+    pub fn same_content(&self, other: &Participant) -> bool {
+        Participant {
+            key: other.key,
+            ..self.clone()
+        } == *other
+    }
+}
+
+/// What a visit is. Unknown words in the file read as [`Kind::Other`] with a
+/// warning, and the word stays in the file unless the kind is edited.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Meeting,
+    Visit,
+    Presentation,
+    Travel,
+    Meal,
+    #[default]
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Meeting,
+        Kind::Visit,
+        Kind::Presentation,
+        Kind::Travel,
+        Kind::Meal,
+        Kind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Meeting => "meeting",
+            Kind::Visit => "visit",
+            Kind::Presentation => "presentation",
+            Kind::Travel => "travel",
+            Kind::Meal => "meal",
+            Kind::Other => "other",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == word)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Status {
+    #[default]
+    Confirmed,
+    Tentative,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Confirmed, Status::Tentative, Status::Cancelled];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Tentative => "tentative",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str() == word)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Visit {
+    pub key: Key,
+    /// The id written in the file, if any. See [`Mission::visit_ids`] for the
+    /// id every visit has.
+    pub id: Option<String>,
+    pub date: NaiveDate,
+    /// For items that run past midnight (a night flight).
+    pub end_date: Option<NaiveDate>,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub title: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub city: Option<String>,
+    pub venue: Option<String>,
+    pub address: Option<String>,
+    pub host: Option<String>,
+    pub contact: Option<String>,
+    /// Participant ids; `None` means the whole delegation.
+    pub participants: Option<Vec<String>>,
+    pub tags: Vec<String>,
+    pub notes: Option<String>,
+}
+
+impl Visit {
+    pub fn new(date: NaiveDate, title: impl Into<String>) -> Self {
+        Visit {
+            key: Key::fresh(),
+            id: None,
+            date,
+            end_date: None,
+            start: None,
+            end: None,
+            title: title.into(),
+            kind: Kind::default(),
+            status: Status::default(),
+            city: None,
+            venue: None,
+            address: None,
+            host: None,
+            contact: None,
+            participants: None,
+            tags: Vec::new(),
+            notes: None,
+        }
+    }
+
+    /// Equal apart from the session key.
+    pub fn same_content(&self, other: &Visit) -> bool {
+        Visit {
+            key: other.key,
+            ..self.clone()
+        } == *other
+    }
+
+    pub fn is_timed(&self) -> bool {
+        self.start.is_some()
+    }
+
+    pub fn starts_at(&self) -> Option<NaiveDateTime> {
+        self.start.map(|t| self.date.and_time(t))
+    }
+
+    pub fn ends_at(&self) -> Option<NaiveDateTime> {
+        self.end
+            .map(|t| self.end_date.unwrap_or(self.date).and_time(t))
+    }
+
+    /// Length of a visit with both a start and an end.
+    pub fn duration(&self) -> Option<TimeDelta> {
+        Some(self.ends_at()? - self.starts_at()?)
+    }
+
+    /// Whether `participant` attends: named in the list, or the list is
+    /// absent (the whole delegation).
+    pub fn attended_by(&self, participant: &str) -> bool {
+        match &self.participants {
+            None => true,
+            Some(ids) => ids.iter().any(|id| id == participant),
+        }
+    }
+
+    /// "09:30–11:00", "09:30", "all day" or "time tbc".
+    ///
+    /// A visit without a start is "all day" when it is a whole-day item by
+    /// nature (it spans several dates) and "time tbc" otherwise.
+    pub fn time_label(&self) -> String {
+        match (self.start, self.end) {
+            (Some(start), Some(end)) => {
+                let next = match self.end_date {
+                    Some(d) if d > self.date => format!(" +{}", (d - self.date).num_days()),
+                    _ => String::new(),
+                };
+                format!("{}–{}{next}", format_time(start), format_time(end))
+            }
+            (Some(start), None) => format_time(start),
+            (None, _) if self.end_date.is_some_and(|d| d > self.date) => "all day".into(),
+            (None, _) => "time tbc".into(),
+        }
+    }
+
+    /// The time range this visit occupies, for overlap checks. Untimed and
+    /// cancelled visits occupy nothing; a visit without an end occupies its
+    /// start instant only.
+    pub fn busy_range(&self) -> Option<(NaiveDateTime, NaiveDateTime)> {
+        if self.status == Status::Cancelled {
+            return None;
+        }
+        let start = self.starts_at()?;
+        Some((start, self.ends_at().unwrap_or(start)))
+    }
+
+    /// Whether two visits overlap in time (touching ends do not overlap).
+    pub fn overlaps(&self, other: &Visit) -> bool {
+        match (self.busy_range(), other.busy_range()) {
+            (Some((a0, a1)), Some((b0, b1))) => a0 < b1 && b0 < a1,
+            _ => false,
+        }
+    }
+}
+
+impl Mission {
+    /// Every date from the mission's start to its end, inclusive.
+    pub fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.header
+            .start
+            .iter_days()
+            .take_while(|d| *d <= self.header.end)
+    }
+
+    pub fn day_info(&self, date: NaiveDate) -> Option<&DayInfo> {
+        self.days.iter().find(|d| d.date == date)
+    }
+
+    pub fn participant(&self, id: &str) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    pub fn participant_index(&self, key: Key) -> Option<usize> {
+        self.participants.iter().position(|p| p.key == key)
+    }
+
+    pub fn visit_index(&self, key: Key) -> Option<usize> {
+        self.visits.iter().position(|v| v.key == key)
+    }
+
+    /// The participants attending `visit`, in delegation order. Ids that name
+    /// nobody are skipped.
+    pub fn attendees<'a>(&'a self, visit: &'a Visit) -> impl Iterator<Item = &'a Participant> {
+        self.participants
+            .iter()
+            .filter(move |p| visit.attended_by(&p.id))
+    }
+
+    /// The id of every visit, in visit order: the id written in the file, or
+    /// one generated from the date and title ("2022-11-14-osaka-prefectural-government"),
+    /// made unique with a numeric suffix. Generated ids depend only on the
+    /// visit's date, title and the ids before it, so they are stable between
+    /// runs of an unchanged file.
+    pub fn visit_ids(&self) -> Vec<String> {
+        ids::visit_ids(&self.visits)
+    }
+
+    /// Equal apart from session keys.
+    pub fn same_content(&self, other: &Mission) -> bool {
+        self.header == other.header
+            && self.days == other.days
+            && self.participants.len() == other.participants.len()
+            && self.visits.len() == other.visits.len()
+            && self
+                .participants
+                .iter()
+                .zip(&other.participants)
+                .all(|(a, b)| a.same_content(b))
+            && self
+                .visits
+                .iter()
+                .zip(&other.visits)
+                .all(|(a, b)| a.same_content(b))
+    }
+}

@@ -1,0 +1,532 @@
+//! Planning operations: each turns the cluster manager's intent ("move this
+//! meeting earlier", "everything after lunch runs 15 minutes late") into an
+//! [`Edit`], or explains why it cannot.
+//!
+//! The functions here only compute; the caller applies the edit (and so
+//! records it for undo).
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+
+use super::{DayIndex, Edit, ListEdit, Mission, Participant, Visit};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Earlier,
+    Later,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum OpError {
+    #[error("no visit selected")]
+    NoVisit,
+    #[error("already the first visit of the day")]
+    FirstOfDay,
+    #[error("already the last visit of the day")]
+    LastOfDay,
+    #[error("the mission starts on {0}")]
+    MissionStart(NaiveDate),
+    #[error("the mission ends on {0}")]
+    MissionEnd(NaiveDate),
+    #[error("{0} would start outside its day")]
+    LeavesDay(String),
+}
+
+/// An edit and the visit the selection should follow afterwards.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub edit: Edit,
+    /// Index in `Mission::visits` of the moved or created visit once the edit
+    /// is applied.
+    pub visit: usize,
+}
+
+/// Moves visit `i` one place earlier or later within its day.
+///
+/// When both visits involved are timed they trade time slots: the pair keeps
+/// its first start time, each visit keeps its duration and the gap between
+/// them stays. Untimed visits only change position.
+pub fn move_within_day(
+    mission: &Mission,
+    index: &DayIndex,
+    i: usize,
+    direction: Direction,
+) -> Result<Plan, OpError> {
+    let (day, pos) = index.slot(i).ok_or(OpError::NoVisit)?;
+    let list = index.visits_on(day);
+    let (first, second) = match direction {
+        Direction::Earlier if pos == 0 => return Err(OpError::FirstOfDay),
+        Direction::Earlier => (list[pos - 1], i),
+        Direction::Later if pos + 1 >= list.len() => return Err(OpError::LastOfDay),
+        Direction::Later => (i, list[pos + 1]),
+    };
+    let (a, b) = (&mission.visits[first], &mission.visits[second]);
+    // The two visits swap places in the flat list (visits of other days in
+    // between stay put), with traded time slots when both are timed.
+    let mut edits = Vec::with_capacity(2);
+    if let Some((new_b, new_a)) = trade_slots(a, b)? {
+        edits.push(Edit::Visit(ListEdit::Replace(first, new_b)));
+        edits.push(Edit::Visit(ListEdit::Replace(second, new_a)));
+    } else {
+        edits.push(Edit::Visit(ListEdit::Replace(first, b.clone())));
+        edits.push(Edit::Visit(ListEdit::Replace(second, a.clone())));
+    }
+    let moved_to = if i == first { second } else { first };
+    Ok(Plan {
+        edit: Edit::Batch(edits),
+        visit: moved_to,
+    })
+}
+
+/// The two visits after `b` takes `a`'s place: `(b', a')`, or `None` when
+/// they only swap positions because one of them is untimed.
+fn trade_slots(a: &Visit, b: &Visit) -> Result<Option<(Visit, Visit)>, OpError> {
+    let (Some(a_start), Some(b_start)) = (a.starts_at(), b.starts_at()) else {
+        return Ok(None);
+    };
+    let a_end = a.ends_at().unwrap_or(a_start);
+    let gap = b_start - a_end;
+    let b_len = b.duration().unwrap_or_default();
+    let new_b = retime(b, a.date, a_start)?;
+    let new_a = retime(a, a.date, a_start + b_len + gap)?;
+    Ok(Some((new_b, new_a)))
+}
+
+/// `visit` moved to start at `start` on `date`, keeping its duration. The
+/// start must stay on `date`.
+fn retime(visit: &Visit, date: NaiveDate, start: NaiveDateTime) -> Result<Visit, OpError> {
+    if start.date() != date {
+        return Err(OpError::LeavesDay(visit.title.clone()));
+    }
+    let mut moved = visit.clone();
+    moved.date = date;
+    moved.start = Some(start.time());
+    if let Some(len) = visit.duration() {
+        let end = start + len;
+        moved.end = Some(end.time());
+        moved.end_date = (visit.end_date.is_some() || end.date() != date).then(|| end.date());
+    }
+    Ok(moved)
+}
+
+/// Moves visit `i` to the previous or next date. A timed visit keeps its
+/// times and lands among the target day's visits in time order; an untimed
+/// one goes last.
+pub fn move_to_day(
+    mission: &Mission,
+    index: &DayIndex,
+    i: usize,
+    direction: Direction,
+) -> Result<Plan, OpError> {
+    let visit = mission.visits.get(i).ok_or(OpError::NoVisit)?;
+    let (start, end) = (mission.header.start, mission.header.end);
+    let target = match direction {
+        Direction::Earlier => visit
+            .date
+            .pred_opt()
+            .filter(|d| *d >= start || visit.date > end),
+        Direction::Later => visit
+            .date
+            .succ_opt()
+            .filter(|d| *d <= end || visit.date < start),
+    };
+    let target = target.ok_or(match direction {
+        Direction::Earlier => OpError::MissionStart(start),
+        Direction::Later => OpError::MissionEnd(end),
+    })?;
+    let shift = target - visit.date;
+    let mut moved = visit.clone();
+    moved.date = target;
+    moved.end_date = visit.end_date.map(|d| d + shift);
+
+    let insert_at = insertion_point(mission, index, target, moved.start);
+    let to = if insert_at > i {
+        insert_at - 1
+    } else {
+        insert_at
+    };
+    Ok(Plan {
+        edit: Edit::Batch(vec![
+            Edit::Visit(ListEdit::Replace(i, moved)),
+            Edit::Visit(ListEdit::Move { from: i, to }),
+        ]),
+        visit: to,
+    })
+}
+
+/// Where in `Mission::visits` (insert-before index) a visit on `date`
+/// starting at `start` belongs: before the first timed visit of that day
+/// that starts later, else after the day's last visit. On an empty day it
+/// goes after the last visit of an earlier date.
+pub fn insertion_point(
+    mission: &Mission,
+    index: &DayIndex,
+    date: NaiveDate,
+    start: Option<NaiveTime>,
+) -> usize {
+    if let Some(day) = index.day_of_date(date) {
+        let list = index.visits_on(day);
+        if let Some(start) = start {
+            if let Some(&later) = list
+                .iter()
+                .find(|&&v| mission.visits[v].start.is_some_and(|s| s > start))
+            {
+                return later;
+            }
+        }
+        if let Some(&last) = list.last() {
+            return last + 1;
+        }
+    }
+    mission
+        .visits
+        .iter()
+        .rposition(|v| v.date < date)
+        .map_or(0, |p| p + 1)
+}
+
+/// Shifts visit `i` and every later timed visit of its day by `minutes`
+/// (negative: earlier). Untimed visits stay as they are.
+pub fn ripple(
+    mission: &Mission,
+    index: &DayIndex,
+    i: usize,
+    minutes: i64,
+) -> Result<Plan, OpError> {
+    let (day, pos) = index.slot(i).ok_or(OpError::NoVisit)?;
+    let delta = TimeDelta::minutes(minutes);
+    let mut edits = Vec::new();
+    for &v in &index.visits_on(day)[pos..] {
+        let visit = &mission.visits[v];
+        if let Some(start) = visit.starts_at() {
+            let moved = retime(visit, visit.date, start + delta)?;
+            edits.push(Edit::Visit(ListEdit::Replace(v, moved)));
+        }
+    }
+    Ok(Plan {
+        edit: Edit::Batch(edits),
+        visit: i,
+    })
+}
+
+/// The visits on the same day as visit `i` that overlap it in time.
+pub fn overlapping(mission: &Mission, index: &DayIndex, i: usize) -> Vec<usize> {
+    let Some((day, _)) = index.slot(i) else {
+        return Vec::new();
+    };
+    let visit = &mission.visits[i];
+    index
+        .visits_on(day)
+        .iter()
+        .copied()
+        .filter(|&v| v != i && mission.visits[v].overlaps(visit))
+        .collect()
+}
+
+/// A new visit for `date`, starting when `after` ends (when it has an end
+/// time), lasting an hour, in the day's city.
+pub fn new_visit(mission: &Mission, date: NaiveDate, after: Option<&Visit>) -> Visit {
+    let mut visit = Visit::new(date, "New visit");
+    visit.city = mission.day_info(date).and_then(|d| d.city.clone());
+    if let Some(start) = after.and_then(Visit::ends_at).filter(|s| s.date() == date) {
+        visit.start = Some(start.time());
+        let end = start + TimeDelta::hours(1);
+        visit.end = Some(end.time());
+        visit.end_date = (end.date() != date).then(|| end.date());
+    }
+    visit
+}
+
+/// A copy of `visit` with a fresh key and, when it had one, a new unique id.
+pub fn duplicate_visit(mission: &Mission, visit: &Visit) -> Visit {
+    let mut copy = visit.clone();
+    copy.key = super::Key::fresh();
+    copy.title = format!("{} (copy)", visit.title);
+    copy.id = visit.id.as_ref().map(|id| {
+        unique_id(id, |candidate| {
+            mission
+                .visits
+                .iter()
+                .any(|v| v.id.as_deref() == Some(candidate))
+        })
+    });
+    copy
+}
+
+/// `base`, or `base-2`, `base-3`... whichever is not taken.
+pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// The number of visits that name participant `id` explicitly.
+pub fn references(mission: &Mission, id: &str) -> usize {
+    mission
+        .visits
+        .iter()
+        .filter(|v| {
+            v.participants
+                .as_ref()
+                .is_some_and(|ids| ids.iter().any(|p| p == id))
+        })
+        .count()
+}
+
+/// Removes participant `p` and every visit's reference to them.
+pub fn delete_participant(mission: &Mission, p: usize) -> Option<Edit> {
+    let id = &mission.participants.get(p)?.id;
+    let mut edits = rewrite_references(mission, id, None);
+    edits.push(Edit::Participant(ListEdit::Remove(p)));
+    Some(Edit::Batch(edits))
+}
+
+/// Replaces participant `p`; when the id changes, visits that named the old
+/// id name the new one.
+pub fn update_participant(mission: &Mission, p: usize, updated: Participant) -> Option<Edit> {
+    let old = &mission.participants.get(p)?.id;
+    let mut edits = if *old != updated.id {
+        rewrite_references(mission, old, Some(&updated.id))
+    } else {
+        Vec::new()
+    };
+    edits.push(Edit::Participant(ListEdit::Replace(p, updated)));
+    Some(Edit::Batch(edits))
+}
+
+fn rewrite_references(mission: &Mission, id: &str, replacement: Option<&str>) -> Vec<Edit> {
+    mission
+        .visits
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let ids = v.participants.as_ref()?;
+            if !ids.iter().any(|p| p == id) {
+                return None;
+            }
+            let mut changed = v.clone();
+            changed.participants = Some(
+                ids.iter()
+                    .filter_map(|p| match (p == id, replacement) {
+                        (false, _) => Some(p.clone()),
+                        (true, Some(new)) => Some(new.to_string()),
+                        (true, None) => None,
+                    })
+                    .collect(),
+            );
+            Some(Edit::Visit(ListEdit::Replace(i, changed)))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Header;
+
+    fn date(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2022, 11, d).expect("date")
+    }
+
+    fn hm(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).expect("time")
+    }
+
+    fn timed(d: u32, title: &str, start: (u32, u32), end: (u32, u32)) -> Visit {
+        let mut v = Visit::new(date(d), title);
+        v.start = Some(hm(start.0, start.1));
+        v.end = Some(hm(end.0, end.1));
+        v
+    }
+
+    fn mission(visits: Vec<Visit>) -> Mission {
+        Mission {
+            header: Header {
+                title: "T".into(),
+                start: date(14),
+                end: date(16),
+                timezone: None,
+                home_timezone: None,
+                organizer: None,
+                summary: None,
+            },
+            days: vec![],
+            participants: vec![Participant::new("a", "A"), Participant::new("b", "B")],
+            visits,
+        }
+    }
+
+    /// Plans an operation on the current mission and applies it.
+    fn run(
+        m: &mut Mission,
+        op: impl FnOnce(&Mission, &DayIndex) -> Result<Plan, OpError>,
+    ) -> usize {
+        let plan = op(m, &DayIndex::build(m)).expect("operation is possible");
+        plan.edit.apply(m).expect("plan applies");
+        plan.visit
+    }
+
+    fn summary(m: &Mission) -> Vec<String> {
+        m.visits
+            .iter()
+            .map(|v| format!("{} {} {}", v.date.format("%d"), v.time_label(), v.title))
+            .collect()
+    }
+
+    #[test]
+    fn trading_slots_keeps_first_start_durations_and_gap() {
+        // A 09:00-10:00, gap 30 min, B 10:30-12:00.
+        let mut m = mission(vec![
+            timed(14, "A", (9, 0), (10, 0)),
+            timed(14, "B", (10, 30), (12, 0)),
+        ]);
+        let at = run(&mut m, |m, ix| move_within_day(m, ix, 1, Direction::Earlier));
+        assert_eq!(at, 0);
+        assert_eq!(summary(&m), ["14 09:00–10:30 B", "14 11:00–12:00 A"]);
+    }
+
+    #[test]
+    fn moving_later_is_the_same_trade() {
+        let mut m = mission(vec![
+            timed(14, "A", (9, 0), (10, 0)),
+            timed(14, "B", (10, 30), (12, 0)),
+        ]);
+        let at = run(&mut m, |m, ix| move_within_day(m, ix, 0, Direction::Later));
+        assert_eq!(at, 1);
+        assert_eq!(summary(&m), ["14 09:00–10:30 B", "14 11:00–12:00 A"]);
+    }
+
+    #[test]
+    fn untimed_visits_only_change_position_and_other_days_stay_put() {
+        let mut m = mission(vec![
+            Visit::new(date(14), "A"),
+            timed(15, "other day", (9, 0), (10, 0)),
+            timed(14, "B", (10, 30), (12, 0)),
+        ]);
+        let at = run(&mut m, |m, ix| move_within_day(m, ix, 2, Direction::Earlier));
+        assert_eq!(at, 0);
+        assert_eq!(
+            summary(&m),
+            [
+                "14 10:30–12:00 B",
+                "15 09:00–10:00 other day",
+                "14 time tbc A"
+            ]
+        );
+    }
+
+    #[test]
+    fn edges_of_the_day_are_reported() {
+        let m = mission(vec![timed(14, "A", (9, 0), (10, 0))]);
+        let index = DayIndex::build(&m);
+        assert_eq!(
+            move_within_day(&m, &index, 0, Direction::Earlier),
+            Err(OpError::FirstOfDay)
+        );
+        assert_eq!(
+            move_within_day(&m, &index, 0, Direction::Later),
+            Err(OpError::LastOfDay)
+        );
+        assert_eq!(
+            move_to_day(&m, &index, 0, Direction::Earlier),
+            Err(OpError::MissionStart(date(14)))
+        );
+    }
+
+    #[test]
+    fn moving_to_next_day_lands_in_time_order() {
+        let mut m = mission(vec![
+            timed(14, "mover", (11, 0), (12, 0)),
+            timed(15, "early", (9, 0), (10, 0)),
+            timed(15, "late", (14, 0), (15, 0)),
+        ]);
+        let at = run(&mut m, |m, ix| move_to_day(m, ix, 0, Direction::Later));
+        assert_eq!(at, 1);
+        assert_eq!(
+            summary(&m),
+            [
+                "15 09:00–10:00 early",
+                "15 11:00–12:00 mover",
+                "15 14:00–15:00 late"
+            ]
+        );
+    }
+
+    #[test]
+    fn ripple_shifts_this_and_later_timed_visits() {
+        let mut m = mission(vec![
+            timed(14, "before", (8, 0), (9, 0)),
+            timed(14, "late", (9, 0), (10, 0)),
+            Visit::new(date(14), "untimed"),
+            timed(14, "after", (23, 0), (23, 50)),
+        ]);
+        run(&mut m, |m, ix| ripple(m, ix, 1, 15));
+        assert_eq!(
+            summary(&m),
+            [
+                "14 08:00–09:00 before",
+                "14 09:15–10:15 late",
+                "14 time tbc untimed",
+                "14 23:15–00:05 +1 after"
+            ]
+        );
+        let index = DayIndex::build(&m);
+        assert_eq!(
+            ripple(&m, &index, 3, 60),
+            Err(OpError::LeavesDay("after".into()))
+        );
+    }
+
+    #[test]
+    fn overlaps_are_found_on_the_same_day_only() {
+        let m = mission(vec![
+            timed(14, "A", (9, 0), (10, 0)),
+            timed(14, "B", (9, 30), (11, 0)),
+            timed(14, "C", (10, 0), (11, 0)),
+            timed(15, "D", (9, 0), (10, 0)),
+        ]);
+        let index = DayIndex::build(&m);
+        assert_eq!(overlapping(&m, &index, 0), [1]);
+        assert_eq!(overlapping(&m, &index, 1), [0, 2]);
+    }
+
+    #[test]
+    fn deleting_a_participant_removes_references() {
+        let mut named = Visit::new(date(14), "named");
+        named.participants = Some(vec!["a".into(), "b".into()]);
+        let mut m = mission(vec![named, Visit::new(date(14), "everyone")]);
+        assert_eq!(references(&m, "a"), 1);
+        let edit = delete_participant(&m, 0).expect("exists");
+        edit.apply(&mut m).expect("applies");
+        assert_eq!(m.participants.len(), 1);
+        assert_eq!(m.visits[0].participants, Some(vec!["b".to_string()]));
+        assert_eq!(m.visits[1].participants, None);
+    }
+
+    #[test]
+    fn renaming_a_participant_follows_references() {
+        let mut named = Visit::new(date(14), "named");
+        named.participants = Some(vec!["a".into()]);
+        let mut m = mission(vec![named]);
+        let mut renamed = m.participants[0].clone();
+        renamed.id = "alpha".into();
+        update_participant(&m, 0, renamed)
+            .expect("exists")
+            .apply(&mut m)
+            .expect("applies");
+        assert_eq!(m.visits[0].participants, Some(vec!["alpha".to_string()]));
+    }
+
+    #[test]
+    fn new_visit_starts_when_the_selected_one_ends() {
+        let m = mission(vec![timed(14, "A", (9, 0), (10, 30))]);
+        let v = new_visit(&m, date(14), m.visits.first());
+        assert_eq!(v.time_label(), "10:30–11:30");
+        let index = DayIndex::build(&m);
+        assert_eq!(insertion_point(&m, &index, date(14), v.start), 1);
+        assert_eq!(insertion_point(&m, &index, date(16), None), 1);
+    }
+}

@@ -1,0 +1,100 @@
+//! Times as the delegation reads them, and the second clock.
+
+use chrono::{NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike};
+use chrono_tz::Tz;
+
+/// "09:30". Seconds are kept in the model but not shown: nobody schedules a
+/// meeting to the second.
+pub fn format_time(t: NaiveTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// "1h30", "45 min", "2h".
+pub fn format_duration(d: TimeDelta) -> String {
+    let minutes = d.num_minutes();
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h{m:02}"),
+    }
+}
+
+/// Converts local mission times to a second ("home") time zone.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Clock {
+    pub trip: Tz,
+    pub home: Tz,
+}
+
+impl Clock {
+    /// The home-zone wall time of a trip-zone wall time, with the day shift
+    /// ("01:30 -1d"). A trip time that does not exist or is ambiguous at a
+    /// daylight-saving change is read as the earlier of its possible
+    /// instants, or the instant one hour later for a skipped time: the
+    /// rule a person applies when a clock jumps.
+    pub fn at_home(&self, trip_local: NaiveDateTime) -> String {
+        let instant = match self.trip.from_local_datetime(&trip_local) {
+            chrono::LocalResult::Single(t) => t,
+            chrono::LocalResult::Ambiguous(early, _) => early,
+            chrono::LocalResult::None => {
+                match self
+                    .trip
+                    .from_local_datetime(&(trip_local + TimeDelta::hours(1)))
+                    .earliest()
+                {
+                    Some(t) => t,
+                    None => return "?".into(),
+                }
+            }
+        };
+        let home = instant.with_timezone(&self.home).naive_local();
+        let shift = (home.date() - trip_local.date()).num_days();
+        let time = format_time(home.time());
+        match shift {
+            0 => time,
+            s => format!("{time} {s:+}d"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.and_hms_opt(h, min, 0))
+            .expect("valid test date")
+    }
+
+    #[test]
+    fn tokyo_morning_is_rome_night_before() {
+        let clock = Clock {
+            trip: chrono_tz::Asia::Tokyo,
+            home: chrono_tz::Europe::Rome,
+        };
+        assert_eq!(clock.at_home(at(2022, 11, 14, 9, 30)), "01:30");
+        assert_eq!(clock.at_home(at(2022, 11, 14, 7, 0)), "23:00 -1d");
+    }
+
+    #[test]
+    fn skipped_local_time_reads_an_hour_later() {
+        let clock = Clock {
+            trip: chrono_tz::Europe::Brussels,
+            home: chrono_tz::UTC,
+        };
+        // 02:30 does not exist in Brussels on 2026-03-29.
+        assert_eq!(clock.at_home(at(2026, 3, 29, 2, 30)), "01:30");
+        // 02:30 happens twice on 2026-10-25: the first one (CEST) is used.
+        assert_eq!(clock.at_home(at(2026, 10, 25, 2, 30)), "00:30");
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(format_duration(TimeDelta::minutes(45)), "45 min");
+        assert_eq!(format_duration(TimeDelta::minutes(120)), "2h");
+        assert_eq!(format_duration(TimeDelta::minutes(95)), "1h35");
+    }
+}

@@ -1,0 +1,216 @@
+//! The plain-text agenda a cluster manager sends to the delegation.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{Scope, date_range};
+use crate::domain::{DayIndex, Kind, Mission, Status, Visit};
+
+/// Columns before a visit's time label.
+const INDENT: usize = 2;
+/// Columns between the time label and the text column.
+const GAP: usize = 2;
+
+/// The agenda for `scope`: title and dates, then each day under a heading
+/// with its visits. Lines are at most `scope.width` columns wide (a single
+/// word wider than that is broken), measured in terminal columns, so
+/// accented and CJK text line up.
+pub fn agenda(mission: &Mission, scope: &Scope) -> String {
+    let width = scope.width.max(20);
+    let header = &mission.header;
+    let mut out = Agenda {
+        text: String::new(),
+        width,
+    };
+    out.para(&header.title, "", "");
+    let mut when = date_range(header.start, header.end);
+    if let Some(tz) = header.timezone {
+        when.push_str(&format!(" · times are local ({})", tz.name()));
+    }
+    out.para(&when, "", "");
+    if let Some(org) = &header.organizer {
+        out.para(&format!("Organizer: {org}"), "", "");
+    }
+    let person = scope
+        .participant
+        .as_deref()
+        .and_then(|id| mission.participant(id));
+    if let Some(p) = person {
+        out.para(&format!("Agenda for {}", p.name_and_organization()), "", "");
+    }
+    if let Some(summary) = &header.summary {
+        out.blank();
+        out.paragraphs(summary, "");
+    }
+
+    let index = DayIndex::build(mission);
+    let visible: Vec<&Visit> = mission
+        .visits
+        .iter()
+        .filter(|v| {
+            scope
+                .participant
+                .as_deref()
+                .is_none_or(|id| v.attended_by(id))
+        })
+        .collect();
+    let label_width = visible
+        .iter()
+        .map(|v| v.time_label().width())
+        .max()
+        .unwrap_or(0)
+        .max("time tbc".len());
+    let text_indent = " ".repeat(INDENT + label_width + GAP);
+
+    for (day, &date) in index.dates().iter().enumerate() {
+        if scope.day.is_some_and(|d| d != date) {
+            continue;
+        }
+        out.blank();
+        let info = mission.day_info(date);
+        let mut heading = date.format("%A %-d %B %Y").to_string();
+        if let Some(city) = info.and_then(|d| d.city.as_deref()) {
+            heading.push_str(&format!(" · {city}"));
+        }
+        out.para(&heading, "", "");
+        out.line(&"-".repeat(heading.width().min(width)));
+        if let Some(lodging) = info.and_then(|d| d.lodging.as_deref()) {
+            out.para(&format!("Lodging: {lodging}"), "", "  ");
+        }
+        if let Some(notes) = info.and_then(|d| d.notes.as_deref()) {
+            out.paragraphs(notes, "");
+        }
+        let visits: Vec<&Visit> = index
+            .visits_on(day)
+            .iter()
+            .map(|&i| &mission.visits[i])
+            .filter(|v| {
+                scope
+                    .participant
+                    .as_deref()
+                    .is_none_or(|id| v.attended_by(id))
+            })
+            .collect();
+        if visits.is_empty() {
+            out.blank();
+            out.line(&format!("{}(nothing scheduled)", " ".repeat(INDENT)));
+        }
+        for visit in visits {
+            out.blank();
+            out.visit(mission, visit, label_width, &text_indent);
+        }
+    }
+    out.text
+}
+
+struct Agenda {
+    text: String,
+    width: usize,
+}
+
+impl Agenda {
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line.trim_end());
+        self.text.push('\n');
+    }
+
+    fn blank(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with("\n\n") {
+            self.text.push('\n');
+        }
+    }
+
+    /// One paragraph, wrapped, with separate first-line and continuation
+    /// indents.
+    fn para(&mut self, text: &str, first: &str, rest: &str) {
+        let options = textwrap::Options::new(self.width)
+            .initial_indent(first)
+            .subsequent_indent(rest);
+        for line in textwrap::wrap(text, options) {
+            self.line(&line);
+        }
+    }
+
+    /// Text with its own line breaks kept, each line wrapped at `indent`.
+    fn paragraphs(&mut self, text: &str, indent: &str) {
+        for paragraph in text.trim().lines() {
+            if paragraph.trim().is_empty() {
+                self.line("");
+            } else {
+                self.para(paragraph, indent, indent);
+            }
+        }
+    }
+
+    fn visit(&mut self, mission: &Mission, visit: &Visit, label_width: usize, indent: &str) {
+        let label = visit.time_label();
+        let pad = " ".repeat(label_width.saturating_sub(label.width()));
+        let first = format!("{}{label}{pad}{}", " ".repeat(INDENT), " ".repeat(GAP));
+        let marker = match visit.status {
+            Status::Confirmed => "",
+            Status::Tentative => "[TENTATIVE] ",
+            Status::Cancelled => "[CANCELLED] ",
+        };
+        self.para(&format!("{marker}{}", visit.title), &first, indent);
+
+        let place = place(visit);
+        let what = match visit.kind {
+            Kind::Other => place,
+            kind if place.is_empty() => capitalized(kind.as_str()),
+            kind => format!("{} · {place}", capitalized(kind.as_str())),
+        };
+        if !what.is_empty() {
+            self.para(&what, indent, indent);
+        }
+        if let Some(host) = &visit.host {
+            self.para(&format!("Host: {host}"), indent, indent);
+        }
+        if let Some(contact) = &visit.contact {
+            self.para(&format!("Contact: {contact}"), indent, indent);
+        }
+        let who = match &visit.participants {
+            None => "whole delegation".to_string(),
+            Some(_) => {
+                let names: Vec<String> = mission.attendees(visit).map(|p| p.name.clone()).collect();
+                if names.is_empty() {
+                    "nobody yet".to_string()
+                } else {
+                    names.join(", ")
+                }
+            }
+        };
+        self.para(&format!("Attendees: {who}"), indent, indent);
+        if let Some(notes) = &visit.notes {
+            self.paragraphs(notes, indent);
+        }
+    }
+}
+
+/// "Venue, address, city", leaving out the city when the venue or address
+/// already names it.
+fn place(visit: &Visit) -> String {
+    let mut parts: Vec<&str> = [&visit.venue, &visit.address]
+        .into_iter()
+        .filter_map(|s| s.as_deref())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if let Some(city) = visit
+        .city
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        if !parts.iter().any(|p| p.contains(city)) {
+            parts.push(city);
+        }
+    }
+    parts.join(", ")
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,178 @@
+//! From bytes on disk to text the TOML parser can read, and back.
+//!
+//! The TOML layer normalises three things a person's file may have: a UTF-8
+//! byte-order mark, CRLF line ends and a missing final newline. [`Layout`]
+//! remembers them so a save writes the file back the way it was found.
+
+use super::diagnostic::{Diagnostic, Report};
+
+/// The longest line itinera reads. Mission files are written by people;
+/// a longer line is almost certainly not a mission file.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+/// The largest file itinera reads (a 100,000-visit mission is about 30 MB).
+pub const MAX_FILE_BYTES: usize = 256 << 20;
+
+const BOM: &str = "\u{feff}";
+
+/// How the file's text was laid out, beyond what TOML keeps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub bom: bool,
+    /// Every line ended in CRLF.
+    pub crlf: bool,
+    pub final_newline: bool,
+}
+
+impl Layout {
+    /// Lays out `text` (LF line ends, as the TOML layer writes it) the way the
+    /// original file was.
+    pub fn apply(&self, text: &str) -> String {
+        let mut body = if self.crlf {
+            text.replace("\r\n", "\n").replace('\n', "\r\n")
+        } else {
+            text.to_string()
+        };
+        if !self.final_newline {
+            let trimmed = body
+                .strip_suffix("\r\n")
+                .or_else(|| body.strip_suffix('\n'))
+                .map(str::len);
+            if let Some(len) = trimmed {
+                body.truncate(len);
+            }
+        }
+        if self.bom {
+            body.insert_str(0, BOM);
+        }
+        body
+    }
+}
+
+/// A file's bytes could not be read as a mission file's text. `text` is the
+/// readable part, so the problem's line and column can be given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceError {
+    pub text: String,
+    pub report: Report,
+}
+
+/// The text of a mission file and its layout, or why the bytes are not text
+/// itinera will read.
+pub fn decode(bytes: &[u8]) -> Result<(String, Layout), SourceError> {
+    let fail = |text: &str, span, message: String| SourceError {
+        text: text.to_string(),
+        report: Report::new(vec![Diagnostic::error(span, message)]),
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(fail(
+            "",
+            0..0,
+            format!(
+                "file is {} MB; itinera reads mission files up to {} MB",
+                bytes.len() >> 20,
+                MAX_FILE_BYTES >> 20
+            ),
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let text = String::from_utf8_lossy(valid);
+            let at = text.len();
+            return Err(fail(
+                &text,
+                at..at,
+                format!(
+                    "file is not UTF-8 text (byte 0x{:02X} at offset {}); save it as UTF-8",
+                    bytes[err.valid_up_to()],
+                    err.valid_up_to()
+                ),
+            ));
+        }
+    };
+    let bom = text.starts_with(BOM);
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    if text.is_empty() {
+        return Err(fail(
+            text,
+            0..0,
+            "file is empty: a mission file starts with `format = 1` and a [mission] table"
+                .to_string(),
+        ));
+    }
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if line.len() > MAX_LINE_BYTES {
+            return Err(fail(
+                text,
+                line_start..line_start,
+                format!(
+                    "line is {} bytes long; itinera reads lines up to {} bytes",
+                    line.len(),
+                    MAX_LINE_BYTES
+                ),
+            ));
+        }
+        line_start += line.len();
+    }
+    let newlines = text.matches('\n').count();
+    let layout = Layout {
+        bom,
+        crlf: newlines > 0 && text.matches("\r\n").count() == newlines,
+        final_newline: text.ends_with('\n'),
+    };
+    Ok((text.to_string(), layout))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_message(err: SourceError) -> String {
+        err.report.diagnostics[0].message.clone()
+    }
+
+    #[test]
+    fn layout_round_trips() {
+        for original in [
+            "a = 1\n",
+            "a = 1",
+            "a = 1\r\nb = 2\r\n",
+            "a = 1\r\nb = 2",
+            "\u{feff}a = 1\r\n",
+        ] {
+            let (text, layout) = decode(original.as_bytes()).expect("decodes");
+            // What the TOML layer would hand back: LF ends, final newline.
+            let mut normalised = text.replace("\r\n", "\n");
+            if !normalised.ends_with('\n') {
+                normalised.push('\n');
+            }
+            assert_eq!(layout.apply(&normalised), original, "{original:?}");
+        }
+    }
+
+    #[test]
+    fn mixed_line_ends_are_not_crlf() {
+        let (_, layout) = decode(b"a = 1\r\nb = 2\n").expect("decodes");
+        assert!(!layout.crlf);
+    }
+
+    #[test]
+    fn bad_bytes_are_errors_with_a_place() {
+        let err = decode(b"a = 1\nb = \"\xff\"\n").expect_err("not utf-8");
+        assert_eq!(err.text, "a = 1\nb = \"");
+        assert!(first_message(err).starts_with("file is not UTF-8 text (byte 0xFF at offset 11)"));
+
+        assert!(first_message(decode(b"").expect_err("empty")).starts_with("file is empty"));
+        assert!(
+            first_message(decode(BOM.as_bytes()).expect_err("empty")).starts_with("file is empty")
+        );
+
+        let mut long = b"a = 1\nb = \"".to_vec();
+        long.resize(long.len() + MAX_LINE_BYTES, b'x');
+        let err = decode(&long).expect_err("long line");
+        assert_eq!(err.report.diagnostics[0].span, 6..6);
+        assert!(first_message(err).starts_with("line is 1048581 bytes long"));
+    }
+}

@@ -1,0 +1,11 @@
+//! itinera: a terminal itinerary planner for delegation trips.
+//!
+//! The data path is one way in and one way out:
+//! file text -> [`file`] (DTOs, validation with spans) -> [`domain::Mission`]
+//! -> [`app`] state -> [`ui`] views and [`export`]s, and back to disk through
+//! [`file::save`], which rewrites only what changed.
+
+pub mod cli;
+pub mod domain;
+pub mod export;
+pub mod file;
