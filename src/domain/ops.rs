@@ -383,7 +383,9 @@ mod tests {
             timed(14, "A", (9, 0), (10, 0)),
             timed(14, "B", (10, 30), (12, 0)),
         ]);
-        let at = run(&mut m, |m, ix| move_within_day(m, ix, 1, Direction::Earlier));
+        let at = run(&mut m, |m, ix| {
+            move_within_day(m, ix, 1, Direction::Earlier)
+        });
         assert_eq!(at, 0);
         assert_eq!(summary(&m), ["14 09:00–10:30 B", "14 11:00–12:00 A"]);
     }
@@ -406,7 +408,9 @@ mod tests {
             timed(15, "other day", (9, 0), (10, 0)),
             timed(14, "B", (10, 30), (12, 0)),
         ]);
-        let at = run(&mut m, |m, ix| move_within_day(m, ix, 2, Direction::Earlier));
+        let at = run(&mut m, |m, ix| {
+            move_within_day(m, ix, 2, Direction::Earlier)
+        });
         assert_eq!(at, 0);
         assert_eq!(
             summary(&m),
