@@ -5,7 +5,13 @@
 //! -> [`app`] state -> [`ui`] views and [`export`]s, and back to disk through
 //! [`file::save`], which rewrites only what changed.
 
+pub mod app;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod export;
 pub mod file;
+pub mod input;
+pub mod paths;
+pub mod runner;
+pub mod ui;

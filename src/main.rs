@@ -7,12 +7,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(command) => run_command(command),
-        None => Err(itinera::cli::Failure {
-            code: 2,
-            message: "error: the planner view is not available in this build; \
-                      use `itinera export FILE`\n"
-                .into(),
-        }),
+        None => itinera::runner::open(cli.file),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

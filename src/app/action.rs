@@ -1,0 +1,152 @@
+//! Everything a user can ask of itinera, as one enum.
+//!
+//! The serde names (`next_day`, `toggle_agenda`...) are the words a user
+//! writes in the `[keys]` table of `config.toml`, and the words the help
+//! overlay is generated from.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    // Moving around.
+    PrevDay,
+    NextDay,
+    Up,
+    Down,
+    First,
+    Last,
+    PageUp,
+    PageDown,
+    FocusNext,
+    FocusPrev,
+    /// Enter: the selected visit's details, or the selected participant's
+    /// schedule, depending on the pane.
+    Open,
+    ToggleAgenda,
+    Schedule,
+    Help,
+    /// Close a popup, cancel a prompt.
+    Back,
+    Quit,
+
+    // Changing the plan.
+    Edit,
+    Add,
+    Duplicate,
+    Delete,
+    MoveUp,
+    MoveDown,
+    MovePrevDay,
+    MoveNextDay,
+    Delay,
+    Advance,
+    EditMission,
+    EditDay,
+    Undo,
+    Redo,
+    Save,
+    Command,
+}
+
+/// Where an action belongs in the help overlay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Move,
+    View,
+    Change,
+    File,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [Group::Move, Group::View, Group::Change, Group::File];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Move => "Move around",
+            Group::View => "Views",
+            Group::Change => "Change the plan",
+            Group::File => "File",
+        }
+    }
+}
+
+impl Action {
+    /// The action's name as written in `config.toml`.
+    pub fn name(self) -> String {
+        serde_plain_name(self)
+    }
+
+    /// One line for the help overlay.
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::PrevDay => "previous day",
+            Action::NextDay => "next day",
+            Action::Up => "previous item",
+            Action::Down => "next item",
+            Action::First => "first item",
+            Action::Last => "last item",
+            Action::PageUp => "page up",
+            Action::PageDown => "page down",
+            Action::FocusNext => "next pane",
+            Action::FocusPrev => "previous pane",
+            Action::Open => "visit details / participant's schedule",
+            Action::ToggleAgenda => "all days / one day",
+            Action::Schedule => "selected participant's schedule",
+            Action::Help => "this help",
+            Action::Back => "close popup, cancel",
+            Action::Quit => "quit",
+            Action::Edit => "edit selected visit or participant",
+            Action::Add => "add a visit or participant",
+            Action::Duplicate => "duplicate selected",
+            Action::Delete => "delete selected",
+            Action::MoveUp => "move visit earlier in the day",
+            Action::MoveDown => "move visit later in the day",
+            Action::MovePrevDay => "move visit to previous day",
+            Action::MoveNextDay => "move visit to next day",
+            Action::Delay => "delay visit and the rest of the day",
+            Action::Advance => "advance visit and the rest of the day",
+            Action::EditMission => "edit mission (title, dates, zones)",
+            Action::EditDay => "edit day (city, lodging, notes)",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::Save => "save",
+            Action::Command => "command line (:w, :q, :wq, :q!)",
+        }
+    }
+
+    pub fn group(self) -> Group {
+        use Action::*;
+        match self {
+            PrevDay | NextDay | Up | Down | First | Last | PageUp | PageDown | FocusNext
+            | FocusPrev => Group::Move,
+            Open | ToggleAgenda | Schedule | Help | Back => Group::View,
+            Edit | Add | Duplicate | Delete | MoveUp | MoveDown | MovePrevDay | MoveNextDay
+            | Delay | Advance | EditMission | EditDay | Undo | Redo => Group::Change,
+            Save | Command | Quit => Group::File,
+        }
+    }
+}
+
+fn serde_plain_name(action: Action) -> String {
+    // Serializing a unit variant to a TOML value gives its quoted name.
+    toml::Value::try_from(action)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_config_words() {
+        assert_eq!(Action::NextDay.name(), "next_day");
+        assert_eq!(Action::ToggleAgenda.name(), "toggle_agenda");
+        let parsed: Action = toml::Value::String("move_prev_day".into())
+            .try_into()
+            .expect("parses");
+        assert_eq!(parsed, Action::MovePrevDay);
+    }
+}

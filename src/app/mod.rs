@@ -1,0 +1,423 @@
+//! The planner's state and how it changes.
+//!
+//! One [`App`] holds the mission, the selection and the open popup. Input
+//! becomes a [`Msg`] (a keymap [`Action`], or a mouse click resolved by the
+//! UI to what was under the pointer); [`App::update`] is the only place
+//! state changes. The UI (`crate::ui`) draws from a shared `&App` and, after
+//! each update, fits scroll offsets to the screen (`ui::settle`), telling
+//! the app how many rows each pane shows ([`Viewport`]).
+//!
+//! The mission is only ever changed through `domain::Edit`s recorded in the
+//! undo history, so every pane always shows the same, current mission.
+
+mod action;
+mod nav;
+
+pub use action::{Action, Group};
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+use crate::config::Config;
+use crate::domain::{DayIndex, Mission, Visit};
+
+/// The three panes of the main screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Timeline,
+    Detail,
+    Participants,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Timeline, Pane::Detail, Pane::Participants];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Timeline => "Timeline",
+            Pane::Detail => "Visit",
+            Pane::Participants => "Delegation",
+        }
+    }
+}
+
+/// What is on top of the main screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Help { scroll: usize },
+    Schedule(Schedule),
+}
+
+/// One participant's visits across all days.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Schedule {
+    pub participant: usize,
+    /// Indices into `Mission::visits`, in day order.
+    pub visits: Vec<usize>,
+    pub selected: usize,
+    pub scroll: usize,
+}
+
+/// Input after the keymap and mouse hit-testing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Action(Action),
+    SelectDay(usize),
+    SelectVisit {
+        day: usize,
+        pos: usize,
+    },
+    SelectParticipant(usize),
+    SelectScheduleRow(usize),
+    Focus(Pane),
+    /// Mouse wheel over a pane: positive is down.
+    Scroll {
+        pane: Pane,
+        lines: i32,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub level: Level,
+    pub text: String,
+}
+
+/// Rows each scrollable area shows, as last laid out by the UI.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Viewport {
+    pub timeline: usize,
+    pub detail: usize,
+    pub participants: usize,
+    pub popup: usize,
+}
+
+/// Scroll offsets (first visible row) of the scrollable areas.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Scroll {
+    pub timeline: usize,
+    pub detail: usize,
+    pub participants: usize,
+}
+
+pub struct App {
+    pub mission: Mission,
+    /// Visits per day; rebuilt whenever the mission changes.
+    pub index: DayIndex,
+    /// First row of each day in the all-days agenda; rebuilt with `index`.
+    pub agenda: AgendaRows,
+    pub path: PathBuf,
+    /// Selected day (index into `index.dates()`).
+    pub day: usize,
+    /// Selected visit: position within the selected day.
+    pub pos: usize,
+    /// Selected participant (index into `mission.participants`).
+    pub participant: usize,
+    pub focus: Pane,
+    /// Whether the timeline pane shows every day (the agenda) or one.
+    pub all_days: bool,
+    pub scroll: Scroll,
+    pub viewport: Viewport,
+    pub mode: Mode,
+    pub message: Option<Message>,
+    pub config: Config,
+    /// The current time, for the clocks; set by the event loop.
+    pub now: Option<DateTime<Utc>>,
+    pub should_quit: bool,
+}
+
+/// Rows a visit takes in the timeline and the agenda.
+pub const VISIT_ROWS: usize = 2;
+
+/// Row positions in the all-days agenda: each day is a heading row
+/// followed by [`VISIT_ROWS`] rows per visit, or one "nothing scheduled"
+/// row.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AgendaRows {
+    starts: Vec<usize>,
+    /// Number of visits on the days before each day.
+    visits_before: Vec<usize>,
+    total: usize,
+}
+
+impl AgendaRows {
+    pub fn build(index: &DayIndex) -> Self {
+        let mut starts = Vec::with_capacity(index.len());
+        let mut visits_before = Vec::with_capacity(index.len());
+        let (mut total, mut visits) = (0, 0);
+        for day in 0..index.len() {
+            starts.push(total);
+            visits_before.push(visits);
+            let n = index.visits_on(day).len();
+            total += 1 + (n * VISIT_ROWS).max(1);
+            visits += n;
+        }
+        AgendaRows {
+            starts,
+            visits_before,
+            total,
+        }
+    }
+
+    pub fn visits_before(&self, day: usize) -> usize {
+        self.visits_before.get(day).copied().unwrap_or(0)
+    }
+
+    /// The (day, position) of the `n`th visit of the whole mission, counted
+    /// in day order.
+    pub fn visit_at(&self, n: usize) -> Option<(usize, usize)> {
+        // The last day that has fewer than n+1 visits before it.
+        let day = self
+            .visits_before
+            .partition_point(|&b| b <= n)
+            .checked_sub(1)?;
+        Some((day, n - self.visits_before[day]))
+    }
+
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// The row of a day's heading.
+    pub fn heading(&self, day: usize) -> usize {
+        self.starts.get(day).copied().unwrap_or(self.total)
+    }
+
+    /// The day whose block contains `row`, and the row's offset within it
+    /// (0 is the heading).
+    pub fn locate(&self, row: usize) -> Option<(usize, usize)> {
+        if row >= self.total {
+            return None;
+        }
+        let day = self.starts.partition_point(|&s| s <= row).checked_sub(1)?;
+        Some((day, row - self.starts[day]))
+    }
+}
+
+impl App {
+    pub fn new(mission: Mission, path: PathBuf, config: Config) -> Self {
+        let index = DayIndex::build(&mission);
+        let agenda = AgendaRows::build(&index);
+        App {
+            mission,
+            index,
+            agenda,
+            path,
+            day: 0,
+            pos: 0,
+            participant: 0,
+            focus: Pane::Timeline,
+            all_days: false,
+            scroll: Scroll::default(),
+            viewport: Viewport::default(),
+            mode: Mode::Normal,
+            message: None,
+            config,
+            now: None,
+            should_quit: false,
+        }
+    }
+
+    /// Starts on today's day when the mission is under way.
+    pub fn select_date(&mut self, date: chrono::NaiveDate) {
+        if let Some(day) = self.index.day_of_date(date) {
+            self.day = day;
+            self.pos = 0;
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            level: Level::Info,
+            text: text.into(),
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            level: Level::Warning,
+            text: text.into(),
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            level: Level::Error,
+            text: text.into(),
+        });
+    }
+
+    /// The visits of the selected day, as indices into `mission.visits`.
+    pub fn day_visits(&self) -> &[usize] {
+        self.index.visits_on(self.day)
+    }
+
+    /// Index into `mission.visits` of the selected visit.
+    pub fn selected_index(&self) -> Option<usize> {
+        self.day_visits().get(self.pos).copied()
+    }
+
+    pub fn selected_visit(&self) -> Option<&Visit> {
+        self.selected_index().map(|i| &self.mission.visits[i])
+    }
+
+    /// Rebuilds what is derived from the mission after it changed, keeping
+    /// the selection within bounds.
+    pub fn reindex(&mut self) {
+        self.index = DayIndex::build(&self.mission);
+        self.agenda = AgendaRows::build(&self.index);
+        self.day = self.day.min(self.index.len().saturating_sub(1));
+        self.pos = self.pos.min(self.day_visits().len().saturating_sub(1));
+        self.participant = self
+            .participant
+            .min(self.mission.participants.len().saturating_sub(1));
+        if let Mode::Schedule(schedule) = &self.mode {
+            let participant = schedule.participant;
+            self.open_schedule(participant);
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg) {
+        if let Msg::Action(_) = msg {
+            self.message = None;
+        }
+        match &self.mode {
+            Mode::Normal => self.update_normal(msg),
+            Mode::Help { .. } => self.update_help(msg),
+            Mode::Schedule(_) => self.update_schedule(msg),
+        }
+    }
+
+    fn update_normal(&mut self, msg: Msg) {
+        match msg {
+            Msg::Action(action) => self.normal_action(action),
+            Msg::SelectDay(day) => self.go_to_day(day),
+            Msg::SelectVisit { day, pos } => {
+                self.focus = Pane::Timeline;
+                self.select(day, pos);
+            }
+            Msg::SelectParticipant(p) => {
+                self.focus = Pane::Participants;
+                self.participant = p.min(self.mission.participants.len().saturating_sub(1));
+            }
+            Msg::SelectScheduleRow(_) => {}
+            Msg::Focus(pane) => self.focus = pane,
+            Msg::Scroll { pane, lines } => self.scroll_pane(pane, lines),
+        }
+    }
+
+    fn normal_action(&mut self, action: Action) {
+        match action {
+            Action::PrevDay => self.go_to_day(self.day.saturating_sub(1)),
+            Action::NextDay => self.go_to_day(self.day + 1),
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.step(-(self.page(self.focus) as i64)),
+            Action::PageDown => self.step(self.page(self.focus) as i64),
+            Action::First => self.step(i64::MIN / 2),
+            Action::Last => self.step(i64::MAX / 2),
+            Action::FocusNext => self.focus = self.cycle_focus(1),
+            Action::FocusPrev => self.focus = self.cycle_focus(-1),
+            Action::Open => match self.focus {
+                Pane::Participants => self.open_schedule(self.participant),
+                Pane::Timeline | Pane::Detail => {
+                    if self.selected_index().is_some() {
+                        self.focus = Pane::Detail;
+                    }
+                }
+            },
+            Action::Schedule => self.open_schedule(self.participant),
+            Action::ToggleAgenda => {
+                self.all_days = !self.all_days;
+                self.focus = Pane::Timeline;
+            }
+            Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Back => self.focus = Pane::Timeline,
+            Action::Quit => self.should_quit = true,
+            _ => {}
+        }
+    }
+
+    fn update_help(&mut self, msg: Msg) {
+        let Mode::Help { scroll } = &mut self.mode else {
+            return;
+        };
+        match msg {
+            Msg::Action(Action::Down) => *scroll += 1,
+            Msg::Action(Action::Up) => *scroll = scroll.saturating_sub(1),
+            Msg::Action(Action::PageDown) => *scroll += self.viewport.popup.max(1),
+            Msg::Action(Action::PageUp) => {
+                *scroll = scroll.saturating_sub(self.viewport.popup.max(1))
+            }
+            Msg::Action(Action::First) => *scroll = 0,
+            Msg::Action(Action::Last) => *scroll = usize::MAX / 2,
+            Msg::Scroll { lines, .. } => {
+                *scroll = scroll.saturating_add_signed(lines as isize);
+            }
+            Msg::Action(_) => self.mode = Mode::Normal,
+            _ => {}
+        }
+    }
+
+    fn update_schedule(&mut self, msg: Msg) {
+        let page = self.viewport.popup.max(1) as i64;
+        let Mode::Schedule(schedule) = &mut self.mode else {
+            return;
+        };
+        let last = schedule.visits.len().saturating_sub(1);
+        let moved = |by: i64| (schedule.selected as i64 + by).clamp(0, last as i64) as usize;
+        match msg {
+            Msg::Action(Action::Down) => schedule.selected = moved(1),
+            Msg::Action(Action::Up) => schedule.selected = moved(-1),
+            Msg::Action(Action::PageDown) => schedule.selected = moved(page),
+            Msg::Action(Action::PageUp) => schedule.selected = moved(-page),
+            Msg::Action(Action::First) => schedule.selected = 0,
+            Msg::Action(Action::Last) => schedule.selected = last,
+            Msg::Scroll { lines, .. } => schedule.selected = moved(lines.into()),
+            Msg::SelectScheduleRow(row) => schedule.selected = row.min(last),
+            Msg::Action(Action::Open) => {
+                let target = schedule.visits.get(schedule.selected).copied();
+                self.mode = Mode::Normal;
+                if let Some((day, pos)) = target.and_then(|v| self.index.slot(v)) {
+                    self.select(day, pos);
+                    self.focus = Pane::Timeline;
+                }
+            }
+            Msg::Action(Action::Back | Action::Quit | Action::Schedule) => self.mode = Mode::Normal,
+            _ => {}
+        }
+    }
+
+    /// Shows the schedule of participant `p`.
+    pub fn open_schedule(&mut self, p: usize) {
+        let Some(person) = self.mission.participants.get(p) else {
+            self.info("the delegation is empty");
+            return;
+        };
+        let visits: Vec<usize> = (0..self.index.len())
+            .flat_map(|day| self.index.visits_on(day).iter().copied())
+            .filter(|&v| self.mission.visits[v].attended_by(&person.id))
+            .collect();
+        let selected = match &self.mode {
+            Mode::Schedule(s) if s.participant == p => {
+                s.selected.min(visits.len().saturating_sub(1))
+            }
+            _ => 0,
+        };
+        self.mode = Mode::Schedule(Schedule {
+            participant: p,
+            visits,
+            selected,
+            scroll: 0,
+        });
+    }
+}

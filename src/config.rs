@@ -1,0 +1,168 @@
+//! The optional user configuration, `config.toml` in the config directory
+//! (`$XDG_CONFIG_HOME/itinera/config.toml` on Linux):
+//!
+//! ```toml
+//! theme = "default"   # or "mono"; NO_COLOR in the environment forces "mono"
+//! home_clock = true   # show the home time zone's clock beside the trip's
+//!
+//! [keys]              # rebind keys: key = action, or "none" to unbind
+//! "ctrl-n" = "next_day"
+//! "x" = "none"
+//! ```
+//!
+//! A broken config never stops the planner: what can be read is used, and
+//! every problem is reported in the status bar.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::app::Action;
+use crate::input::{Key, Keymap};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeName {
+    #[default]
+    Default,
+    Mono,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    theme: Option<ThemeName>,
+    home_clock: Option<bool>,
+    #[serde(default)]
+    keys: BTreeMap<String, String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub theme: ThemeName,
+    pub home_clock: bool,
+    pub keymap: Keymap,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            theme: ThemeName::Default,
+            home_clock: true,
+            keymap: Keymap::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Reads `path` if it exists. Returns the configuration and the
+    /// problems found, each a one-line message naming the file.
+    pub fn load(path: &Path, no_color: bool) -> (Config, Vec<String>) {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(err) => {
+                let problem = format!("{}: {err}", path.display());
+                return (Config::default().no_color(no_color), vec![problem]);
+            }
+        };
+        let (config, problems) = Config::parse(&text, &path.display().to_string());
+        (config.no_color(no_color), problems)
+    }
+
+    fn no_color(mut self, no_color: bool) -> Self {
+        if no_color {
+            self.theme = ThemeName::Mono;
+        }
+        self
+    }
+
+    /// Parses config text; `name` is used in problem messages.
+    pub fn parse(text: &str, name: &str) -> (Config, Vec<String>) {
+        let file: ConfigFile = match toml::from_str(text) {
+            Ok(file) => file,
+            Err(err) => {
+                let place = err
+                    .span()
+                    .map(|s| {
+                        let (line, col) = crate::file::line_col(text, s.start);
+                        format!(":{line}:{col}")
+                    })
+                    .unwrap_or_default();
+                let message = err.message().trim_end().to_string();
+                return (Config::default(), vec![format!("{name}{place}: {message}")]);
+            }
+        };
+        let mut problems = Vec::new();
+        let mut overrides = Vec::new();
+        for (key, action) in &file.keys {
+            let key = match Key::parse(key) {
+                Ok(key) => key,
+                Err(err) => {
+                    problems.push(format!("{name}: {err}"));
+                    continue;
+                }
+            };
+            if action == "none" {
+                overrides.push((key, None));
+                continue;
+            }
+            match toml::Value::String(action.clone()).try_into::<Action>() {
+                Ok(action) => overrides.push((key, Some(action))),
+                Err(_) => problems.push(format!(
+                    "{name}: unknown action \"{action}\" for key {key} (see the README for action names)"
+                )),
+            }
+        }
+        let config = Config {
+            theme: file.theme.unwrap_or_default(),
+            home_clock: file.home_clock.unwrap_or(true),
+            keymap: Keymap::with_overrides(&overrides),
+        };
+        (config, problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_theme_clock_and_keys() {
+        let (config, problems) = Config::parse(
+            "theme = \"mono\"\nhome_clock = false\n[keys]\n\"x\" = \"next_day\"\n\"l\" = \"none\"\n",
+            "config.toml",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.theme, ThemeName::Mono);
+        assert!(!config.home_clock);
+        assert_eq!(config.keymap.action(Key::char('x')), Some(Action::NextDay));
+        assert_eq!(config.keymap.action(Key::char('l')), None);
+    }
+
+    #[test]
+    fn problems_are_reported_and_the_rest_is_used() {
+        let (config, problems) = Config::parse(
+            "[keys]\n\"x\" = \"nxt_day\"\n\"ctrl-\" = \"help\"\n\"y\" = \"help\"\n",
+            "config.toml",
+        );
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].contains("unknown key \"ctrl-\""),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].contains("unknown action \"nxt_day\""),
+            "{problems:?}"
+        );
+        assert_eq!(config.keymap.action(Key::char('y')), Some(Action::Help));
+
+        let (config, problems) = Config::parse("hme_clock = false\n", "config.toml");
+        assert_eq!(config, Config::default());
+        assert!(
+            problems[0].starts_with("config.toml:1:1: unknown field `hme_clock`"),
+            "{problems:?}"
+        );
+    }
+}

@@ -1,0 +1,180 @@
+//! The terminal session: open the mission, set up the terminal, and run
+//! the loop draw -> wait for an event -> update, until the user quits.
+//!
+//! The loop blocks on input (waking once a minute for the clocks), so an
+//! idle planner uses no CPU. The terminal is restored on every way out: a
+//! normal quit, an error, and a panic (ratatui's panic hook restores the
+//! terminal; ours, chained before it, turns off mouse reporting).
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{Timelike, Utc};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::layout::Rect;
+
+use crate::app::{App, Msg};
+use crate::cli::Failure;
+use crate::config::Config;
+use crate::file;
+use crate::input::Key;
+use crate::paths::Dirs;
+use crate::ui;
+
+/// Opens the planner on `file`, or on the mission opened last, or (on the
+/// very first run) on a copy of the bundled sample.
+pub fn open(file: Option<PathBuf>) -> Result<(), Failure> {
+    let dirs = Dirs::from_system();
+    let mut notes = Vec::new();
+    let path = match (file, &dirs) {
+        (Some(path), _) => path,
+        (None, None) => {
+            return Err(usage(
+                "cannot find a home directory to remember missions in; pass a FILE",
+            ));
+        }
+        (None, Some(dirs)) => match dirs.last_mission() {
+            Some(last) if last.exists() => last,
+            Some(last) => {
+                return Err(usage(&format!(
+                    "the mission opened last, {}, no longer exists; pass a FILE",
+                    last.display()
+                )));
+            }
+            None => {
+                let sample = dirs
+                    .install_sample()
+                    .map_err(|err| usage(&format!("cannot copy the sample mission: {err}")))?;
+                notes.push(format!(
+                    "First run: opened a copy of the sample mission, {}",
+                    sample.display()
+                ));
+                sample
+            }
+        },
+    };
+    let loaded = file::load(&path)?;
+    if !io::stdout().is_terminal() {
+        return Err(usage(
+            "itinera needs a terminal to show the planner; use `itinera export FILE` for text",
+        ));
+    }
+    let warnings = loaded.parsed.report.warnings();
+    if warnings > 0 {
+        notes.push(format!(
+            "{} has {}; run `itinera check {}` to see them",
+            path.display(),
+            loaded.parsed.report.summary(),
+            path.display()
+        ));
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let config = match &dirs {
+        Some(dirs) => {
+            let (config, problems) = Config::load(&dirs.config_file(), no_color);
+            notes.extend(problems);
+            config
+        }
+        None => Config::load(Path::new(""), no_color).0,
+    };
+    if let Some(dirs) = &dirs {
+        if let Err(err) = dirs.remember(&path) {
+            notes.push(format!("cannot remember the last mission: {err}"));
+        }
+    }
+    let mut app = App::new(loaded.parsed.mission, path, config);
+    start_on_today(&mut app);
+    if let Some(note) = notes.last() {
+        app.warn(note.clone());
+    }
+    run_terminal(&mut app).map_err(|err| Failure {
+        code: 2,
+        message: format!("error: terminal: {err}\n"),
+    })
+}
+
+fn usage(message: &str) -> Failure {
+    Failure {
+        code: 2,
+        message: format!("error: {message}\n"),
+    }
+}
+
+/// During the trip, open on today.
+fn start_on_today(app: &mut App) {
+    let now = Utc::now();
+    let today = match app.mission.header.timezone {
+        Some(tz) => now.with_timezone(&tz).date_naive(),
+        None => chrono::Local::now().date_naive(),
+    };
+    app.select_date(today);
+}
+
+fn run_terminal(app: &mut App) -> io::Result<()> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+    let mut terminal = ratatui::try_init()?;
+    let result =
+        execute!(io::stdout(), EnableMouseCapture).and_then(|()| event_loop(&mut terminal, app));
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    loop {
+        let size = terminal.size()?;
+        let area = Rect::new(0, 0, size.width, size.height);
+        app.now = Some(Utc::now());
+        ui::settle(app, area);
+        terminal.draw(|frame| ui::render(frame, app))?;
+        if app.should_quit {
+            return Ok(());
+        }
+        if event::poll(until_next_minute())? {
+            let event = event::read()?;
+            let size = terminal.size()?;
+            handle(app, &event, Rect::new(0, 0, size.width, size.height));
+        }
+    }
+}
+
+/// Time until the clocks next change.
+fn until_next_minute() -> Duration {
+    let second = u64::from(Utc::now().second());
+    Duration::from_secs(60 - second.min(59))
+}
+
+/// Applies one terminal event to the app. Used by the event loop and by
+/// tests, which drive the app exactly as a terminal would.
+pub fn handle(app: &mut App, event: &Event, area: Rect) {
+    let msg = match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => app
+            .config
+            .keymap
+            .action(Key::from_event(*key))
+            .map(Msg::Action),
+        Event::Mouse(mouse) => {
+            let wheel = match mouse.kind {
+                MouseEventKind::ScrollDown => Some(1),
+                MouseEventKind::ScrollUp => Some(-1),
+                MouseEventKind::Down(_) => None,
+                _ => return,
+            };
+            ui::hit(app, area, mouse.column, mouse.row, wheel)
+        }
+        _ => None,
+    };
+    if let Some(msg) = msg {
+        app.update(msg);
+    }
+    ui::settle(app, area);
+}

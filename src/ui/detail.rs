@@ -1,0 +1,216 @@
+//! The visit-detail pane: every field of the selected visit, notes
+//! wrapped, attendees by name and organisation.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::layout::inner;
+use super::pane_block;
+use super::theme::Theme;
+use crate::app::{App, Pane};
+use crate::domain::{Clock, Status, Visit, format_duration};
+
+const LABEL_WIDTH: usize = 10;
+
+/// The pane's lines for a content `width`; the UI scrolls through them.
+pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let Some(index) = app.selected_index() else {
+        return day_lines(app, theme, width);
+    };
+    let visit = &app.mission.visits[index];
+    let mut out = Vec::new();
+    let title_style = match visit.status {
+        Status::Confirmed => theme.title,
+        Status::Tentative => theme.title.patch(theme.tentative),
+        Status::Cancelled => theme.title.patch(theme.cancelled),
+    };
+    for line in wrap(&visit.title, width, "") {
+        out.push(Line::styled(line, title_style));
+    }
+    for line in wrap(&when(app, visit), width, "") {
+        out.push(Line::styled(line, theme.muted));
+    }
+    out.push(Line::default());
+    let field = |out: &mut Vec<Line<'static>>, label: &str, value: &str| {
+        field_lines(out, theme, width, label, value);
+    };
+    field(&mut out, "Kind", visit.kind.as_str());
+    field(&mut out, "Status", visit.status.as_str());
+    for (label, value) in [
+        ("Venue", &visit.venue),
+        ("Address", &visit.address),
+        ("City", &visit.city),
+        ("Host", &visit.host),
+        ("Contact", &visit.contact),
+    ] {
+        if let Some(value) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+            field(&mut out, label, value);
+        }
+    }
+    if !visit.tags.is_empty() {
+        field(&mut out, "Tags", &visit.tags.join(", "));
+    }
+    if let Some(id) = &visit.id {
+        field(&mut out, "Id", id);
+    }
+
+    out.push(Line::default());
+    let attendees: Vec<_> = app.mission.attendees(visit).collect();
+    let heading = match &visit.participants {
+        None => format!("Attendees · whole delegation ({})", attendees.len()),
+        Some(_) => format!(
+            "Attendees · {} of {}",
+            attendees.len(),
+            app.mission.participants.len()
+        ),
+    };
+    out.push(Line::styled(heading, theme.heading));
+    if attendees.is_empty() {
+        out.push(Line::styled("  nobody yet", theme.muted));
+    }
+    for p in attendees {
+        for line in wrap(&p.name_and_organization(), width, "    ")
+            .into_iter()
+            .enumerate()
+        {
+            let (i, text) = line;
+            let text = if i == 0 {
+                format!("  {}", text.trim_start())
+            } else {
+                text
+            };
+            out.push(Line::raw(text));
+        }
+    }
+    if let Some(notes) = visit.notes.as_deref().filter(|n| !n.trim().is_empty()) {
+        out.push(Line::default());
+        out.push(Line::styled("Notes", theme.heading));
+        for paragraph in notes.trim().lines() {
+            if paragraph.trim().is_empty() {
+                out.push(Line::default());
+            }
+            for line in wrap(paragraph, width, "  ") {
+                out.push(Line::raw(line));
+            }
+        }
+    }
+    out
+}
+
+/// "Monday 14 November · 10:00–11:30 (1h30) · Rome 02:00–03:30"
+fn when(app: &App, visit: &Visit) -> String {
+    let mut text = format!(
+        "{} · {}",
+        visit.date.format("%A %-d %B"),
+        visit.time_label()
+    );
+    if let Some(duration) = visit.duration() {
+        text.push_str(&format!(" ({})", format_duration(duration)));
+    }
+    let header = &app.mission.header;
+    if let (true, Some(trip), Some(home)) =
+        (app.config.home_clock, header.timezone, header.home_timezone)
+    {
+        let clock = Clock { trip, home };
+        if let Some(start) = visit.starts_at() {
+            let mut home_time = clock.at_home(start);
+            if let Some(end) = visit.ends_at() {
+                home_time = format!("{home_time}–{}", clock.at_home(end));
+            }
+            text.push_str(&format!(
+                " · {} {home_time}",
+                super::header::city(home.name())
+            ));
+        }
+    }
+    text
+}
+
+/// With no visit selected: the day's city, lodging and notes.
+fn day_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let Some(date) = app.index.date(app.day) else {
+        return out;
+    };
+    out.push(Line::styled(
+        date.format("%A %-d %B %Y").to_string(),
+        theme.title,
+    ));
+    out.push(Line::styled("No visit on this day.", theme.muted));
+    out.push(Line::default());
+    if let Some(info) = app.mission.day_info(date) {
+        for (label, value) in [
+            ("City", &info.city),
+            ("Lodging", &info.lodging),
+            ("Notes", &info.notes),
+        ] {
+            if let Some(value) = value {
+                field_lines(&mut out, theme, width, label, value);
+            }
+        }
+    }
+    out
+}
+
+/// "Label     value", the value wrapped under itself.
+fn field_lines(
+    out: &mut Vec<Line<'static>>,
+    theme: &Theme,
+    width: usize,
+    label: &str,
+    value: &str,
+) {
+    let indent = " ".repeat(LABEL_WIDTH);
+    let wrapped = wrap(value, width.saturating_sub(LABEL_WIDTH).max(8), "");
+    for (i, line) in wrapped.into_iter().enumerate() {
+        let first = if i == 0 {
+            Span::styled(format!("{label:<LABEL_WIDTH$}"), theme.label)
+        } else {
+            Span::raw(indent.clone())
+        };
+        out.push(Line::from(vec![first, Span::raw(line)]));
+    }
+}
+
+/// Wraps `text` to `width` columns (CJK-aware), every line indented by
+/// `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    wrap_indented(text, width, indent, indent)
+}
+
+/// Wraps `text` with different indents for the first and later lines.
+fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let width = width.max(first.width().max(rest.width()) + 4);
+    let options = textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect()
+}
+
+/// Columns for text inside the pane's border and padding.
+pub fn text_width(inner: Rect) -> usize {
+    usize::from(inner.width.saturating_sub(2))
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let block = pane_block(app, theme, Pane::Detail, " Visit ".to_string())
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    let inner_area = inner(area);
+    let lines = lines(app, theme, text_width(inner_area));
+    let max_scroll = lines.len().saturating_sub(usize::from(inner_area.height));
+    let scroll = app.scroll.detail.min(max_scroll);
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner_area.height))
+        .collect();
+    Paragraph::new(visible).block(block).render(area, buf);
+}

@@ -1,0 +1,279 @@
+//! Drawing the planner, and mapping the mouse back to what was drawn.
+//!
+//! Rendering is a pure function of `&App` ([`render`]). Each pane has its
+//! own module and draws only the rows that are visible, so drawing costs
+//! the same for ten visits and for a hundred thousand. The one place the UI
+//! writes to the app is [`settle`], run after every update: it lays out the
+//! screen, tells the app how many rows each pane shows and moves scroll
+//! offsets so the selection stays visible. [`hit`] turns a mouse position
+//! into a [`Msg`] using the same layout.
+
+pub mod detail;
+pub mod header;
+pub mod help;
+pub mod layout;
+pub mod participants;
+pub mod schedule;
+pub mod status;
+pub mod theme;
+pub mod timeline;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::app::{App, Mode, Msg, Pane, Viewport};
+use layout::{Areas, Arrangement, MIN_HEIGHT, MIN_WIDTH};
+use theme::Theme;
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    draw(app, area, frame.buffer_mut());
+}
+
+/// Draws the whole screen into `buf`.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::new(app.config.theme);
+    if layout::arrangement(area) == Arrangement::TooSmall {
+        too_small(area, buf);
+        return;
+    }
+    let areas = layout::areas(app, area);
+    header::render_title(app, &theme, areas.title, buf);
+    header::render_days(app, &theme, areas.days, buf);
+    if let Some(tabs) = areas.tabs {
+        render_tabs(app, &theme, tabs, buf);
+    }
+    if let Some(a) = areas.timeline {
+        timeline::render(app, &theme, a, buf);
+    }
+    if let Some(a) = areas.detail {
+        detail::render(app, &theme, a, buf);
+    }
+    if let Some(a) = areas.participants {
+        participants::render(app, &theme, a, buf);
+    }
+    status::render(app, &theme, areas.status, buf);
+    if let Some(popup) = areas.popup {
+        match &app.mode {
+            Mode::Normal => {}
+            Mode::Help { scroll } => help::render(app, &theme, *scroll, popup, buf),
+            Mode::Schedule(schedule) => schedule::render(app, &theme, schedule, popup, buf),
+        }
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Terminal too small ({}x{}). itinera needs at least {MIN_WIDTH}x{MIN_HEIGHT}.",
+        area.width, area.height
+    );
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// The one-row pane switcher of the single-pane arrangement.
+fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let mut spans = vec![Span::raw(" ")];
+    for (pane, _) in tab_ranges() {
+        let style = if pane == app.focus {
+            theme.day_selected
+        } else {
+            theme.muted
+        };
+        spans.push(Span::styled(format!(" {} ", pane.title()), style));
+        spans.push(Span::raw(" "));
+    }
+    let key = app
+        .config
+        .keymap
+        .hint_label(crate::app::Action::FocusNext)
+        .unwrap_or_default();
+    spans.push(Span::styled(format!(" {key} switches"), theme.muted));
+    Line::from(spans).render(area, buf);
+}
+
+/// Each tab's pane and its column range in the tab row.
+fn tab_ranges() -> Vec<(Pane, std::ops::Range<u16>)> {
+    let mut x = 1u16;
+    Pane::ALL
+        .iter()
+        .map(|&pane| {
+            let width = pane.title().width() as u16 + 2;
+            let range = x..x + width;
+            x += width + 1;
+            (pane, range)
+        })
+        .collect()
+}
+
+/// A pane's border and title, highlighted when focused.
+pub fn pane_block(app: &App, theme: &Theme, pane: Pane, title: String) -> Block<'static> {
+    let style = if app.focus == pane {
+        theme.border_focused
+    } else {
+        theme.border
+    };
+    Block::bordered().title(title).border_style(style)
+}
+
+/// `text` cut to `width` columns, with "…" when cut. Wide characters are
+/// never split.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Fits the view to the screen after an update: records the rows each pane
+/// shows, and scrolls so that the selection is visible.
+pub fn settle(app: &mut App, area: Rect) {
+    let areas = layout::areas(app, area);
+    let rows = |a: Option<Rect>| a.map_or(0, |a| usize::from(layout::inner(a).height));
+    app.viewport = Viewport {
+        timeline: rows(areas.timeline),
+        detail: rows(areas.detail),
+        participants: rows(areas.participants),
+        popup: rows(areas.popup),
+    };
+    let theme = Theme::new(app.config.theme);
+
+    let (first, last) = timeline::selected_rows(app);
+    app.scroll.timeline = scroll_to(
+        app.scroll.timeline,
+        first,
+        last,
+        app.viewport.timeline,
+        timeline::content_rows(app),
+    );
+    app.scroll.participants = scroll_to(
+        app.scroll.participants,
+        app.participant,
+        app.participant,
+        app.viewport.participants,
+        app.mission.participants.len(),
+    );
+    if let Some(detail) = areas.detail {
+        let width = detail::text_width(layout::inner(detail));
+        let total = detail::lines(app, &theme, width).len();
+        app.scroll.detail = app
+            .scroll
+            .detail
+            .min(total.saturating_sub(app.viewport.detail));
+    }
+    let popup_rows = app.viewport.popup;
+    let help_rows = match app.mode {
+        Mode::Help { .. } => help::lines(app, &theme).len(),
+        _ => 0,
+    };
+    match &mut app.mode {
+        Mode::Schedule(s) => {
+            s.scroll = scroll_to(s.scroll, s.selected, s.selected, popup_rows, s.visits.len());
+        }
+        Mode::Help { scroll } => {
+            *scroll = (*scroll).min(help_rows.saturating_sub(popup_rows));
+        }
+        Mode::Normal => {}
+    }
+}
+
+/// The smallest change to `scroll` that shows rows `first..=last` in a
+/// window of `height` rows, without scrolling past the end of `total` rows.
+fn scroll_to(scroll: usize, first: usize, last: usize, height: usize, total: usize) -> usize {
+    if height == 0 {
+        return scroll;
+    }
+    let mut scroll = scroll.min(total.saturating_sub(height));
+    if last >= scroll + height {
+        scroll = last + 1 - height;
+    }
+    if first < scroll {
+        scroll = first;
+    }
+    scroll
+}
+
+/// What a mouse event at (`column`, `row`) means.
+pub fn hit(app: &App, area: Rect, column: u16, row: u16, wheel: Option<i32>) -> Option<Msg> {
+    let areas: Areas = layout::areas(app, area);
+    let at = Position::new(column, row);
+    if let Some(popup) = areas.popup {
+        if !popup.contains(at) {
+            return None;
+        }
+        let inner = layout::inner(popup);
+        return match (&app.mode, wheel) {
+            (_, Some(lines)) => Some(Msg::Scroll {
+                pane: Pane::Timeline,
+                lines,
+            }),
+            (Mode::Schedule(s), None) if inner.contains(at) => Some(Msg::SelectScheduleRow(
+                s.scroll + usize::from(row - inner.y),
+            )),
+            _ => None,
+        };
+    }
+    if wheel.is_none() && areas.days.contains(at) {
+        let x = column - areas.days.x;
+        return header::day_items(app, areas.days.width)
+            .into_iter()
+            .find(|item| (item.x..item.x + item.width).contains(&x))
+            .map(|item| Msg::SelectDay(item.day));
+    }
+    if let Some(tabs) = areas.tabs.filter(|t| wheel.is_none() && t.contains(at)) {
+        let x = column - tabs.x;
+        return tab_ranges()
+            .into_iter()
+            .find(|(_, range)| range.contains(&x))
+            .map(|(pane, _)| Msg::Focus(pane));
+    }
+    let pane_at =
+        |pane: Pane, rect: Option<Rect>| rect.filter(|r| r.contains(at)).map(|r| (pane, r));
+    let (pane, rect) = pane_at(Pane::Timeline, areas.timeline)
+        .or_else(|| pane_at(Pane::Detail, areas.detail))
+        .or_else(|| pane_at(Pane::Participants, areas.participants))?;
+    if let Some(lines) = wheel {
+        return Some(Msg::Scroll { pane, lines });
+    }
+    let inner = layout::inner(rect);
+    if !inner.contains(at) {
+        return Some(Msg::Focus(pane));
+    }
+    let line = usize::from(row - inner.y);
+    match pane {
+        Pane::Timeline => match timeline::target(app, app.scroll.timeline + line) {
+            timeline::RowTarget::Visit { day, pos } => Some(Msg::SelectVisit { day, pos }),
+            timeline::RowTarget::Day(day) | timeline::RowTarget::Empty(day) => {
+                Some(Msg::SelectDay(day))
+            }
+            timeline::RowTarget::Nothing => Some(Msg::Focus(Pane::Timeline)),
+        },
+        Pane::Participants => {
+            let p = app.scroll.participants + line;
+            if p < app.mission.participants.len() {
+                Some(Msg::SelectParticipant(p))
+            } else {
+                Some(Msg::Focus(Pane::Participants))
+            }
+        }
+        Pane::Detail => Some(Msg::Focus(Pane::Detail)),
+    }
+}

@@ -1,0 +1,82 @@
+//! The delegation pane: everyone, with those attending the selected visit
+//! marked.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::layout::inner;
+use super::theme::Theme;
+use super::{pane_block, truncate};
+use crate::app::{App, Pane};
+
+pub fn title(app: &App) -> String {
+    let total = app.mission.participants.len();
+    match app.selected_visit() {
+        Some(visit) => {
+            let attending = app.mission.attendees(visit).count();
+            format!(" Delegation {attending}/{total} ")
+        }
+        None => format!(" Delegation {total} "),
+    }
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    pane_block(app, theme, Pane::Participants, title(app)).render(area, buf);
+    let inner = inner(area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if app.mission.participants.is_empty() {
+        Line::styled(" Nobody in the delegation yet.", theme.muted).render(inner, buf);
+        return;
+    }
+    let visit = app.selected_visit();
+    let focused = app.focus == Pane::Participants;
+    let width = usize::from(inner.width);
+    let rows = app
+        .mission
+        .participants
+        .iter()
+        .enumerate()
+        .skip(app.scroll.participants)
+        .take(usize::from(inner.height));
+    for (y, (i, p)) in (inner.y..).zip(rows) {
+        let attending = visit.is_some_and(|v| v.attended_by(&p.id));
+        let (mark, mark_style) = match (visit, attending) {
+            (None, _) => ("  ", theme.muted),
+            (Some(_), true) => ("● ", theme.attending),
+            (Some(_), false) => ("· ", theme.muted),
+        };
+        let mut spans = vec![
+            Span::raw(" "),
+            Span::styled(mark, mark_style),
+            Span::raw(truncate(&p.name, width.saturating_sub(3))),
+        ];
+        let used = 3 + unicode_width::UnicodeWidthStr::width(p.name.as_str());
+        if let Some(org) = p
+            .organization
+            .as_deref()
+            .filter(|o| !o.is_empty() && used + 4 < width)
+        {
+            spans.push(Span::styled(
+                format!("  {}", truncate(org, width - used - 2)),
+                theme.muted,
+            ));
+        }
+        let style = match (i == app.participant, focused) {
+            (true, true) => theme.selected,
+            (true, false) => theme.selected_idle,
+            _ => Style::new(),
+        };
+        let rect = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        buf.set_style(rect, style);
+        Line::from(spans).patch_style(style).render(rect, buf);
+    }
+}

@@ -1,0 +1,72 @@
+//! A participant's schedule across all days, as a popup.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::layout::inner;
+use super::theme::Theme;
+use super::truncate;
+use crate::app::{App, Schedule};
+
+pub fn render(app: &App, theme: &Theme, schedule: &Schedule, area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    let Some(person) = app.mission.participants.get(schedule.participant) else {
+        return;
+    };
+    let title = format!(
+        " Schedule · {} · {} visits ",
+        person.name_and_organization(),
+        schedule.visits.len()
+    );
+    Block::bordered()
+        .title(title)
+        .border_style(theme.border_focused)
+        .render(area, buf);
+    let inner = inner(area);
+    if schedule.visits.is_empty() {
+        Line::styled(" No visits for this participant.", theme.muted).render(inner, buf);
+        return;
+    }
+    let width = usize::from(inner.width);
+    let rows = schedule
+        .visits
+        .iter()
+        .enumerate()
+        .skip(schedule.scroll)
+        .take(usize::from(inner.height));
+    for (y, (row, &v)) in (inner.y..).zip(rows) {
+        let visit = &app.mission.visits[v];
+        let first_of_day =
+            row == 0 || app.mission.visits[schedule.visits[row - 1]].date != visit.date;
+        let date = if first_of_day {
+            visit.date.format("%a %e %b").to_string()
+        } else {
+            String::new()
+        };
+        let mut text = visit.title.clone();
+        if let Some(city) = visit.city.as_deref().filter(|c| !c.is_empty()) {
+            text.push_str(&format!(" · {city}"));
+        }
+        let style = if row == schedule.selected {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        let line = Line::from(vec![
+            Span::styled(format!(" {date:<10} "), theme.heading),
+            Span::raw(format!("{:<11}  ", visit.time_label())),
+            Span::raw(truncate(&text, width.saturating_sub(26))),
+        ])
+        .patch_style(style);
+        let rect = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        buf.set_style(rect, style);
+        line.render(rect, buf);
+    }
+}

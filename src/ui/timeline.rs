@@ -1,0 +1,224 @@
+//! The timeline pane: the selected day's visits, or every day (the
+//! agenda). Each visit takes two rows: time, status marker and title; then
+//! city, kind and status. Only the rows on screen are built.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::layout::inner;
+use super::theme::Theme;
+use super::{pane_block, truncate};
+use crate::app::{App, Pane, VISIT_ROWS};
+use crate::domain::{Status, Visit};
+
+/// Width of the time column: "10:00–11:30" (a "+1" for overnight items is
+/// allowed to push into the gap).
+const TIME_WIDTH: usize = 11;
+
+pub fn title(app: &App) -> String {
+    if app.all_days {
+        return format!(" All days · {} visits ", app.index.visit_count());
+    }
+    let Some(date) = app.index.date(app.day) else {
+        return " Timeline ".into();
+    };
+    let mut title = format!(" {}", date.format("%A %-d %B"));
+    if let Some(city) = app.mission.day_info(date).and_then(|d| d.city.as_deref()) {
+        title.push_str(&format!(" · {city}"));
+    }
+    title.push(' ');
+    title
+}
+
+/// Total rows of the pane's content.
+pub fn content_rows(app: &App) -> usize {
+    if app.all_days {
+        app.agenda.total()
+    } else {
+        app.day_visits().len().max(1) * VISIT_ROWS
+    }
+}
+
+/// The rows the selection occupies (first, last), for scrolling.
+pub fn selected_rows(app: &App) -> (usize, usize) {
+    let row = if app.all_days {
+        app.agenda.heading(app.day) + 1 + app.pos * VISIT_ROWS
+    } else {
+        app.pos * VISIT_ROWS
+    };
+    // Keep a day's heading in view when its first visit is selected.
+    let first = if app.all_days && app.pos == 0 {
+        row - 1
+    } else {
+        row
+    };
+    (first, row + VISIT_ROWS - 1)
+}
+
+/// What is at content row `row`.
+pub enum RowTarget {
+    Day(usize),
+    /// The row under the heading of a day without visits.
+    Empty(usize),
+    Visit {
+        day: usize,
+        pos: usize,
+    },
+    Nothing,
+}
+
+pub fn target(app: &App, row: usize) -> RowTarget {
+    if app.all_days {
+        match app.agenda.locate(row) {
+            Some((day, 0)) => RowTarget::Day(day),
+            Some((day, offset)) => {
+                let pos = (offset - 1) / VISIT_ROWS;
+                if pos < app.index.visits_on(day).len() {
+                    RowTarget::Visit { day, pos }
+                } else {
+                    RowTarget::Empty(day)
+                }
+            }
+            None => RowTarget::Nothing,
+        }
+    } else {
+        let pos = row / VISIT_ROWS;
+        if pos < app.day_visits().len() {
+            RowTarget::Visit { day: app.day, pos }
+        } else {
+            RowTarget::Nothing
+        }
+    }
+}
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let block: Block = pane_block(app, theme, Pane::Timeline, title(app));
+    block.render(area, buf);
+    let inner = inner(area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let focused = app.focus == Pane::Timeline;
+    let width = usize::from(inner.width);
+    let mut y = inner.y;
+    let mut row = app.scroll.timeline;
+    while y < inner.bottom() {
+        let line = match target(app, row) {
+            RowTarget::Nothing if row == 0 && !app.all_days => {
+                Line::styled(" Nothing scheduled for this day.", theme.muted)
+            }
+            RowTarget::Nothing => break,
+            RowTarget::Day(day) => day_heading(app, theme, day, width),
+            RowTarget::Empty(_) => Line::styled(
+                format!("{}nothing scheduled", " ".repeat(TIME_WIDTH + 4)),
+                theme.muted,
+            ),
+            RowTarget::Visit { day, pos } => {
+                let index = app.index.visits_on(day)[pos];
+                let visit = &app.mission.visits[index];
+                let first_row = row_of(app, day, pos);
+                let selected = day == app.day && pos == app.pos;
+                let style = match (selected, focused) {
+                    (true, true) => theme.selected,
+                    (true, false) => theme.selected_idle,
+                    _ => Style::new(),
+                };
+                let line = if row == first_row {
+                    first_line(visit, theme, width)
+                } else {
+                    second_line(app, visit, theme, width)
+                };
+                line.patch_style(style)
+            }
+        };
+        let rect = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        buf.set_style(rect, line.style);
+        line.render(rect, buf);
+        y += 1;
+        row += 1;
+    }
+}
+
+fn row_of(app: &App, day: usize, pos: usize) -> usize {
+    if app.all_days {
+        app.agenda.heading(day) + 1 + pos * VISIT_ROWS
+    } else {
+        pos * VISIT_ROWS
+    }
+}
+
+fn day_heading(app: &App, theme: &Theme, day: usize, width: usize) -> Line<'static> {
+    let Some(date) = app.index.date(day) else {
+        return Line::default();
+    };
+    let mut text = date.format(" %A %-d %B").to_string();
+    if let Some(city) = app.mission.day_info(date).and_then(|d| d.city.as_deref()) {
+        text.push_str(&format!(" · {city}"));
+    }
+    Line::styled(truncate(&text, width), theme.heading)
+}
+
+fn marker(visit: &Visit) -> &'static str {
+    match visit.status {
+        Status::Confirmed => " ",
+        Status::Tentative => "?",
+        Status::Cancelled => "×",
+    }
+}
+
+fn title_style(visit: &Visit, theme: &Theme) -> Style {
+    match visit.status {
+        Status::Confirmed => Style::new(),
+        Status::Tentative => theme.tentative,
+        Status::Cancelled => theme.cancelled,
+    }
+}
+
+/// "10:00–11:30 ? Osaka Prefectural Government"
+fn first_line(visit: &Visit, theme: &Theme, width: usize) -> Line<'static> {
+    let time = visit.time_label();
+    let time = format!(" {time:<TIME_WIDTH$}");
+    let used = time.width() + 3;
+    Line::from(vec![
+        Span::raw(time),
+        Span::styled(format!(" {} ", marker(visit)), theme.warning),
+        Span::styled(
+            truncate(&visit.title, width.saturating_sub(used)),
+            title_style(visit, theme),
+        ),
+    ])
+}
+
+/// "             Osaka · meeting · tentative"
+fn second_line(app: &App, visit: &Visit, theme: &Theme, width: usize) -> Line<'static> {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(city) = visit.city.as_deref().filter(|c| !c.is_empty()) {
+        parts.push(city.to_string());
+    }
+    parts.push(visit.kind.as_str().to_string());
+    if visit.status != Status::Confirmed {
+        parts.push(visit.status.as_str().to_string());
+    }
+    if let Some(ids) = &visit.participants {
+        let n = ids.len();
+        let of = app.mission.participants.len();
+        parts.push(format!("{n} of {of}"));
+    }
+    let indent = " ".repeat(TIME_WIDTH + 4);
+    let text = parts.join(" · ");
+    Line::from(vec![
+        Span::raw(indent.clone()),
+        Span::styled(
+            truncate(&text, width.saturating_sub(indent.len())),
+            theme.muted,
+        ),
+    ])
+}

@@ -1,0 +1,117 @@
+//! Shared helpers for the terminal UI tests: the sample mission, a fixed
+//! clock, and screens rendered into a TestBackend.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use chrono::{TimeZone, Utc};
+use itinera::app::App;
+use itinera::config::Config;
+use itinera::input::Key;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyEvent, KeyEventKind, KeyEventState, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+
+pub const SAMPLE: &str = "data/clust-er-health-japan-2022.toml";
+
+/// The bundled sample, opened as the planner opens it, at 09:30 in Tokyo on
+/// the first day of the mission.
+pub fn sample_app() -> App {
+    app_for(SAMPLE)
+}
+
+pub fn app_for(path: &str) -> App {
+    let loaded = itinera::file::load(std::path::Path::new(path)).expect("fixture loads");
+    let mut app = App::new(
+        loaded.parsed.mission,
+        PathBuf::from(path),
+        Config::default(),
+    );
+    app.now = Some(
+        Utc.with_ymd_and_hms(2022, 11, 14, 0, 30, 0)
+            .single()
+            .expect("time"),
+    );
+    app
+}
+
+/// The screen as text, one line per row, after fitting the view to a
+/// `width`x`height` terminal as the event loop does.
+pub fn screen(app: &mut App, width: u16, height: u16) -> String {
+    itinera::ui::settle(app, Rect::new(0, 0, width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| itinera::ui::render(frame, app))
+        .expect("draws");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        // A wide character covers the cells after it.
+        let mut covered = 0;
+        for x in 0..width {
+            let symbol = buffer[(x, y)].symbol();
+            if covered == 0 {
+                line.push_str(symbol);
+            }
+            covered = covered
+                .max(unicode_width::UnicodeWidthStr::width(symbol))
+                .saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Presses keys written as in config.toml ("j", "shift-up", "enter"),
+/// through the same path as the event loop.
+pub fn press(app: &mut App, keys: &[&str], area: Rect) {
+    for key in keys {
+        let key = Key::parse(key).expect("valid key");
+        let event = Event::Key(KeyEvent {
+            code: key.code,
+            modifiers: key.modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        });
+        itinera::runner::handle(app, &event, area);
+    }
+}
+
+pub fn click(app: &mut App, column: u16, row: u16, area: Rect) {
+    mouse(
+        app,
+        MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        area,
+    );
+}
+
+pub fn wheel_down(app: &mut App, column: u16, row: u16, area: Rect) {
+    mouse(app, MouseEventKind::ScrollDown, column, row, area);
+}
+
+fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16, area: Rect) {
+    let event = Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: ratatui::crossterm::event::KeyModifiers::NONE,
+    });
+    itinera::runner::handle(app, &event, area);
+}
+
+/// Row and column where `needle` first appears on `screen`.
+pub fn find(screen: &str, needle: &str) -> Option<(u16, u16)> {
+    screen.lines().enumerate().find_map(|(row, line)| {
+        let byte = line.find(needle)?;
+        let col = unicode_width::UnicodeWidthStr::width(&line[..byte]);
+        Some((col as u16, row as u16))
+    })
+}

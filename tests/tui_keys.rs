@@ -1,0 +1,268 @@
+//! Driving the planner with keys and the mouse, as a terminal would, and
+//! checking where the user ends up.
+
+mod common;
+
+use common::{click, find, press, sample_app, screen, wheel_down};
+use itinera::app::{Mode, Pane};
+use ratatui::layout::Rect;
+
+const AREA: Rect = Rect::new(0, 0, 120, 40);
+
+fn selected_title(app: &itinera::app::App) -> String {
+    app.selected_visit()
+        .map(|v| v.title.clone())
+        .unwrap_or_default()
+}
+
+fn selected_date(app: &itinera::app::App) -> String {
+    app.index
+        .date(app.day)
+        .map(|d| d.format("%a %d").to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn days_with_vim_keys_and_arrows() {
+    let mut app = sample_app();
+    assert_eq!(selected_date(&app), "Mon 14");
+    press(&mut app, &["l"], AREA);
+    assert_eq!(selected_date(&app), "Tue 15");
+    press(&mut app, &["right", "right"], AREA);
+    assert_eq!(selected_date(&app), "Thu 17");
+    press(&mut app, &["l", "l", "l"], AREA);
+    assert_eq!(selected_date(&app), "Fri 18", "stops at the last day");
+    press(&mut app, &["h", "left"], AREA);
+    assert_eq!(selected_date(&app), "Wed 16");
+    assert_eq!(selected_title(&app), "EDiSON disaster information platform");
+}
+
+#[test]
+fn visits_up_down_first_last_pages() {
+    let mut app = sample_app();
+    press(&mut app, &["j"], AREA);
+    assert_eq!(selected_title(&app), "Lunch");
+    press(&mut app, &["down", "down"], AREA);
+    assert_eq!(selected_title(&app), "NCVC Open Innovation Center (OIC)");
+    press(&mut app, &["j"], AREA);
+    assert_eq!(
+        selected_title(&app),
+        "NCVC Open Innovation Center (OIC)",
+        "stays on the last"
+    );
+    press(&mut app, &["g"], AREA);
+    assert_eq!(selected_title(&app), "Osaka Prefectural Government");
+    press(&mut app, &["G"], AREA);
+    assert_eq!(selected_title(&app), "NCVC Open Innovation Center (OIC)");
+    press(&mut app, &["home", "pagedown"], AREA);
+    assert_eq!(selected_title(&app), "NCVC Open Innovation Center (OIC)");
+    press(&mut app, &["pageup"], AREA);
+    assert_eq!(selected_title(&app), "Osaka Prefectural Government");
+    press(&mut app, &["k"], AREA);
+    assert_eq!(
+        selected_title(&app),
+        "Osaka Prefectural Government",
+        "stays on the first"
+    );
+}
+
+#[test]
+fn tab_cycles_panes_and_keys_follow_focus() {
+    let mut app = sample_app();
+    assert_eq!(app.focus, Pane::Timeline);
+    press(&mut app, &["tab"], AREA);
+    assert_eq!(app.focus, Pane::Detail);
+    press(&mut app, &["tab"], AREA);
+    assert_eq!(app.focus, Pane::Participants);
+    press(&mut app, &["j", "j"], AREA);
+    assert_eq!(app.mission.participants[app.participant].id, "biocat");
+    assert_eq!(
+        selected_title(&app),
+        "Osaka Prefectural Government",
+        "visit unchanged"
+    );
+    press(&mut app, &["tab"], AREA);
+    assert_eq!(app.focus, Pane::Timeline);
+    press(&mut app, &["backtab"], AREA);
+    assert_eq!(app.focus, Pane::Participants);
+    press(&mut app, &["esc"], AREA);
+    assert_eq!(app.focus, Pane::Timeline, "Esc goes back to the timeline");
+}
+
+#[test]
+fn participant_schedule_and_jump_to_a_visit() {
+    let mut app = sample_app();
+    press(&mut app, &["tab", "tab", "j", "j", "j", "j", "enter"], AREA);
+    let Mode::Schedule(schedule) = &app.mode else {
+        panic!("Enter on a participant opens their schedule");
+    };
+    let person = &app.mission.participants[schedule.participant];
+    assert_eq!(person.id, "aura");
+    // KENTO and NCVC list four people, not this one: 22 - 2 visits.
+    assert_eq!(schedule.visits.len(), 20);
+    press(&mut app, &["G", "enter"], AREA);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(selected_date(&app), "Fri 18");
+    assert_eq!(selected_title(&app), "Restitution Meeting");
+    assert_eq!(app.focus, Pane::Timeline);
+
+    press(&mut app, &["s"], AREA);
+    assert!(
+        matches!(app.mode, Mode::Schedule(_)),
+        "s opens the schedule too"
+    );
+    press(&mut app, &["esc"], AREA);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn all_days_view_moves_across_days() {
+    let mut app = sample_app();
+    press(&mut app, &["a", "G"], AREA);
+    assert!(app.all_days);
+    assert_eq!(selected_date(&app), "Fri 18");
+    assert_eq!(selected_title(&app), "Restitution Meeting");
+    press(&mut app, &["g", "j", "j", "j", "j"], AREA);
+    assert_eq!(
+        selected_date(&app),
+        "Tue 15",
+        "down crosses into the next day"
+    );
+    assert_eq!(
+        selected_title(&app),
+        "Kansai International Airport (KIX): hydrogen airport"
+    );
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("All days · 22 visits"));
+    press(&mut app, &["a"], AREA);
+    assert!(!app.all_days);
+    assert_eq!(
+        selected_date(&app),
+        "Tue 15",
+        "the selection survives the toggle"
+    );
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut app = sample_app();
+    press(&mut app, &["?"], AREA);
+    assert!(matches!(app.mode, Mode::Help { .. }));
+    press(&mut app, &["j", "j"], AREA);
+    assert!(matches!(app.mode, Mode::Help { .. }), "j scrolls the help");
+    press(&mut app, &["esc"], AREA);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn q_and_ctrl_c_quit() {
+    let mut app = sample_app();
+    press(&mut app, &["q"], AREA);
+    assert!(app.should_quit);
+    let mut app = sample_app();
+    press(&mut app, &["ctrl-c"], AREA);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn resizing_never_panics_and_keeps_the_selection_visible() {
+    let mut app = sample_app();
+    press(&mut app, &["a", "G"], AREA);
+    for (w, h) in [
+        (120, 40),
+        (80, 24),
+        (60, 20),
+        (40, 10),
+        (39, 9),
+        (1, 1),
+        (0, 0),
+        (250, 80),
+        (80, 12),
+    ] {
+        let s = screen(&mut app, w, h);
+        if w >= 40 && h >= 10 {
+            assert!(
+                s.contains("Restitution Meeting"),
+                "{w}x{h} shows the selection:\n{s}"
+            );
+        }
+    }
+    press(&mut app, &["?"], Rect::new(0, 0, 5, 5));
+    screen(&mut app, 5, 5);
+    press(
+        &mut app,
+        &["esc", "tab", "tab", "enter"],
+        Rect::new(0, 0, 41, 10),
+    );
+    screen(&mut app, 41, 10);
+}
+
+#[test]
+fn mouse_selects_days_visits_and_participants() {
+    let mut app = sample_app();
+    let s = screen(&mut app, 120, 40);
+    let (x, y) = find(&s, "Thu 17").expect("day bar");
+    click(&mut app, x + 1, y, AREA);
+    assert_eq!(selected_date(&app), "Thu 17");
+
+    let s = screen(&mut app, 120, 40);
+    let (x, y) = find(&s, "Kyoto Prefectural Government").expect("timeline row");
+    click(&mut app, x, y, AREA);
+    assert_eq!(
+        selected_title(&app),
+        "Kyoto Prefectural Government: meeting with Governor Nishiwaki"
+    );
+    // The second row of a visit selects it too.
+    press(&mut app, &["g"], AREA);
+    click(&mut app, x, y + 1, AREA);
+    assert!(selected_title(&app).starts_with("Kyoto Prefectural Government"));
+
+    let s = screen(&mut app, 120, 40);
+    let (x, y) = find(&s, "BIOCAT representative").expect("participant row");
+    click(&mut app, x, y, AREA);
+    assert_eq!(app.focus, Pane::Participants);
+    assert_eq!(app.mission.participants[app.participant].id, "biocat");
+
+    let s = screen(&mut app, 120, 40);
+    let (x, y) = find(&s, "Train Oita to Kyoto").expect("timeline row");
+    wheel_down(&mut app, x, y, AREA);
+    assert!(
+        selected_title(&app).starts_with("Kyoto Prefectural"),
+        "the wheel moves the timeline"
+    );
+    assert_eq!(
+        app.focus,
+        Pane::Participants,
+        "the wheel does not steal focus"
+    );
+}
+
+#[test]
+fn single_pane_tabs_are_clickable() {
+    let mut app = sample_app();
+    let area = Rect::new(0, 0, 60, 20);
+    let s = screen(&mut app, 60, 20);
+    let (x, y) = find(&s, "Delegation").expect("tab");
+    click(&mut app, x + 1, y, area);
+    assert_eq!(app.focus, Pane::Participants);
+    let s = screen(&mut app, 60, 20);
+    assert!(s.contains("● Sauro Vicini"), "{s}");
+}
+
+#[test]
+fn a_long_day_scrolls_with_the_selection() {
+    let mut app = sample_app();
+    let area = Rect::new(0, 0, 80, 14);
+    press(&mut app, &["l", "l", "l", "l"], area);
+    assert_eq!(selected_date(&app), "Fri 18");
+    press(&mut app, &["G"], area);
+    let s = screen(&mut app, 80, 14);
+    assert!(s.contains("Restitution Meeting"), "{s}");
+    assert!(
+        !s.contains("Transfer Kyoto to Keihanna"),
+        "the first visit scrolled away:\n{s}"
+    );
+    press(&mut app, &["g"], area);
+    let s = screen(&mut app, 80, 14);
+    assert!(s.contains("Transfer Kyoto to Keihanna"), "{s}");
+}

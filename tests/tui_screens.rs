@@ -1,0 +1,144 @@
+//! Snapshots of the planner's screens at the sizes people use, each also
+//! asserting the content a user would look for.
+
+mod common;
+
+use common::{press, sample_app, screen};
+use ratatui::layout::Rect;
+
+#[test]
+fn three_panes_at_120x40() {
+    let mut app = sample_app();
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Clust-ER Health in Japan · 14–18 November 2022"));
+    assert!(s.contains("Tokyo 09:30 · Rome 01:30"), "clocks:\n{s}");
+    assert!(s.contains("Monday 14 November · Osaka"));
+    assert!(s.contains("10:00–11:30"));
+    assert!(s.contains("Osaka Prefectural Government"));
+    assert!(
+        s.contains("Sakishima Building"),
+        "detail pane shows the venue"
+    );
+    assert!(
+        s.contains("Sauro Vicini"),
+        "delegation pane lists the cluster manager"
+    );
+    assert!(s.contains("Delegation 8/8"));
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn stacked_panes_at_80x24() {
+    let mut app = sample_app();
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Monday 14 November · Osaka"));
+    assert!(s.contains("Osaka Prefectural Government"));
+    assert!(s.contains("Kind      meeting"));
+    assert!(s.contains("● Sauro Vicini"));
+    for line in s.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+    }
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn one_pane_at_60x20() {
+    let mut app = sample_app();
+    let s = screen(&mut app, 60, 20);
+    assert!(s.contains("Timeline   Visit   Delegation"));
+    assert!(s.contains("Osaka Prefectural Government"));
+    assert!(
+        !s.contains("Kind      meeting"),
+        "the detail pane is behind a tab"
+    );
+    insta::assert_snapshot!(s);
+
+    press(&mut app, &["tab"], Rect::new(0, 0, 60, 20));
+    let s = screen(&mut app, 60, 20);
+    assert!(
+        s.contains("Kind      meeting"),
+        "Tab shows the detail pane:\n{s}"
+    );
+}
+
+#[test]
+fn too_small_says_so() {
+    let mut app = sample_app();
+    let s = screen(&mut app, 30, 8);
+    assert!(s.contains("Terminal too small (30x8)"), "{s}");
+    assert!(s.contains("40x10"));
+}
+
+#[test]
+fn help_overlay_lists_the_keymap() {
+    let mut app = sample_app();
+    press(&mut app, &["?"], Rect::new(0, 0, 100, 40));
+    let s = screen(&mut app, 100, 40);
+    assert!(s.contains("Keys · Esc to close"));
+    assert!(s.contains("h/←"), "{s}");
+    assert!(s.contains("next day"));
+    assert!(s.contains("a             all days / one day") || s.contains("all days / one day"));
+    assert!(s.contains("Ctrl-C"), "q and Ctrl-C both quit");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn all_days_view_shows_the_week() {
+    let mut app = sample_app();
+    press(&mut app, &["a"], Rect::new(0, 0, 120, 40));
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("All days · 22 visits"));
+    let monday = s
+        .find("Monday 14 November · Osaka")
+        .expect("Monday heading");
+    let tuesday = s
+        .find("Tuesday 15 November · Oita")
+        .expect("Tuesday heading");
+    let kento = s.find("Northern Osaka Health").expect("KENTO visit");
+    assert!(
+        monday < kento && kento < tuesday,
+        "KENTO is listed under Monday"
+    );
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn participant_schedule() {
+    let mut app = sample_app();
+    let area = Rect::new(0, 0, 100, 30);
+    // The delegation pane, fifth participant (Auvergne-Rhône-Alpes), Enter.
+    press(&mut app, &["tab", "tab", "j", "j", "j", "j", "enter"], area);
+    let s = screen(&mut app, 100, 30);
+    assert!(
+        s.contains("Schedule · Auvergne-Rhône-Alpes representative"),
+        "{s}"
+    );
+    assert!(s.contains("Osaka Prefectural Government"));
+    assert!(
+        !s.contains("Northern Osaka Health"),
+        "KENTO lists four people, not this one:\n{s}"
+    );
+    assert!(
+        s.contains("Restitution"),
+        "the last meeting includes everyone"
+    );
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn cjk_text_keeps_columns_aligned() {
+    let mut app = common::app_for("tests/fixtures/valid/cjk.toml");
+    let s = screen(&mut app, 100, 30);
+    for line in s.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 100, "{line}");
+    }
+    // Every bordered row ends in the same column.
+    let ends: Vec<usize> = s
+        .lines()
+        .filter(|l| l.ends_with('│'))
+        .map(unicode_width::UnicodeWidthStr::width)
+        .collect();
+    assert!(!ends.is_empty());
+    assert!(ends.iter().all(|&w| w == ends[0]), "{s}");
+    insta::assert_snapshot!(s);
+}
