@@ -105,7 +105,7 @@ impl Validator<'_> {
                 let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
                 let hint = match suggest(&field.value, names) {
                     Some(name) => format!(" (did you mean \"{name}\"?)"),
-                    None => " (use an IANA name like \"Europe/Rome\")".to_string(),
+                    None => " (use an IANA name like \"Asia/Tokyo\")".to_string(),
                 };
                 self.error(
                     field.span.clone(),
