@@ -261,12 +261,19 @@ const CASES: &[(&str, &[&str])] = &[
             "11:8: warning: unknown kind \"lunch\" (read as \"other\"); kinds are meeting, visit, presentation, travel, meal, other",
         ],
     ),
-    // Reported: no "did you mean \"cancelled\"?", and the visit silently
-    // becomes confirmed.
     (
         "warning_unknown_status.toml",
         &[
-            "11:10: warning: unknown status \"canceled\" (read as \"confirmed\"); statuses are confirmed, tentative, cancelled",
+            "11:10: warning: unknown status \"postponed\" (read as \"confirmed\"); statuses are confirmed, tentative, cancelled",
+        ],
+    ),
+    // Case is ignored before looking for a close word.
+    (
+        "warning_kind_status_close.toml",
+        &[
+            "11:8: warning: unknown kind \"Meetng\" (did you mean \"meeting\"?); read as \"other\"",
+            "12:10: warning: unknown status \"tentatve\" (did you mean \"tentative\"?); read as \"confirmed\"",
+            "17:10: warning: unknown status \"confrimed\" (did you mean \"confirmed\"?); read as \"confirmed\"",
         ],
     ),
     // --- Bytes, encodings and line ends ---------------------------------------
@@ -431,6 +438,39 @@ fn byte_level_fixtures_keep_their_bytes() {
         assert!(!text.is_ascii(), "{name} has non-ASCII text");
         assert!(!text.contains('\r'), "{name} has LF line ends");
     }
+}
+
+/// Kinds and statuses in any case, with spaces around, and the US spelling
+/// "canceled" are the words meant: no warning.
+#[test]
+fn kind_and_status_words_are_read_as_meant() {
+    let text = "format = 1\n\
+                [mission]\n\
+                title = \"T\"\n\
+                start = 2022-11-14\n\
+                end = 2022-11-18\n\
+                [[visits]]\n\
+                date = 2022-11-14\n\
+                title = \"A\"\n\
+                kind = \"Meeting\"\n\
+                status = \" Tentative \"\n\
+                [[visits]]\n\
+                date = 2022-11-14\n\
+                title = \"B\"\n\
+                kind = \"MEAL\"\n\
+                status = \"canceled\"\n";
+    let parsed = itinera::file::parse(text).expect("loads");
+    assert!(parsed.report.diagnostics.is_empty(), "{:?}", parsed.report);
+    use itinera::domain::{Kind, Status};
+    let visits = &parsed.mission.visits;
+    assert_eq!(
+        (visits[0].kind, visits[0].status),
+        (Kind::Meeting, Status::Tentative)
+    );
+    assert_eq!(
+        (visits[1].kind, visits[1].status),
+        (Kind::Meal, Status::Cancelled)
+    );
 }
 
 const TEN_MB: usize = 10 << 20;

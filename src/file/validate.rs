@@ -251,28 +251,45 @@ impl Validator<'_> {
             v.id.as_ref()
                 .is_none_or(|id| self.check_id(id, "visit", seen));
         let kind = v.kind.as_ref().map_or(Kind::default(), |k| {
-            Kind::parse(k.value.trim()).unwrap_or_else(|| {
-                self.warning(
-                    k.span.clone(),
-                    format!(
+            let word = normalized(&k.value);
+            Kind::parse(&word).unwrap_or_else(|| {
+                let words = Kind::ALL.map(Kind::as_str);
+                let message = match suggest(&word, words) {
+                    Some(close) => format!(
+                        "unknown kind \"{}\" (did you mean \"{close}\"?); read as \"other\"",
+                        k.value
+                    ),
+                    None => format!(
                         "unknown kind \"{}\" (read as \"other\"); kinds are {}",
                         k.value,
-                        list(Kind::ALL.map(Kind::as_str))
+                        list(words)
                     ),
-                );
+                };
+                self.warning(k.span.clone(), message);
                 Kind::Other
             })
         });
         let status = v.status.as_ref().map_or(Status::default(), |s| {
-            Status::parse(s.value.trim()).unwrap_or_else(|| {
-                self.warning(
-                    s.span.clone(),
-                    format!(
+            let word = normalized(&s.value);
+            let parsed = match word.as_str() {
+                // The US spelling.
+                "canceled" => Some(Status::Cancelled),
+                word => Status::parse(word),
+            };
+            parsed.unwrap_or_else(|| {
+                let words = Status::ALL.map(Status::as_str);
+                let message = match suggest(&word, words) {
+                    Some(close) => format!(
+                        "unknown status \"{}\" (did you mean \"{close}\"?); read as \"confirmed\"",
+                        s.value
+                    ),
+                    None => format!(
                         "unknown status \"{}\" (read as \"confirmed\"); statuses are {}",
                         s.value,
-                        list(Status::ALL.map(Status::as_str))
+                        list(words)
                     ),
-                );
+                };
+                self.warning(s.span.clone(), message);
                 Status::Confirmed
             })
         });
@@ -406,6 +423,12 @@ impl Validator<'_> {
         }
         ok
     }
+}
+
+/// A `kind` or `status` word as it is looked up: people write "Meeting" or
+/// " tentative" and mean the word.
+fn normalized(word: &str) -> String {
+    word.trim().to_lowercase()
 }
 
 fn list<const N: usize>(words: [&str; N]) -> String {
