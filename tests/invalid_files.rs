@@ -113,21 +113,18 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "end_before_start.toml",
         &[
-            "11:7: error: the visit ends at 13:30, not after it starts (14:00); for an item past midnight set `end_date`",
+            "11:7: error: the visit ends at 13:30, before it starts (14:00); for an item past midnight set `end_date`",
         ],
     ),
-    // Reported: `end_date` is set (to the same day), yet the hint says to set it.
     (
         "end_before_start_with_end_date.toml",
         &[
-            "12:7: error: the visit ends at 06:00, not after it starts (22:00); for an item past midnight set `end_date`",
+            "12:7: error: the visit ends at 06:00, before it starts (22:00); `end_date` is the same day as `date`, but an item past midnight needs the next day (2022-11-16)",
         ],
     ),
     (
         "end_equals_start.toml",
-        &[
-            "11:7: error: the visit ends at 12:00, not after it starts (12:00); for an item past midnight set `end_date`",
-        ],
+        &["11:7: error: the visit ends when it starts (12:00); correct `end`, or remove it"],
     ),
     (
         "end_without_start.toml",
@@ -223,7 +220,7 @@ const CASES: &[(&str, &[&str])] = &[
         "several_errors.toml",
         &[
             "7:12: error: unknown time zone \"Asia/Tokio\" (did you mean \"Asia/Tokyo\"?)",
-            "16:7: error: the visit ends at 14:00, not after it starts (15:00); for an item past midnight set `end_date`",
+            "16:7: error: the visit ends at 14:00, before it starts (15:00); for an item past midnight set `end_date`",
             "18:17: error: unknown participant id \"vicinni\" (did you mean \"vicini\"?)",
             "22:9: error: `title` must not be empty",
             "23:8: warning: unknown kind \"flight\" (read as \"other\"); kinds are meeting, visit, presentation, travel, meal, other",

@@ -394,29 +394,37 @@ impl Validator<'_> {
                 ok = false;
             }
             (Some(start), Some(end)) if ok => {
+                // With `end_date` after `date` the end is always after the
+                // start; on one day the times must be in order.
                 let date = v.date.as_ref().map(|d| d.value);
-                let end_date = v.end_date.as_ref().map(|d| d.value).or(date);
-                if let (Some(date), Some(end_date)) = (date, end_date) {
-                    let starts = date.and_time(start.value);
-                    let ends = end_date.and_time(end.value);
-                    if ends <= starts {
-                        let message = if end_date == date {
+                let end_date = v.end_date.as_ref().map(|d| d.value);
+                let same_day = date.is_some() && end_date.is_none_or(|e| Some(e) == date);
+                if same_day && end.value <= start.value {
+                    let message = if end.value == start.value {
+                        format!(
+                            "the visit ends when it starts ({}); correct `end`, or remove it",
+                            format_time(start.value)
+                        )
+                    } else {
+                        let ends = format!(
+                            "the visit ends at {}, before it starts ({})",
+                            format_time(end.value),
+                            format_time(start.value)
+                        );
+                        if end_date.is_some() {
+                            let next_day = date
+                                .and_then(|d| d.succ_opt())
+                                .map_or(String::new(), |next| format!(" ({next})"));
                             format!(
-                                "the visit ends at {}, not after it starts ({}); \
-                                 for an item past midnight set `end_date`",
-                                format_time(end.value),
-                                format_time(start.value)
+                                "{ends}; `end_date` is the same day as `date`, \
+                                 but an item past midnight needs the next day{next_day}"
                             )
                         } else {
-                            format!(
-                                "the visit ends on {end_date} at {}, not after it starts ({date} at {})",
-                                format_time(end.value),
-                                format_time(start.value)
-                            )
-                        };
-                        self.error(end.span.clone(), message);
-                        ok = false;
-                    }
+                            format!("{ends}; for an item past midnight set `end_date`")
+                        }
+                    };
+                    self.error(end.span.clone(), message);
+                    ok = false;
                 }
             }
             _ => {}
