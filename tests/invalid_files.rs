@@ -105,6 +105,12 @@ const CASES: &[(&str, &[&str])] = &[
         &["10:9: error: `start` must be a time like 09:30, not a date; the date goes in `date`"],
     ),
     (
+        "datetime_for_time.toml",
+        &[
+            "10:9: error: `start` must be a time like 09:30, not a date-time; the date goes in `date`",
+        ],
+    ),
+    (
         "time_hour_25.toml",
         &["11:7: error: invalid time \"25:00\" for `end`: expected HH:MM, like 09:30"],
     ),

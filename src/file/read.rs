@@ -279,9 +279,15 @@ impl<'a, 'p> Fields<'a, 'p> {
                         t.second.unwrap_or(0).into(),
                         t.nanosecond.unwrap_or(0),
                     ),
-                    _ => {
+                    (date, _) => {
+                        let what = if date.is_some() && dt.time.is_some() {
+                            "a date-time"
+                        } else {
+                            "a date"
+                        };
+                        let date_key = if key == "end" { "end_date" } else { "date" };
                         let message = format!(
-                            "`{key}` must be {EXPECTED}, not a date; the date goes in `date`"
+                            "`{key}` must be {EXPECTED}, not {what}; the date goes in `{date_key}`"
                         );
                         self.error(span, message);
                         return None;
