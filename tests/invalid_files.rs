@@ -230,6 +230,14 @@ const CASES: &[(&str, &[&str])] = &[
             "23:8: warning: unknown kind \"flight\" (read as \"other\"); kinds are meeting, visit, presentation, travel, meal, other",
         ],
     ),
+    // An error elsewhere in [mission] does not hide the dates' warnings.
+    (
+        "outside_dates_with_header_error.toml",
+        &[
+            "7:12: error: unknown time zone \"Asia/Tokio\" (did you mean \"Asia/Tokyo\"?)",
+            "10:8: warning: visit on 2022-11-13 is outside the mission's dates (2022-11-14 to 2022-11-18)",
+        ],
+    ),
     // --- Warnings only: the file loads ----------------------------------------
     (
         "warning_visit_outside_dates.toml",

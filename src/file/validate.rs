@@ -33,8 +33,14 @@ pub fn validate(dto: MissionDto, text: &str, problems: &mut Vec<Diagnostic>) -> 
             );
         }
     }
+    // The mission's dates, as soon as they are readable and in order: a
+    // problem elsewhere in [mission] (a time zone) must not hide the
+    // "outside the mission's dates" warnings.
+    let range = dto.header.as_ref().and_then(|h| match (&h.start, &h.end) {
+        (Some(start), Some(end)) if start.value <= end.value => Some((start.value, end.value)),
+        _ => None,
+    });
     let header = dto.header.and_then(|h| v.header(h));
-    let range = header.as_ref().map(|h| (h.start, h.end));
     let days = v.days(dto.days, range);
     let participants = v.participants(dto.participants);
     let ids: Vec<&str> = participants.iter().map(|p| p.id.as_str()).collect();
