@@ -471,6 +471,37 @@ fn a_wide_time_label_never_pushes_text_past_the_width() {
     assert_fits(&out, 20);
 }
 
+#[test]
+fn hyphenated_words_are_not_split_at_their_hyphens() {
+    // From width 40 the text column leaves at least 20 columns, room for
+    // every hyphenated word of these agendas: a line ending in "letter-"
+    // can only be a word split at its hyphen.
+    for (name, text) in [("small", SMALL), ("features", FEATURES), ("cjk", CJK)] {
+        let mission = mission(text);
+        for width in 40..=100 {
+            let out = agenda(
+                &mission,
+                &Scope {
+                    participant: None,
+                    day: None,
+                    width,
+                },
+            );
+            for line in out.lines() {
+                let mut end = line.chars().rev();
+                let split =
+                    end.next() == Some('-') && end.next().is_some_and(char::is_alphanumeric);
+                assert!(!split, "{name} at width {width}: {line:?}\n{out}");
+            }
+        }
+    }
+    // The addresses stay whole at widths that used to split them.
+    let text = render(FEATURES, 52);
+    assert!(text.contains("1-14-16"), "{text}");
+    let text = render(SMALL, 60);
+    assert!(text.contains("Kamigyo-ku"), "{text}");
+}
+
 // --- the whole agenda --------------------------------------------------------
 
 #[test]

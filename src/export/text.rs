@@ -1,5 +1,6 @@
 //! The plain-text agenda a cluster manager sends to the delegation.
 
+use textwrap::WordSplitter;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Scope, date_range};
@@ -13,7 +14,8 @@ const GAP: usize = 2;
 /// The agenda for `scope`: title and dates, then each day under a heading
 /// with its visits. Lines are at most `scope.width` columns wide (a single
 /// word wider than that is broken), measured in terminal columns, so
-/// accented and CJK text line up.
+/// accented and CJK text line up. Words are never split at their hyphens:
+/// "1-14-16" and "Kamigyo-ku" are addresses, not prose.
 pub fn agenda(mission: &Mission, scope: &Scope) -> String {
     let width = scope.width.max(20);
     let header = &mission.header;
@@ -124,7 +126,8 @@ impl Agenda {
     fn para(&mut self, text: &str, first: &str, rest: &str) {
         let options = textwrap::Options::new(self.width)
             .initial_indent(first)
-            .subsequent_indent(rest);
+            .subsequent_indent(rest)
+            .word_splitter(WordSplitter::NoHyphenation);
         for line in textwrap::wrap(text, options) {
             self.line(&line);
         }
