@@ -94,7 +94,8 @@ pub fn agenda(mission: &Mission, scope: &Scope) -> String {
             .collect();
         if visits.is_empty() {
             out.blank();
-            out.line(&format!("{}(nothing scheduled)", " ".repeat(INDENT)));
+            let indent = " ".repeat(INDENT);
+            out.para("(nothing scheduled)", &indent, &indent);
         }
         for visit in visits {
             out.blank();
