@@ -392,6 +392,16 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_bare_time_is_written_with_seconds() {
+        // `09:30` is TOML 1.1; `09:45:00` is read by TOML 1.0 tools too.
+        let text = format!(
+            "{HEAD}\n[[visits]]\ndate = 2022-11-14\nstart = 09:30\nend = 10:30\ntitle = \"V\"\n"
+        );
+        let out = saved(&text, |m| m.visits[0].start = Some(time("09:45:00")));
+        assert_eq!(out, text.replace("start = 09:30", "start = 09:45:00"));
+    }
+
+    #[test]
     fn changing_one_field_of_a_sample_visit_changes_one_line() {
         let text = include_str!("../../data/clust-er-health-japan-2022.toml");
         for change in [
