@@ -432,17 +432,39 @@ fn assert_fits_at_every_width(name: &str, text: &str, widths: std::ops::RangeInc
     }
 }
 
+/// A visit ending ten days later has a wide time label ("22:00–06:00 +10"),
+/// next to a visit with an ordinary one.
+const WIDE_LABEL: &str = "format = 1\n\
+                          [mission]\n\
+                          title = \"Edge\"\n\
+                          start = 2026-03-30\n\
+                          end = 2026-03-30\n\
+                          [[visits]]\n\
+                          date = 2026-03-30\n\
+                          start = 09:00:00\n\
+                          end = 10:00:00\n\
+                          title = \"Kamigyo-ku office\"\n\
+                          [[visits]]\n\
+                          date = 2026-03-30\n\
+                          start = 22:00:00\n\
+                          end = 06:00:00\n\
+                          end_date = 2026-04-09\n\
+                          title = \"長い旅行\"\n";
+
 #[test]
 fn no_line_is_ever_wider_than_the_width() {
-    for (name, text) in [("small", SMALL), ("cjk", CJK), ("sample", SAMPLE)] {
+    for (name, text) in [
+        ("small", SMALL),
+        ("cjk", CJK),
+        ("sample", SAMPLE),
+        ("features", FEATURES),
+        ("wide label", WIDE_LABEL),
+    ] {
         assert_fits_at_every_width(name, text, 20..=100);
     }
-    // From 21: at 20, see `nothing_scheduled_fits_the_narrowest_width`.
-    assert_fits_at_every_width("features", FEATURES, 21..=100);
 }
 
 #[test]
-#[ignore = "bug: \"  (nothing scheduled)\" is 21 columns and is not wrapped at --width 20"]
 fn nothing_scheduled_fits_the_narrowest_width() {
     // Wednesday 1 April has no visits.
     let text = render(FEATURES, 20);
@@ -451,24 +473,77 @@ fn nothing_scheduled_fits_the_narrowest_width() {
 }
 
 #[test]
-#[ignore = "bug: with a wide time label the text column leaves less room than one CJK character"]
 fn a_wide_time_label_never_pushes_text_past_the_width() {
-    // "22:00–06:00 +10" puts the text column at 19; a CJK character is two
-    // columns wide, so at width 20 each one ends at column 21.
-    let text = "format = 1\n\
-                [mission]\n\
-                title = \"Edge\"\n\
-                start = 2026-03-30\n\
-                end = 2026-04-09\n\
-                [[visits]]\n\
-                date = 2026-03-30\n\
-                start = 22:00:00\n\
-                end = 06:00:00\n\
-                end_date = 2026-04-09\n\
-                title = \"長い旅行\"\n";
-    let out = render(text, 20);
+    // "22:00–06:00 +10" would put the text column at 19; a CJK character is
+    // two columns wide, so at width 20 each one would end at column 21.
+    let out = render(WIDE_LABEL, 20);
     assert!(out.contains("22:00–06:00 +10"), "{out}");
     assert_fits(&out, 20);
+}
+
+#[test]
+fn a_label_too_wide_for_the_text_column_gets_its_own_line() {
+    // At width 30 the text column is at most 15: "  09:00–10:00  " fits
+    // before it, "  22:00–06:00 +10  " does not.
+    let out = render(WIDE_LABEL, 30);
+    assert_eq!(
+        block(&out, "09:00–10:00"),
+        [
+            "  09:00–10:00  Kamigyo-ku",
+            "               office",
+            "               Attendees:",
+            "               whole",
+            "               delegation",
+        ]
+    );
+    assert_eq!(
+        block(&out, "22:00–06:00 +10"),
+        [
+            "  22:00–06:00 +10",
+            "               長い旅行",
+            "               Attendees:",
+            "               whole",
+            "               delegation",
+        ]
+    );
+    // With room, the text column follows the widest label as before.
+    let wide = render(WIDE_LABEL, 80);
+    assert!(wide.contains("\n  22:00–06:00 +10  長い旅行\n"), "{wide}");
+    assert!(
+        wide.contains("\n  09:00–10:00      Kamigyo-ku office\n"),
+        "{wide}"
+    );
+}
+
+#[test]
+fn hyphenated_words_are_not_split_at_their_hyphens() {
+    // From width 40 the text column leaves at least 20 columns, room for
+    // every hyphenated word of these agendas: a line ending in "letter-"
+    // can only be a word split at its hyphen.
+    for (name, text) in [("small", SMALL), ("features", FEATURES), ("cjk", CJK)] {
+        let mission = mission(text);
+        for width in 40..=100 {
+            let out = agenda(
+                &mission,
+                &Scope {
+                    participant: None,
+                    day: None,
+                    width,
+                },
+            );
+            for line in out.lines() {
+                let mut end = line.chars().rev();
+                let split =
+                    end.next() == Some('-') && end.next().is_some_and(char::is_alphanumeric);
+                assert!(!split, "{name} at width {width}: {line:?}\n{out}");
+            }
+        }
+    }
+    // The addresses stay whole at widths that used to split them.
+    let text = render(FEATURES, 52);
+    assert!(text.contains("1-14-16"), "{text}");
+    let text = render(SMALL, 60);
+    assert!(text.contains("Kamigyo-ku"), "{text}");
 }
 
 // --- the whole agenda --------------------------------------------------------

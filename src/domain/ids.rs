@@ -56,9 +56,16 @@ pub(super) fn visit_ids(visits: &[Visit]) -> Vec<String> {
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely
-/// typo (at most a third of the word's length in edits).
+/// typo: at most a third of the word's length in edits, a swap of two
+/// neighbouring letters counting as one. Words shorter than four characters
+/// get no suggestion: "JST" is one edit from "EST", which is not what the
+/// person meant, and short words are too often that close by chance.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
+    let length = word.chars().count();
+    if length < 4 {
+        return None;
+    }
+    let limit = length / 3;
     candidates
         .into_iter()
         .map(|c| (edit_distance(word, c), c))
@@ -67,23 +74,29 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// Optimal string alignment distance: insertions, deletions, substitutions
+/// and transpositions of adjacent characters ("titel" -> "title") each count
+/// as one edit.
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                diagonal
-            } else {
-                1 + diagonal.min(above).min(row[j])
-            };
-            diagonal = above;
+    // Three rows of the distance matrix: two rows up, one row up, current.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut above: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        row[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (above[j] + 1).min(row[j - 1] + 1).min(above[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
         }
+        std::mem::swap(&mut before, &mut above);
+        std::mem::swap(&mut above, &mut row);
     }
-    row[b.len()]
+    above[b.len()]
 }
 
 #[cfg(test)]
@@ -126,7 +139,32 @@ mod tests {
     fn suggestions_only_for_near_misses() {
         let ids = ["vicini", "biocat", "aura"];
         assert_eq!(suggest("vicinni", ids), Some("vicini"));
-        assert_eq!(suggest("zzz", ids), None);
+        assert_eq!(suggest("zzzz", ids), None);
+        assert_eq!(suggest("biocatalonia", ids), None);
+    }
+
+    #[test]
+    fn swapped_neighbours_are_one_edit() {
+        assert_eq!(edit_distance("titel", "title"), 1);
+        assert_eq!(edit_distance("emial", "email"), 1);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        // Optimal string alignment edits no substring twice: "ca" -> "abc"
+        // is three edits, not two as with unrestricted transpositions.
+        assert_eq!(edit_distance("ca", "abc"), 3);
+        let keys = ["title", "start", "end", "email", "notes"];
+        assert_eq!(suggest("titel", keys), Some("title"));
+        assert_eq!(suggest("emial", keys), Some("email"));
+    }
+
+    #[test]
+    fn short_words_get_no_suggestion() {
+        let zones = ["EST", "MST", "Asia/Tokyo"];
+        assert_eq!(suggest("JST", zones), None);
+        assert_eq!(suggest("edn", ["end"]), None);
+        // Four characters is long enough for one edit.
+        assert_eq!(suggest("rosi", ["rossi"]), Some("rossi"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The plain-text agenda a cluster manager sends to the delegation.
 
+use textwrap::WordSplitter;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Scope, date_range};
@@ -13,7 +14,13 @@ const GAP: usize = 2;
 /// The agenda for `scope`: title and dates, then each day under a heading
 /// with its visits. Lines are at most `scope.width` columns wide (a single
 /// word wider than that is broken), measured in terminal columns, so
-/// accented and CJK text line up.
+/// accented and CJK text line up. Words are never split at their hyphens:
+/// "1-14-16" and "Kamigyo-ku" are addresses, not prose.
+///
+/// Visit text starts in one column, after the widest time label, but never
+/// past half the width, so a long label ("22:00–06:00 +10") cannot squeeze
+/// the text out of a narrow agenda; a label that does not fit before the
+/// text column gets a line of its own.
 pub fn agenda(mission: &Mission, scope: &Scope) -> String {
     let width = scope.width.max(20);
     let header = &mission.header;
@@ -59,7 +66,7 @@ pub fn agenda(mission: &Mission, scope: &Scope) -> String {
         .max()
         .unwrap_or(0)
         .max("time tbc".len());
-    let text_indent = " ".repeat(INDENT + label_width + GAP);
+    let text_column = (INDENT + label_width + GAP).min(width / 2);
 
     for (day, &date) in index.dates().iter().enumerate() {
         if scope.day.is_some_and(|d| d != date) {
@@ -92,11 +99,12 @@ pub fn agenda(mission: &Mission, scope: &Scope) -> String {
             .collect();
         if visits.is_empty() {
             out.blank();
-            out.line(&format!("{}(nothing scheduled)", " ".repeat(INDENT)));
+            let indent = " ".repeat(INDENT);
+            out.para("(nothing scheduled)", &indent, &indent);
         }
         for visit in visits {
             out.blank();
-            out.visit(mission, visit, label_width, &text_indent);
+            out.visit(mission, visit, text_column);
         }
     }
     out.text
@@ -124,7 +132,8 @@ impl Agenda {
     fn para(&mut self, text: &str, first: &str, rest: &str) {
         let options = textwrap::Options::new(self.width)
             .initial_indent(first)
-            .subsequent_indent(rest);
+            .subsequent_indent(rest)
+            .word_splitter(WordSplitter::NoHyphenation);
         for line in textwrap::wrap(text, options) {
             self.line(&line);
         }
@@ -141,10 +150,19 @@ impl Agenda {
         }
     }
 
-    fn visit(&mut self, mission: &Mission, visit: &Visit, label_width: usize, indent: &str) {
+    /// A visit: the time label, then its text from `text_column` on.
+    fn visit(&mut self, mission: &Mission, visit: &Visit, text_column: usize) {
         let label = visit.time_label();
-        let pad = " ".repeat(label_width.saturating_sub(label.width()));
-        let first = format!("{}{label}{pad}{}", " ".repeat(INDENT), " ".repeat(GAP));
+        let text_indent = " ".repeat(text_column);
+        let indent = text_indent.as_str();
+        let first = match text_column.checked_sub(INDENT + label.width() + GAP) {
+            Some(pad) => format!("{}{label}{}", " ".repeat(INDENT), " ".repeat(GAP + pad)),
+            None => {
+                let margin = " ".repeat(INDENT);
+                self.para(&label, &margin, &margin);
+                text_indent.clone()
+            }
+        };
         let marker = match visit.status {
             Status::Confirmed => "",
             Status::Tentative => "[TENTATIVE] ",

@@ -225,13 +225,21 @@ impl<'a, 'p> Fields<'a, 'p> {
                         NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
                     }
                     _ => {
-                        let message = format!("`{key}` must be {EXPECTED}, not a date-time");
-                        self.error(span, message);
+                        self.wrong_type(key, EXPECTED, self.table.get(key)?);
                         return None;
                     }
                 }
             }
-            Value::String(s) => NaiveDate::parse_from_str(s.value(), "%Y-%m-%d").ok(),
+            Value::String(s) => {
+                let text = s.value();
+                let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+                if let (None, Some(why)) = (parsed, no_such_date(text)) {
+                    let message = format!("`{key}`: there is no date {}{why}", text.trim());
+                    self.error(span, message);
+                    return None;
+                }
+                parsed
+            }
             _ => {
                 self.wrong_type(key, EXPECTED, self.table.get(key)?);
                 return None;
@@ -271,9 +279,15 @@ impl<'a, 'p> Fields<'a, 'p> {
                         t.second.unwrap_or(0).into(),
                         t.nanosecond.unwrap_or(0),
                     ),
-                    _ => {
+                    (date, _) => {
+                        let what = if date.is_some() && dt.time.is_some() {
+                            "a date-time"
+                        } else {
+                            "a date"
+                        };
+                        let date_key = if key == "end" { "end_date" } else { "date" };
                         let message = format!(
-                            "`{key}` must be {EXPECTED}, not a date; the date goes in `date`"
+                            "`{key}` must be {EXPECTED}, not {what}; the date goes in `{date_key}`"
                         );
                         self.error(span, message);
                         return None;
@@ -376,6 +390,37 @@ impl<'a, 'p> Fields<'a, 'p> {
     }
 }
 
+/// For text shaped like a date (YYYY-MM-DD) that names no day of the
+/// calendar, why not: " (November 2022 has 30 days)". `None` for text of
+/// another shape, or a date that exists.
+fn no_such_date(text: &str) -> Option<String> {
+    let text = text.trim();
+    let mut parts = text.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let shaped = parts.next().is_none()
+        && [(year, 4), (month, 2), (day, 2)]
+            .iter()
+            .all(|(part, len)| part.len() == *len && part.bytes().all(|b| b.is_ascii_digit()));
+    if !shaped {
+        return None;
+    }
+    let (year, month, day): (i32, u32, u32) =
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    if NaiveDate::from_ymd_opt(year, month, day).is_some() {
+        return None;
+    }
+    let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+        return Some(" (months go from 01 to 12)".to_string());
+    };
+    let days = first
+        .checked_add_months(chrono::Months::new(1))
+        .map(|next| (next - first).num_days());
+    Some(match days {
+        Some(days) => format!(" ({} has {days} days)", first.format("%B %Y")),
+        None => String::new(),
+    })
+}
+
 /// "09:30" or "09:30:00".
 pub fn parse_time(s: &str) -> Option<NaiveTime> {
     let s = s.trim();
@@ -414,4 +459,45 @@ fn article(type_name: &str) -> String {
         "a"
     };
     format!("{a} {type_name}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_that_do_not_exist_say_why() {
+        assert_eq!(
+            no_such_date("2022-11-31").as_deref(),
+            Some(" (November 2022 has 30 days)")
+        );
+        assert_eq!(
+            no_such_date("2023-02-29").as_deref(),
+            Some(" (February 2023 has 28 days)")
+        );
+        assert_eq!(
+            no_such_date("2022-13-01").as_deref(),
+            Some(" (months go from 01 to 12)")
+        );
+        // Dates that exist, and text of another shape, are not this problem.
+        assert_eq!(no_such_date("2024-02-29"), None);
+        assert_eq!(no_such_date("14/11/2022"), None);
+        assert_eq!(no_such_date("2022-1-31"), None);
+        assert_eq!(no_such_date("2022-11-31-1"), None);
+    }
+
+    #[test]
+    fn a_time_in_a_date_field_is_called_a_time() {
+        let text = "format = 1\n[mission]\ntitle = \"T\"\nstart = 10:00:00\nend = 2022-11-18\n";
+        let report = crate::file::parse(text).expect_err("invalid");
+        let messages: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            ["`start` must be a date like 2022-11-14, not a time"]
+        );
+    }
 }

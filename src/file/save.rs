@@ -187,23 +187,30 @@ fn patch(table: &mut dyn TableLike, old: &Fields, new: &Fields) {
             None => {
                 table.remove(key);
             }
-            Some(value) => {
-                let mut value = value.clone();
-                if let Some(existing) = table.get(key).and_then(Item::as_value) {
-                    value = restyle(existing, value);
+            // An existing value is replaced in place, so the key keeps its
+            // spelling and the spacing around `=`, and the value keeps the
+            // comment after it.
+            Some(value) => match table.get_mut(key) {
+                Some(Item::Value(existing)) => {
+                    let mut value = restyle(existing, value.clone());
                     *value.decor_mut() = existing.decor().clone();
+                    *existing = value;
                 }
-                table.insert(key, Item::Value(value));
-            }
+                _ => {
+                    table.insert(key, Item::Value(value.clone()));
+                }
+            },
         }
     }
 }
 
 /// A new value written the way the person wrote the old one: a time or date
-/// that was a string stays a string.
+/// that was a string stays a string, and a time string keeps its seconds
+/// ("09:30:00" -> "09:45:00") or goes without ("09:30" -> "09:45", unless
+/// the new time has seconds).
 fn restyle(existing: &Value, value: Value) -> Value {
     match (existing, &value) {
-        (Value::String(_), Value::Datetime(dt)) => {
+        (Value::String(old), Value::Datetime(dt)) => {
             let dt = dt.value();
             match (dt.date, dt.time) {
                 (None, Some(t)) => match NaiveTime::from_hms_opt(
@@ -211,7 +218,14 @@ fn restyle(existing: &Value, value: Value) -> Value {
                     t.minute.into(),
                     t.second.unwrap_or(0).into(),
                 ) {
-                    Some(time) if time.second() == 0 => Value::from(format_time(time)),
+                    Some(time) if t.nanosecond.unwrap_or(0) == 0 => {
+                        let with_seconds = old.value().trim().matches(':').count() >= 2;
+                        if with_seconds || time.second() != 0 {
+                            Value::from(time.format("%H:%M:%S").to_string())
+                        } else {
+                            Value::from(format_time(time))
+                        }
+                    }
                     _ => Value::from(dt.to_string()),
                 },
                 _ => Value::from(dt.to_string()),
@@ -327,6 +341,88 @@ fn visit_fields(v: &Visit) -> Fields {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::file::parse;
+
+    const HEAD: &str =
+        "format = 1\n\n[mission]\ntitle = \"T\"\nstart = 2022-11-14\nend = 2022-11-18\n";
+
+    /// The text after `change` is applied to the mission read from `text`.
+    fn saved(text: &str, change: impl FnOnce(&mut Mission)) -> String {
+        let parsed = parse(text).expect("valid mission");
+        let mut mission = parsed.mission.clone();
+        change(&mut mission);
+        parsed.base.render(&mission)
+    }
+
+    fn time(s: &str) -> NaiveTime {
+        NaiveTime::parse_from_str(s, "%H:%M:%S").expect("time")
+    }
+
+    #[test]
+    fn a_changed_value_keeps_its_key_spacing_and_comment() {
+        let text = "format = 1\n\n[mission]\ntitle='A'   # the name\nstart  =  2022-11-14\nend = 2022-11-18\n";
+        let out = saved(text, |m| {
+            m.header.title = "B".into();
+            m.header.start = NaiveDate::from_ymd_opt(2022, 11, 13).expect("date");
+        });
+        assert_eq!(
+            out,
+            text.replace("title='A'", "title=\"B\"")
+                .replace("2022-11-14", "2022-11-13")
+        );
+    }
+
+    #[test]
+    fn a_time_string_keeps_its_seconds_or_their_absence() {
+        let text = format!(
+            "{HEAD}\n[[visits]]\ndate = 2022-11-14\nstart = \"09:30:00\" # sharp\nend = \"10:30\"\ntitle = \"V\"\n"
+        );
+        let out = saved(&text, |m| {
+            m.visits[0].start = Some(time("09:45:00"));
+            m.visits[0].end = Some(time("11:00:00"));
+        });
+        assert_eq!(
+            out,
+            text.replace("\"09:30:00\"", "\"09:45:00\"")
+                .replace("\"10:30\"", "\"11:00\"")
+        );
+        // A time with seconds is not cut to minutes.
+        let out = saved(&text, |m| m.visits[0].end = Some(time("11:00:30")));
+        assert!(out.contains("end = \"11:00:30\"\n"), "{out}");
+    }
+
+    #[test]
+    fn a_changed_bare_time_is_written_with_seconds() {
+        // `09:30` is TOML 1.1; `09:45:00` is read by TOML 1.0 tools too.
+        let text = format!(
+            "{HEAD}\n[[visits]]\ndate = 2022-11-14\nstart = 09:30\nend = 10:30\ntitle = \"V\"\n"
+        );
+        let out = saved(&text, |m| m.visits[0].start = Some(time("09:45:00")));
+        assert_eq!(out, text.replace("start = 09:30", "start = 09:45:00"));
+    }
+
+    #[test]
+    fn changing_one_field_of_a_sample_visit_changes_one_line() {
+        let text = include_str!("../../data/clust-er-health-japan-2022.toml");
+        for change in [
+            (|v: &mut Visit| v.title.push_str(" (moved)")) as fn(&mut Visit),
+            |v| v.start = Some(time("08:15:00")),
+            |v| v.host = Some("NCVC Open Innovation Center".into()),
+            |v| v.kind = Kind::Meeting,
+        ] {
+            let out = saved(text, |m| change(&mut m.visits[3]));
+            let before: Vec<&str> = text.lines().collect();
+            let after: Vec<&str> = out.lines().collect();
+            assert_eq!(before.len(), after.len(), "{out}");
+            let changed: Vec<(&str, &str)> = before
+                .iter()
+                .zip(&after)
+                .filter(|(a, b)| a != b)
+                .map(|(a, b)| (*a, *b))
+                .collect();
+            assert_eq!(changed.len(), 1, "{changed:#?}");
+        }
+    }
 
     #[test]
     fn positions_keep_the_longest_ordered_run() {

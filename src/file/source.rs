@@ -64,15 +64,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Layout), SourceError> {
         report: Report::new(vec![Diagnostic::error(span, message)]),
     };
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(fail(
-            "",
-            0..0,
-            format!(
-                "file is {} MB; itinera reads mission files up to {} MB",
-                bytes.len() >> 20,
-                MAX_FILE_BYTES >> 20
-            ),
-        ));
+        return Err(fail("", 0..0, too_large(bytes.len())));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -125,6 +117,17 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Layout), SourceError> {
     Ok((text.to_string(), layout))
 }
 
+/// The message for a file of `len` bytes, over [`MAX_FILE_BYTES`]. Sizes are
+/// rounded up, so a file just over the limit is not said to be the limit.
+fn too_large(len: usize) -> String {
+    const MB: usize = 1 << 20;
+    format!(
+        "file is {} MB; itinera reads mission files up to {} MB",
+        len.div_ceil(MB),
+        MAX_FILE_BYTES / MB
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +153,18 @@ mod tests {
             }
             assert_eq!(layout.apply(&normalised), original, "{original:?}");
         }
+    }
+
+    #[test]
+    fn a_file_just_over_the_limit_is_not_said_to_be_the_limit() {
+        assert_eq!(
+            too_large(MAX_FILE_BYTES + 1),
+            "file is 257 MB; itinera reads mission files up to 256 MB"
+        );
+        assert_eq!(
+            too_large(300 << 20),
+            "file is 300 MB; itinera reads mission files up to 256 MB"
+        );
     }
 
     #[test]

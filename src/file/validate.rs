@@ -33,8 +33,14 @@ pub fn validate(dto: MissionDto, text: &str, problems: &mut Vec<Diagnostic>) -> 
             );
         }
     }
+    // The mission's dates, as soon as they are readable and in order: a
+    // problem elsewhere in [mission] (a time zone) must not hide the
+    // "outside the mission's dates" warnings.
+    let range = dto.header.as_ref().and_then(|h| match (&h.start, &h.end) {
+        (Some(start), Some(end)) if start.value <= end.value => Some((start.value, end.value)),
+        _ => None,
+    });
     let header = dto.header.and_then(|h| v.header(h));
-    let range = header.as_ref().map(|h| (h.start, h.end));
     let days = v.days(dto.days, range);
     let participants = v.participants(dto.participants);
     let ids: Vec<&str> = participants.iter().map(|p| p.id.as_str()).collect();
@@ -105,7 +111,7 @@ impl Validator<'_> {
                 let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
                 let hint = match suggest(&field.value, names) {
                     Some(name) => format!(" (did you mean \"{name}\"?)"),
-                    None => " (use an IANA name like \"Europe/Rome\")".to_string(),
+                    None => " (use an IANA name like \"Asia/Tokyo\")".to_string(),
                 };
                 self.error(
                     field.span.clone(),
@@ -251,28 +257,45 @@ impl Validator<'_> {
             v.id.as_ref()
                 .is_none_or(|id| self.check_id(id, "visit", seen));
         let kind = v.kind.as_ref().map_or(Kind::default(), |k| {
-            Kind::parse(k.value.trim()).unwrap_or_else(|| {
-                self.warning(
-                    k.span.clone(),
-                    format!(
+            let word = normalized(&k.value);
+            Kind::parse(&word).unwrap_or_else(|| {
+                let words = Kind::ALL.map(Kind::as_str);
+                let message = match suggest(&word, words) {
+                    Some(close) => format!(
+                        "unknown kind \"{}\" (did you mean \"{close}\"?); read as \"other\"",
+                        k.value
+                    ),
+                    None => format!(
                         "unknown kind \"{}\" (read as \"other\"); kinds are {}",
                         k.value,
-                        list(Kind::ALL.map(Kind::as_str))
+                        list(words)
                     ),
-                );
+                };
+                self.warning(k.span.clone(), message);
                 Kind::Other
             })
         });
         let status = v.status.as_ref().map_or(Status::default(), |s| {
-            Status::parse(s.value.trim()).unwrap_or_else(|| {
-                self.warning(
-                    s.span.clone(),
-                    format!(
+            let word = normalized(&s.value);
+            let parsed = match word.as_str() {
+                // The US spelling.
+                "canceled" => Some(Status::Cancelled),
+                word => Status::parse(word),
+            };
+            parsed.unwrap_or_else(|| {
+                let words = Status::ALL.map(Status::as_str);
+                let message = match suggest(&word, words) {
+                    Some(close) => format!(
+                        "unknown status \"{}\" (did you mean \"{close}\"?); read as \"confirmed\"",
+                        s.value
+                    ),
+                    None => format!(
                         "unknown status \"{}\" (read as \"confirmed\"); statuses are {}",
                         s.value,
-                        list(Status::ALL.map(Status::as_str))
+                        list(words)
                     ),
-                );
+                };
+                self.warning(s.span.clone(), message);
                 Status::Confirmed
             })
         });
@@ -377,35 +400,49 @@ impl Validator<'_> {
                 ok = false;
             }
             (Some(start), Some(end)) if ok => {
+                // With `end_date` after `date` the end is always after the
+                // start; on one day the times must be in order.
                 let date = v.date.as_ref().map(|d| d.value);
-                let end_date = v.end_date.as_ref().map(|d| d.value).or(date);
-                if let (Some(date), Some(end_date)) = (date, end_date) {
-                    let starts = date.and_time(start.value);
-                    let ends = end_date.and_time(end.value);
-                    if ends <= starts {
-                        let message = if end_date == date {
+                let end_date = v.end_date.as_ref().map(|d| d.value);
+                let same_day = date.is_some() && end_date.is_none_or(|e| Some(e) == date);
+                if same_day && end.value <= start.value {
+                    let message = if end.value == start.value {
+                        format!(
+                            "the visit ends when it starts ({}); correct `end`, or remove it",
+                            format_time(start.value)
+                        )
+                    } else {
+                        let ends = format!(
+                            "the visit ends at {}, before it starts ({})",
+                            format_time(end.value),
+                            format_time(start.value)
+                        );
+                        if end_date.is_some() {
+                            let next_day = date
+                                .and_then(|d| d.succ_opt())
+                                .map_or(String::new(), |next| format!(" ({next})"));
                             format!(
-                                "the visit ends at {}, not after it starts ({}); \
-                                 for an item past midnight set `end_date`",
-                                format_time(end.value),
-                                format_time(start.value)
+                                "{ends}; `end_date` is the same day as `date`, \
+                                 but an item past midnight needs the next day{next_day}"
                             )
                         } else {
-                            format!(
-                                "the visit ends on {end_date} at {}, not after it starts ({date} at {})",
-                                format_time(end.value),
-                                format_time(start.value)
-                            )
-                        };
-                        self.error(end.span.clone(), message);
-                        ok = false;
-                    }
+                            format!("{ends}; for an item past midnight set `end_date`")
+                        }
+                    };
+                    self.error(end.span.clone(), message);
+                    ok = false;
                 }
             }
             _ => {}
         }
         ok
     }
+}
+
+/// A `kind` or `status` word as it is looked up: people write "Meeting" or
+/// " tentative" and mean the word.
+fn normalized(word: &str) -> String {
+    word.trim().to_lowercase()
 }
 
 fn list<const N: usize>(words: [&str; N]) -> String {
