@@ -4,6 +4,7 @@
 //! ```toml
 //! theme = "default"   # or "mono"; NO_COLOR in the environment forces "mono"
 //! home_clock = true   # show the home time zone's clock beside the trip's
+//! ripple_minutes = 15 # how far + and - shift the rest of a day
 //!
 //! [keys]              # rebind keys: key = action, or "none" to unbind
 //! "ctrl-n" = "next_day"
@@ -34,6 +35,7 @@ pub enum ThemeName {
 struct ConfigFile {
     theme: Option<ThemeName>,
     home_clock: Option<bool>,
+    ripple_minutes: Option<u16>,
     #[serde(default)]
     keys: BTreeMap<String, String>,
 }
@@ -42,6 +44,8 @@ struct ConfigFile {
 pub struct Config {
     pub theme: ThemeName,
     pub home_clock: bool,
+    /// How far `+` and `-` shift the rest of a day.
+    pub ripple_minutes: u16,
     pub keymap: Keymap,
 }
 
@@ -50,6 +54,7 @@ impl Default for Config {
         Config {
             theme: ThemeName::Default,
             home_clock: true,
+            ripple_minutes: 15,
             keymap: Keymap::default(),
         }
     }
@@ -118,6 +123,7 @@ impl Config {
         let config = Config {
             theme: file.theme.unwrap_or_default(),
             home_clock: file.home_clock.unwrap_or(true),
+            ripple_minutes: file.ripple_minutes.filter(|m| *m > 0).unwrap_or(15),
             keymap: Keymap::with_overrides(&overrides),
         };
         (config, problems)

@@ -12,6 +12,7 @@ pub mod domain;
 pub mod export;
 pub mod file;
 pub mod input;
+pub mod lock;
 pub mod paths;
 pub mod runner;
 pub mod ui;

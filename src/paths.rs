@@ -53,6 +53,21 @@ impl Dirs {
         crate::file::write::write_atomic(&self.last_file(), text.as_bytes())
     }
 
+    /// Where the lock of mission `path` lives.
+    pub fn lock_file(&self, path: &Path) -> PathBuf {
+        self.data
+            .join("locks")
+            .join(format!("{}.lock", file_key(path)))
+    }
+
+    /// Where unsaved changes to mission `path` are kept after a crash or a
+    /// failed save.
+    pub fn recovery_file(&self, path: &Path) -> PathBuf {
+        self.data
+            .join("recovery")
+            .join(format!("{}.toml", file_key(path)))
+    }
+
     /// Writes the bundled sample into the data directory (unless a copy is
     /// already there) and returns its path.
     pub fn install_sample(&self) -> io::Result<PathBuf> {
@@ -63,6 +78,23 @@ impl Dirs {
         }
         Ok(path)
     }
+}
+
+/// A file name for per-mission files: the mission's file stem and a hash
+/// of its absolute path ("rome-trip-3f2a...").
+fn file_key(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // FNV-1a: stable across runs and Rust versions, unlike std's hasher.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in absolute.to_string_lossy().bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{stem}-{hash:016x}")
 }
 
 #[cfg(test)]
@@ -81,5 +113,21 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&sample).expect("read"), SAMPLE);
         dirs.remember(&sample).expect("remembers");
         assert_eq!(dirs.last_mission(), Some(sample));
+    }
+
+    #[test]
+    fn per_mission_files_differ_by_path_and_are_stable() {
+        let dirs = Dirs {
+            config: PathBuf::from("/c"),
+            data: PathBuf::from("/d"),
+        };
+        let a = dirs.recovery_file(Path::new("/trips/rome.toml"));
+        assert_eq!(a, dirs.recovery_file(Path::new("/trips/rome.toml")));
+        assert_ne!(a, dirs.recovery_file(Path::new("/other/rome.toml")));
+        assert!(a.starts_with("/d/recovery"));
+        assert!(
+            a.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("rome-"))
+        );
     }
 }

@@ -13,7 +13,8 @@ use std::time::Duration;
 use chrono::{Timelike, Utc};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
@@ -87,15 +88,14 @@ pub fn open(file: Option<PathBuf>) -> Result<(), Failure> {
             notes.push(format!("cannot remember the last mission: {err}"));
         }
     }
-    let mut app = App::new(loaded.parsed.mission, path, config);
+    let mut app = App::open(loaded, config, dirs);
     start_on_today(&mut app);
     if let Some(note) = notes.last() {
-        app.warn(note.clone());
+        if app.message.is_none() {
+            app.warn(note.clone());
+        }
     }
-    run_terminal(&mut app).map_err(|err| Failure {
-        code: 2,
-        message: format!("error: terminal: {err}\n"),
-    })
+    run_terminal(&mut app)
 }
 
 fn usage(message: &str) -> Failure {
@@ -115,18 +115,49 @@ fn start_on_today(app: &mut App) {
     app.select_date(today);
 }
 
-fn run_terminal(app: &mut App) -> io::Result<()> {
+/// Runs the planner in the terminal. A panic inside the loop still
+/// restores the terminal (ratatui's hook) and keeps unsaved changes in the
+/// recovery file, offered at the next start.
+fn run_terminal(app: &mut App) -> Result<(), Failure> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
-    let mut terminal = ratatui::try_init()?;
-    let result =
-        execute!(io::stdout(), EnableMouseCapture).and_then(|()| event_loop(&mut terminal, app));
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let mut terminal = ratatui::try_init().map_err(terminal_failure)?;
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
+            .and_then(|()| event_loop(&mut terminal, app))
+    }));
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
-    result
+    match outcome {
+        Ok(result) => result.map_err(terminal_failure),
+        Err(_) => {
+            let kept =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| app.keep_unsaved()))
+                    .ok()
+                    .flatten();
+            let message = match kept {
+                Some(path) => format!(
+                    "itinera stopped on an internal error. Your unsaved changes are kept in {} \
+                     and will be offered when you open the mission again.\n",
+                    path.display()
+                ),
+                None => {
+                    "itinera stopped on an internal error; there were no unsaved changes.\n".into()
+                }
+            };
+            Err(Failure { code: 101, message })
+        }
+    }
+}
+
+fn terminal_failure(err: io::Error) -> Failure {
+    Failure {
+        code: 2,
+        message: format!("error: terminal: {err}\n"),
+    }
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
@@ -157,11 +188,14 @@ fn until_next_minute() -> Duration {
 /// tests, which drive the app exactly as a terminal would.
 pub fn handle(app: &mut App, event: &Event, area: Rect) {
     let msg = match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => app
+        Event::Key(key) if key.kind == KeyEventKind::Release => None,
+        Event::Key(key) if app.mode.takes_raw_keys() => Some(Msg::Key(*key)),
+        Event::Key(key) => app
             .config
             .keymap
             .action(Key::from_event(*key))
             .map(Msg::Action),
+        Event::Paste(text) => Some(Msg::Paste(text.clone())),
         Event::Mouse(mouse) => {
             let wheel = match mouse.kind {
                 MouseEventKind::ScrollDown => Some(1),

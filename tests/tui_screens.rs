@@ -74,12 +74,20 @@ fn help_overlay_lists_the_keymap() {
     let mut app = sample_app();
     press(&mut app, &["?"], Rect::new(0, 0, 100, 40));
     let s = screen(&mut app, 100, 40);
-    assert!(s.contains("Keys · Esc to close"));
+    assert!(s.contains("Keys · ↑↓ scroll · Esc closes"), "{s}");
     assert!(s.contains("h/←"), "{s}");
     assert!(s.contains("next day"));
-    assert!(s.contains("a             all days / one day") || s.contains("all days / one day"));
-    assert!(s.contains("Ctrl-C"), "q and Ctrl-C both quit");
+    assert!(s.contains("all days / one day"));
+    assert!(s.contains("K/Shift-↑"), "moving a visit is listed:\n{s}");
     insta::assert_snapshot!(s);
+
+    press(&mut app, &["G"], Rect::new(0, 0, 100, 40));
+    let s = screen(&mut app, 100, 40);
+    assert!(
+        s.contains("q/Ctrl-C"),
+        "the end of the help: q and Ctrl-C quit\n{s}"
+    );
+    assert!(s.contains("Keys can be changed in config.toml"));
 }
 
 #[test]

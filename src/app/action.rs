@@ -20,7 +20,7 @@ pub enum Action {
     PageDown,
     FocusNext,
     FocusPrev,
-    /// Enter: the selected visit's details, or the selected participant's
+    /// Enter: edit the selected visit, or show the selected participant's
     /// schedule, depending on the pane.
     Open,
     ToggleAgenda,
@@ -90,7 +90,7 @@ impl Action {
             Action::PageDown => "page down",
             Action::FocusNext => "next pane",
             Action::FocusPrev => "previous pane",
-            Action::Open => "visit details / participant's schedule",
+            Action::Open => "edit visit / participant's schedule",
             Action::ToggleAgenda => "all days / one day",
             Action::Schedule => "selected participant's schedule",
             Action::Help => "this help",
@@ -104,8 +104,8 @@ impl Action {
             Action::MoveDown => "move visit later in the day",
             Action::MovePrevDay => "move visit to previous day",
             Action::MoveNextDay => "move visit to next day",
-            Action::Delay => "delay visit and the rest of the day",
-            Action::Advance => "advance visit and the rest of the day",
+            Action::Delay => "delay this and later visits of the day",
+            Action::Advance => "advance this and later visits of the day",
             Action::EditMission => "edit mission (title, dates, zones)",
             Action::EditDay => "edit day (city, lodging, notes)",
             Action::Undo => "undo",

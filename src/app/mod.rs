@@ -11,16 +11,25 @@
 //! undo history, so every pane always shows the same, current mission.
 
 mod action;
+mod dialog;
+mod document;
+mod edit;
+pub mod form;
+mod history;
 mod nav;
 
 pub use action::{Action, Group};
-
-use std::path::PathBuf;
+pub use dialog::{Confirm, Prompt, PromptKind};
+pub use document::{Document, SaveFailure};
+pub use history::{History, Step};
 
 use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::config::Config;
 use crate::domain::{DayIndex, Mission, Visit};
+use crate::file::Loaded;
+use crate::paths::Dirs;
 
 /// The three panes of the main screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,11 +52,21 @@ impl Pane {
 }
 
 /// What is on top of the main screen.
-#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mode {
     Normal,
     Help { scroll: usize },
     Schedule(Schedule),
+    Form(Box<form::Form>),
+    Confirm(Confirm),
+    Prompt(Box<Prompt>),
+}
+
+impl Mode {
+    /// Whether keys go to the mode as typed (text entry, a dialog's
+    /// letters) rather than through the keymap.
+    pub fn takes_raw_keys(&self) -> bool {
+        matches!(self, Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_))
+    }
 }
 
 /// One participant's visits across all days.
@@ -61,9 +80,13 @@ pub struct Schedule {
 }
 
 /// Input after the keymap and mouse hit-testing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Msg {
     Action(Action),
+    /// A key for a form, dialog or prompt, as typed.
+    Key(KeyEvent),
+    /// Text pasted into the terminal.
+    Paste(String),
     SelectDay(usize),
     SelectVisit {
         day: usize,
@@ -115,7 +138,9 @@ pub struct App {
     pub index: DayIndex,
     /// First row of each day in the all-days agenda; rebuilt with `index`.
     pub agenda: AgendaRows,
-    pub path: PathBuf,
+    /// The file behind the mission.
+    pub doc: Document,
+    pub history: History,
     /// Selected day (index into `index.dates()`).
     pub day: usize,
     /// Selected visit: position within the selected day.
@@ -204,14 +229,19 @@ impl AgendaRows {
 }
 
 impl App {
-    pub fn new(mission: Mission, path: PathBuf, config: Config) -> Self {
+    /// The planner on a freshly loaded file. `dirs` is where lock and
+    /// recovery files go (none in tests that do not need them).
+    pub fn open(loaded: Loaded, config: Config, dirs: Option<Dirs>) -> Self {
+        let (doc, lock_warning) = Document::new(&loaded, dirs);
+        let mission = loaded.parsed.mission;
         let index = DayIndex::build(&mission);
         let agenda = AgendaRows::build(&index);
-        App {
+        let mut app = App {
             mission,
             index,
             agenda,
-            path,
+            doc,
+            history: History::new(),
             day: 0,
             pos: 0,
             participant: 0,
@@ -224,7 +254,19 @@ impl App {
             config,
             now: None,
             should_quit: false,
+        };
+        if let Some(warning) = lock_warning {
+            app.warn(warning);
         }
+        if let Some(path) = app.doc.pending_recovery() {
+            app.mode = Mode::Confirm(Confirm::Recovery { path });
+        }
+        app
+    }
+
+    /// Whether the mission differs from the file as last read or saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
     }
 
     /// Starts on today's day when the mission is under way.
@@ -294,6 +336,9 @@ impl App {
             Mode::Normal => self.update_normal(msg),
             Mode::Help { .. } => self.update_help(msg),
             Mode::Schedule(_) => self.update_schedule(msg),
+            Mode::Form(_) => self.update_form(msg),
+            Mode::Confirm(_) => self.update_confirm(msg),
+            Mode::Prompt(_) => self.update_prompt(msg),
         }
     }
 
@@ -309,7 +354,7 @@ impl App {
                 self.focus = Pane::Participants;
                 self.participant = p.min(self.mission.participants.len().saturating_sub(1));
             }
-            Msg::SelectScheduleRow(_) => {}
+            Msg::SelectScheduleRow(_) | Msg::Key(_) | Msg::Paste(_) => {}
             Msg::Focus(pane) => self.focus = pane,
             Msg::Scroll { pane, lines } => self.scroll_pane(pane, lines),
         }
@@ -329,11 +374,7 @@ impl App {
             Action::FocusPrev => self.focus = self.cycle_focus(-1),
             Action::Open => match self.focus {
                 Pane::Participants => self.open_schedule(self.participant),
-                Pane::Timeline | Pane::Detail => {
-                    if self.selected_index().is_some() {
-                        self.focus = Pane::Detail;
-                    }
-                }
+                Pane::Timeline | Pane::Detail => self.edit_selected(),
             },
             Action::Schedule => self.open_schedule(self.participant),
             Action::ToggleAgenda => {
@@ -342,8 +383,23 @@ impl App {
             }
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Back => self.focus = Pane::Timeline,
-            Action::Quit => self.should_quit = true,
-            _ => {}
+            Action::Quit => self.quit(),
+            Action::Edit => self.edit_selected(),
+            Action::Add => self.add(),
+            Action::Duplicate => self.duplicate(),
+            Action::Delete => self.delete(),
+            Action::MoveUp => self.move_within_day(crate::domain::ops::Direction::Earlier),
+            Action::MoveDown => self.move_within_day(crate::domain::ops::Direction::Later),
+            Action::MovePrevDay => self.move_to_day(crate::domain::ops::Direction::Earlier),
+            Action::MoveNextDay => self.move_to_day(crate::domain::ops::Direction::Later),
+            Action::Delay => self.ripple(i64::from(self.config.ripple_minutes)),
+            Action::Advance => self.ripple(-i64::from(self.config.ripple_minutes)),
+            Action::EditMission => self.edit_mission(),
+            Action::EditDay => self.edit_day(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Save => self.save(false),
+            Action::Command => self.mode = Mode::Prompt(Box::new(Prompt::new(PromptKind::Command))),
         }
     }
 
@@ -394,6 +450,36 @@ impl App {
             }
             Msg::Action(Action::Back | Action::Quit | Action::Schedule) => self.mode = Mode::Normal,
             _ => {}
+        }
+    }
+
+    fn update_form(&mut self, msg: Msg) {
+        let Mode::Form(form) = &mut self.mode else {
+            return;
+        };
+        let outcome = match msg {
+            Msg::Key(key) => form.key(key, &self.mission),
+            Msg::Paste(text) => {
+                form.paste(&text, &self.mission);
+                form::Outcome::Continue
+            }
+            Msg::Scroll { lines, .. } => {
+                form.scroll = form.scroll.saturating_add_signed(lines as isize);
+                form::Outcome::Continue
+            }
+            _ => form::Outcome::Continue,
+        };
+        match outcome {
+            form::Outcome::Continue => {}
+            form::Outcome::Cancel => {
+                self.mode = Mode::Normal;
+                self.info("Cancelled; nothing changed.");
+            }
+            form::Outcome::Apply => {
+                if let Mode::Form(form) = std::mem::replace(&mut self.mode, Mode::Normal) {
+                    self.apply_form(*form);
+                }
+            }
         }
     }
 

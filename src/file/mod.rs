@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod dto;
 mod read;
 pub mod save;
+mod sections;
 pub mod skeleton;
 pub mod source;
 mod validate;

@@ -97,8 +97,11 @@ fn sync<T>(
         return;
     }
     let mut tables = Vec::with_capacity(items.len());
+    let mut origins = Vec::with_capacity(items.len());
     for item in items {
-        let table = match origin(item).and_then(|i| Some((i, old_tables.get(i)?))) {
+        let from = origin(item).filter(|&i| i < old_tables.len());
+        origins.push(from);
+        let table = match from.and_then(|i| Some((i, old_tables.get(i)?))) {
             Some((i, old)) => {
                 let mut table = old.clone();
                 patch(&mut table, &old_fields(i), &new_fields(item));
@@ -113,7 +116,11 @@ fn sync<T>(
         tables.push(table);
     }
     let positions: Vec<Option<isize>> = tables.iter().map(Table::position).collect();
-    for (table, position) in tables.iter_mut().zip(assign_positions(&positions)) {
+    let kept = longest_increasing(&positions);
+    if kept.iter().any(|k| !k) || tables.len() != old_tables.len() {
+        super::sections::anchor(&mut tables, &origins, &kept, &old_tables);
+    }
+    for (table, position) in tables.iter_mut().zip(assign_positions(&positions, &kept)) {
         table.set_position(position);
     }
     let mut aot = ArrayOfTables::new();
@@ -127,14 +134,13 @@ fn sync<T>(
 /// (`None` for new tables): the longest increasing run keeps its positions,
 /// every other table takes the position of the one before it (or of the
 /// first kept table, if none is before it), so it is written right after it.
-fn assign_positions(original: &[Option<isize>]) -> Vec<Option<isize>> {
-    let keep = longest_increasing(original);
+fn assign_positions(original: &[Option<isize>], keep: &[bool]) -> Vec<Option<isize>> {
     let first_kept = keep.iter().position(|&k| k).and_then(|i| original[i]);
     let mut previous = first_kept;
     original
         .iter()
         .zip(keep)
-        .map(|(&pos, kept)| {
+        .map(|(&pos, &kept)| {
             if kept {
                 previous = pos;
             }
@@ -424,23 +430,27 @@ mod tests {
         }
     }
 
+    fn positions(original: &[Option<isize>]) -> Vec<Option<isize>> {
+        assign_positions(original, &longest_increasing(original))
+    }
+
     #[test]
     fn positions_keep_the_longest_ordered_run() {
         // Unchanged order keeps everything.
         let same = [Some(3), Some(4), Some(5)];
-        assert_eq!(assign_positions(&same), same);
+        assert_eq!(positions(&same), same);
         // The last table moved first: it takes the first kept position and
         // is written before that table (ties keep array order).
         assert_eq!(
-            assign_positions(&[Some(5), Some(3), Some(4)]),
+            positions(&[Some(5), Some(3), Some(4)]),
             [Some(3), Some(3), Some(4)]
         );
         // A new table follows the table before it.
         assert_eq!(
-            assign_positions(&[Some(3), None, Some(4)]),
+            positions(&[Some(3), None, Some(4)]),
             [Some(3), Some(3), Some(4)]
         );
         // Only new tables: no positions, written at the end.
-        assert_eq!(assign_positions(&[None, None]), [None, None]);
+        assert_eq!(positions(&[None, None]), [None, None]);
     }
 }

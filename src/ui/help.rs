@@ -64,8 +64,13 @@ pub fn render(app: &App, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buf
     let lines = lines(app, theme);
     let height = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(height));
+    let title = if lines.len() > height {
+        " Keys · ↑↓ scroll · Esc closes "
+    } else {
+        " Keys · Esc closes "
+    };
     let block = Block::bordered()
-        .title(" Keys · Esc to close ")
+        .title(title)
         .border_style(theme.border_focused);
     Paragraph::new(
         lines

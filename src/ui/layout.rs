@@ -95,11 +95,19 @@ pub fn areas(app: &App, area: Rect) -> Areas {
             }
         }
     }
-    out.popup = match app.mode {
-        Mode::Normal => None,
+    out.popup = match &app.mode {
+        Mode::Normal | Mode::Prompt(_) => None,
         // The key table is narrow; a wide box would only add empty space.
         Mode::Help { .. } => Some(popup(body, 64)),
         Mode::Schedule(_) => Some(popup(body, 90)),
+        Mode::Form(_) => Some(popup(body, 84)),
+        Mode::Confirm(confirm) => {
+            let mut rect = popup(body, 64);
+            let height = super::dialog::height(app, confirm, rect.width).min(rect.height);
+            rect.y += (rect.height - height) / 2;
+            rect.height = height;
+            Some(rect)
+        }
     };
     out
 }

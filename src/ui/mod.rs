@@ -9,6 +9,8 @@
 //! into a [`Msg`] using the same layout.
 
 pub mod detail;
+pub mod dialog;
+pub mod form;
 pub mod header;
 pub mod help;
 pub mod layout;
@@ -57,11 +59,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         participants::render(app, &theme, a, buf);
     }
     status::render(app, &theme, areas.status, buf);
+    if let Mode::Prompt(prompt) = &app.mode {
+        dialog::render_prompt(prompt, &theme, areas.status, buf);
+    }
     if let Some(popup) = areas.popup {
         match &app.mode {
-            Mode::Normal => {}
+            Mode::Normal | Mode::Prompt(_) => {}
             Mode::Help { scroll } => help::render(app, &theme, *scroll, popup, buf),
             Mode::Schedule(schedule) => schedule::render(app, &theme, schedule, popup, buf),
+            Mode::Form(f) => form::render(f, &theme, popup, buf),
+            Mode::Confirm(confirm) => dialog::render_confirm(app, confirm, &theme, popup, buf),
         }
     }
 }
@@ -191,7 +198,17 @@ pub fn settle(app: &mut App, area: Rect) {
         Mode::Help { scroll } => {
             *scroll = (*scroll).min(help_rows.saturating_sub(popup_rows));
         }
-        Mode::Normal => {}
+        Mode::Form(f) => {
+            let rows = areas.popup.map_or(0, form::content_rows);
+            let total: usize = f
+                .fields
+                .iter()
+                .map(|field| usize::from(form::field_height(field)))
+                .sum();
+            let (first, last) = form::focus_rows(f);
+            f.scroll = scroll_to(f.scroll, first, last, rows, total);
+        }
+        Mode::Normal | Mode::Confirm(_) | Mode::Prompt(_) => {}
     }
 }
 

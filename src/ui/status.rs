@@ -18,9 +18,12 @@ const HINTS: &[(&[Action], &str)] = &[
     (&[Action::Quit], "quit"),
     (&[Action::PrevDay, Action::NextDay], "day"),
     (&[Action::Up, Action::Down], "visit"),
+    (&[Action::Edit], "edit"),
+    (&[Action::Add], "new"),
+    (&[Action::Undo], "undo"),
+    (&[Action::Save], "save"),
     (&[Action::FocusNext], "pane"),
     (&[Action::ToggleAgenda], "all days"),
-    (&[Action::Schedule], "schedule"),
 ];
 
 const SCHEDULE_HINTS: &[(&[Action], &str)] = &[
@@ -36,12 +39,8 @@ const HELP_HINTS: &[(&[Action], &str)] = &[
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.status);
-    let name = app
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let left = format!(" {name} ");
+    let dirty = if app.is_dirty() { " [+]" } else { "" };
+    let left = format!(" {}{dirty} ", app.doc.name());
     let mut spans = vec![Span::styled(left.clone(), theme.status.patch(theme.title))];
     let room = usize::from(area.width).saturating_sub(left.width() + 1);
     match &app.message {
@@ -63,6 +62,7 @@ fn hints(app: &App, theme: &Theme, room: usize) -> Vec<Span<'static>> {
         Mode::Normal => HINTS,
         Mode::Help { .. } => HELP_HINTS,
         Mode::Schedule(_) => SCHEDULE_HINTS,
+        Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_) => &[],
     };
     let mut spans = Vec::new();
     let mut used = 0;

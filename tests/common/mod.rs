@@ -3,8 +3,6 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
-
 use chrono::{TimeZone, Utc};
 use itinera::app::App;
 use itinera::config::Config;
@@ -26,11 +24,7 @@ pub fn sample_app() -> App {
 
 pub fn app_for(path: &str) -> App {
     let loaded = itinera::file::load(std::path::Path::new(path)).expect("fixture loads");
-    let mut app = App::new(
-        loaded.parsed.mission,
-        PathBuf::from(path),
-        Config::default(),
-    );
+    let mut app = App::open(loaded, Config::default(), None);
     app.now = Some(
         Utc.with_ymd_and_hms(2022, 11, 14, 0, 30, 0)
             .single()

@@ -1,0 +1,346 @@
+//! Questions the planner asks before doing something that cannot be taken
+//! back, the command line (`:w`, `:q`...), and the save, quit and reload
+//! flows they lead to.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+use super::{App, History, Mode, Msg, SaveFailure};
+use crate::file::write::SaveError;
+
+/// A yes/no (or more) question in a dialog box.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// The participant is named in `references` visits.
+    DeleteParticipant { index: usize, references: usize },
+    /// Quitting with unsaved changes.
+    Quit,
+    /// The file changed on disk since it was read; saving was refused.
+    ChangedOnDisk { then_quit: bool },
+    /// An earlier session left unsaved changes for this mission.
+    Recovery { path: PathBuf },
+}
+
+impl Confirm {
+    /// The question, and the choices as (key, what it does).
+    pub fn text(&self, app: &App) -> (String, Vec<(char, &'static str)>) {
+        match self {
+            Confirm::DeleteParticipant { index, references } => {
+                let name = app
+                    .mission
+                    .participants
+                    .get(*index)
+                    .map(|p| p.name.as_str())
+                    .unwrap_or("This participant");
+                let visits = if *references == 1 { "visit" } else { "visits" };
+                (
+                    format!(
+                        "{name} is named in {references} {visits}. Delete them from the \
+                         delegation and from those visits?"
+                    ),
+                    vec![('y', "delete"), ('n', "keep")],
+                )
+            }
+            Confirm::Quit => (
+                format!("{} has unsaved changes.", app.doc.name()),
+                vec![
+                    ('s', "save and quit"),
+                    ('d', "discard changes and quit"),
+                    ('c', "cancel"),
+                ],
+            ),
+            Confirm::ChangedOnDisk { .. } => (
+                format!(
+                    "{} was changed on disk since it was opened. Saving now would \
+                     overwrite those changes.",
+                    app.doc.name()
+                ),
+                vec![
+                    ('r', "reload it (your changes go to a recovery file)"),
+                    ('o', "overwrite it (the other version goes to .bak)"),
+                    ('a', "save as another file"),
+                    ('c', "cancel"),
+                ],
+            ),
+            Confirm::Recovery { path } => {
+                let when = std::fs::metadata(path)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .map(|t| {
+                        let t: chrono::DateTime<chrono::Local> = t.into();
+                        t.format(" from %a %-d %b %H:%M").to_string()
+                    })
+                    .unwrap_or_default();
+                (
+                    format!(
+                        "Unsaved changes to {}{when} were kept after the last session ended \
+                         unexpectedly.",
+                        app.doc.name()
+                    ),
+                    vec![
+                        ('r', "restore them"),
+                        ('d', "discard them"),
+                        ('l', "decide later (keep the file)"),
+                    ],
+                )
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    /// `:w`, `:q`, `:wq`, `:q!`, `:w PATH`, `:e!`.
+    Command,
+    SaveAs,
+}
+
+/// A one-line text entry at the bottom of the screen.
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub area: TextArea<'static>,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind) -> Self {
+        let mut area = TextArea::default();
+        area.set_cursor_line_style(ratatui::style::Style::new());
+        Prompt { kind, area }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self.kind {
+            PromptKind::Command => ":",
+            PromptKind::SaveAs => "Save as: ",
+        }
+    }
+
+    fn text(&self) -> String {
+        self.area.lines().join("").trim().to_string()
+    }
+}
+
+impl App {
+    pub(super) fn update_confirm(&mut self, msg: Msg) {
+        let Msg::Key(key) = msg else { return };
+        let Mode::Confirm(confirm) = &self.mode else {
+            return;
+        };
+        let confirm = confirm.clone();
+        let choice = match key.code {
+            KeyCode::Esc => 'c',
+            KeyCode::Char(c) => c.to_ascii_lowercase(),
+            _ => return,
+        };
+        self.mode = Mode::Normal;
+        match (confirm, choice) {
+            (Confirm::DeleteParticipant { index, .. }, 'y') => self.delete_participant(index),
+            (Confirm::DeleteParticipant { .. }, 'n' | 'c') => self.info("Nothing deleted."),
+            (Confirm::Quit, 's') => {
+                self.save(false);
+                if !self.is_dirty() {
+                    self.should_quit = true;
+                }
+            }
+            (Confirm::Quit, 'd') => {
+                self.doc.discard_recovery();
+                self.should_quit = true;
+            }
+            (Confirm::Quit, 'c') => {}
+            (Confirm::ChangedOnDisk { .. }, 'r') => self.reload(),
+            (Confirm::ChangedOnDisk { then_quit }, 'o') => {
+                self.save(true);
+                if then_quit && !self.is_dirty() {
+                    self.should_quit = true;
+                }
+            }
+            (Confirm::ChangedOnDisk { .. }, 'a') => {
+                self.mode = Mode::Prompt(Box::new(Prompt::new(PromptKind::SaveAs)));
+            }
+            (Confirm::ChangedOnDisk { .. }, 'c') => self.info("Not saved."),
+            (Confirm::Recovery { .. }, 'r') => self.restore(),
+            (Confirm::Recovery { .. }, 'd') => {
+                self.doc.discard_recovery();
+                self.info("Discarded the kept changes.");
+            }
+            (Confirm::Recovery { .. }, 'l' | 'c') => {
+                self.info("The kept changes stay until you restore or discard them.");
+            }
+            // Any other key: ask again.
+            (confirm, _) => self.mode = Mode::Confirm(confirm),
+        }
+    }
+
+    pub(super) fn update_prompt(&mut self, msg: Msg) {
+        let Mode::Prompt(prompt) = &mut self.mode else {
+            return;
+        };
+        match msg {
+            Msg::Key(KeyEvent {
+                code: KeyCode::Esc, ..
+            }) => self.mode = Mode::Normal,
+            Msg::Key(KeyEvent {
+                code: KeyCode::Enter,
+                ..
+            }) => {
+                let (kind, text) = (prompt.kind, prompt.text());
+                self.mode = Mode::Normal;
+                match kind {
+                    PromptKind::Command => self.command(&text),
+                    PromptKind::SaveAs if text.is_empty() => self.info("Not saved."),
+                    PromptKind::SaveAs => self.save_as(Path::new(&text)),
+                }
+            }
+            Msg::Key(key) => {
+                prompt.area.input(key);
+            }
+            Msg::Paste(text) => {
+                prompt.area.insert_str(text.replace(['\n', '\r'], ""));
+            }
+            _ => {}
+        }
+    }
+
+    /// Runs a command-line command.
+    fn command(&mut self, command: &str) {
+        let (verb, argument) = match command.split_once(' ') {
+            Some((verb, rest)) => (verb, Some(rest.trim()).filter(|r| !r.is_empty())),
+            None => (command, None),
+        };
+        match (verb, argument) {
+            ("w" | "write", None) => self.save(false),
+            ("w!" | "write!", None) => self.save(true),
+            ("w" | "write" | "saveas", Some(path)) => self.save_as(Path::new(path)),
+            ("q" | "quit", None) if self.is_dirty() => {
+                self.error("Unsaved changes: :w saves them, :q! quits without them.");
+            }
+            ("q" | "quit", None) => self.should_quit = true,
+            ("q!" | "quit!", None) => {
+                self.doc.discard_recovery();
+                self.should_quit = true;
+            }
+            ("wq" | "x", None) => {
+                self.save(false);
+                if !self.is_dirty() && matches!(self.mode, Mode::Normal) {
+                    self.should_quit = true;
+                }
+            }
+            ("e!" | "reload", None) => self.reload(),
+            ("", None) => {}
+            _ => self.error(format!(
+                "Unknown command \":{command}\" (try :w, :q, :wq, :q!, :w FILE, :e!)"
+            )),
+        }
+    }
+
+    /// `q`: quits, asking first when there are unsaved changes.
+    pub(super) fn quit(&mut self) {
+        if self.is_dirty() {
+            self.mode = Mode::Confirm(Confirm::Quit);
+        } else {
+            self.should_quit = true;
+        }
+    }
+
+    /// Saves to the mission's file. Never overwrites a file changed on disk
+    /// without asking (`force` is the answer); a failed save keeps the
+    /// changes in a recovery file.
+    pub fn save(&mut self, force: bool) {
+        match self.doc.save(&self.mission, force) {
+            Ok(()) => {
+                self.history.mark_saved();
+                self.info(format!(
+                    "Saved {} (previous version in {}.bak).",
+                    self.doc.name(),
+                    self.doc.name()
+                ));
+            }
+            Err(SaveFailure::Write(SaveError::ChangedOnDisk { .. })) => {
+                let then_quit = matches!(self.mode, Mode::Confirm(super::Confirm::Quit));
+                self.mode = Mode::Confirm(Confirm::ChangedOnDisk { then_quit });
+            }
+            Err(err) => self.keep_after_failure(&err.to_string()),
+        }
+    }
+
+    fn save_as(&mut self, path: &Path) {
+        match self.doc.save_as(path, &self.mission, false) {
+            Ok(()) => {
+                self.history.mark_saved();
+                self.info(format!("Saved as {}.", path.display()));
+            }
+            Err(SaveFailure::Write(SaveError::ChangedOnDisk { .. })) => {
+                self.error(format!(
+                    "{} already exists; choose another name.",
+                    path.display()
+                ));
+            }
+            Err(err) => self.keep_after_failure(&err.to_string()),
+        }
+    }
+
+    /// After a failed save: the changes go to the recovery file, and the
+    /// status bar says where.
+    fn keep_after_failure(&mut self, problem: &str) {
+        match self.doc.write_recovery(&self.mission) {
+            Ok(path) => self.error(format!(
+                "Not saved: {problem}. Your changes are kept in {}.",
+                path.display()
+            )),
+            Err(err) => self.error(format!(
+                "Not saved: {problem}. (No recovery file either: {err}.)"
+            )),
+        }
+    }
+
+    /// Reads the file again, discarding the changes made here (kept in the
+    /// recovery file first when there are any).
+    fn reload(&mut self) {
+        let kept = if self.is_dirty() {
+            match self.doc.write_recovery(&self.mission) {
+                Ok(path) => format!(" Your changes were kept in {}.", path.display()),
+                Err(err) => {
+                    self.error(format!(
+                        "Not reloaded: cannot keep your changes first ({err})."
+                    ));
+                    return;
+                }
+            }
+        } else {
+            String::new()
+        };
+        match self.doc.reload() {
+            Ok(mission) => {
+                self.mission = mission;
+                self.history = History::new();
+                self.reindex();
+                self.info(format!("Reloaded {}.{kept}", self.doc.name()));
+            }
+            Err(err) => self.error(format!("Not reloaded: {}", err.render().trim_end())),
+        }
+    }
+
+    /// Takes the changes kept by an earlier session.
+    fn restore(&mut self) {
+        match self.doc.restore_recovery() {
+            Ok(mission) => {
+                self.mission = mission;
+                self.history = History::unsaved();
+                self.reindex();
+                self.info("Restored the kept changes; save to keep them in the file.");
+            }
+            Err(err) => self.error(format!("Could not restore: {err}")),
+        }
+    }
+
+    /// For a crash: keeps unsaved changes in the recovery file. Returns its
+    /// path when something was kept.
+    pub fn keep_unsaved(&self) -> Option<PathBuf> {
+        if !self.is_dirty() {
+            return None;
+        }
+        self.doc.write_recovery(&self.mission).ok()
+    }
+}

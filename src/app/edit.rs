@@ -1,0 +1,376 @@
+//! Changing the plan: every change becomes one [`Edit`], applied and
+//! recorded in the history, after which the derived views are rebuilt and
+//! the selection follows the changed visit or participant.
+
+use super::form::{Entity, Form, Target};
+use super::history::Step;
+use super::{App, Confirm, Mode, Pane};
+use crate::domain::ops::{self, Direction, OpError, Plan};
+use crate::domain::{DayInfo, Edit, Key, ListEdit, Participant};
+
+impl App {
+    /// Applies `edit` as one undoable step, then selects `focus` (a visit's
+    /// or participant's key).
+    pub fn apply(&mut self, edit: Edit, label: impl Into<String>, focus: Option<Key>) {
+        let label = label.into();
+        match edit.apply(&mut self.mission) {
+            Ok(inverse) => {
+                self.history.push(Step {
+                    edit: inverse,
+                    label: label.clone(),
+                    focus,
+                });
+                self.changed(focus);
+            }
+            Err(err) => self.error(format!("Could not {label}: {err}")),
+        }
+    }
+
+    /// After any change to the mission: rebuild what is derived and select
+    /// `focus`.
+    fn changed(&mut self, focus: Option<Key>) {
+        self.reindex();
+        let Some(key) = focus else { return };
+        if let Some(i) = self.mission.visit_index(key) {
+            if let Some((day, pos)) = self.index.slot(i) {
+                self.day = day;
+                self.pos = pos;
+            }
+        } else if let Some(p) = self.mission.participant_index(key) {
+            self.participant = p;
+        }
+    }
+
+    pub fn undo(&mut self) {
+        let Some(step) = self.history.take_undo() else {
+            self.info("Nothing to undo.");
+            return;
+        };
+        self.replay(step, true);
+    }
+
+    pub fn redo(&mut self) {
+        let Some(step) = self.history.take_redo() else {
+            self.info("Nothing to redo.");
+            return;
+        };
+        self.replay(step, false);
+    }
+
+    fn replay(&mut self, step: Step, undoing: bool) {
+        let Step { edit, label, focus } = step;
+        match edit.clone().apply(&mut self.mission) {
+            Ok(inverse) => {
+                let step = Step {
+                    edit: inverse,
+                    label: label.clone(),
+                    focus,
+                };
+                if undoing {
+                    self.history.undone(step);
+                    self.info(format!("Undid: {label}"));
+                } else {
+                    self.history.redone(step);
+                    self.info(format!("Redid: {label}"));
+                }
+                self.changed(focus);
+            }
+            Err(err) => {
+                // Put the step back where it was; history stays consistent.
+                let step = Step { edit, label, focus };
+                if undoing {
+                    self.history.redone(step);
+                } else {
+                    self.history.undone(step);
+                }
+                self.error(format!("Could not replay the change: {err}"));
+            }
+        }
+    }
+
+    /// Enter or `e`: the edit form of the selected visit or participant.
+    pub(super) fn edit_selected(&mut self) {
+        if self.focus == Pane::Participants {
+            match self.mission.participants.get(self.participant) {
+                Some(p) => {
+                    let form = Form::participant(p, Some(self.participant));
+                    self.mode = Mode::Form(Box::new(form));
+                }
+                None => self.info("The delegation is empty: n adds a participant."),
+            }
+            return;
+        }
+        match self.selected_index() {
+            Some(i) => {
+                let form = Form::visit(&self.mission, &self.mission.visits[i], Some(i));
+                self.mode = Mode::Form(Box::new(form));
+            }
+            None => self.info("No visit on this day: n adds one."),
+        }
+    }
+
+    /// `n`: a new visit (on the selected day, starting when the selected
+    /// visit ends) or a new participant, by pane.
+    pub(super) fn add(&mut self) {
+        if self.focus == Pane::Participants {
+            let id = ops::unique_id("new", |id| self.mission.participant(id).is_some());
+            let form = Form::participant(&Participant::new(id, ""), None);
+            self.mode = Mode::Form(Box::new(form));
+            return;
+        }
+        let Some(date) = self.index.date(self.day) else {
+            return;
+        };
+        let mut visit = ops::new_visit(&self.mission, date, self.selected_visit());
+        visit.title.clear();
+        let form = Form::visit(&self.mission, &visit, None);
+        self.mode = Mode::Form(Box::new(form));
+    }
+
+    pub(super) fn duplicate(&mut self) {
+        if self.focus == Pane::Participants {
+            let Some(p) = self.mission.participants.get(self.participant) else {
+                return;
+            };
+            let mut copy = p.clone();
+            copy.key = Key::fresh();
+            copy.id = ops::unique_id(&p.id, |id| self.mission.participant(id).is_some());
+            copy.name = format!("{} (copy)", p.name);
+            let key = copy.key;
+            let edit = Edit::Participant(ListEdit::Insert(self.participant + 1, copy));
+            self.apply(edit, format!("duplicate {}", p.name), Some(key));
+            return;
+        }
+        let Some(i) = self.selected_index() else {
+            self.info("No visit selected.");
+            return;
+        };
+        let copy = ops::duplicate_visit(&self.mission, &self.mission.visits[i]);
+        let (key, title) = (copy.key, copy.title.clone());
+        self.apply(
+            Edit::Visit(ListEdit::Insert(i + 1, copy)),
+            format!("add \"{title}\""),
+            Some(key),
+        );
+    }
+
+    pub(super) fn delete(&mut self) {
+        if self.focus == Pane::Participants {
+            let Some(p) = self.mission.participants.get(self.participant) else {
+                return;
+            };
+            let references = ops::references(&self.mission, &p.id);
+            if references > 0 {
+                self.mode = Mode::Confirm(Confirm::DeleteParticipant {
+                    index: self.participant,
+                    references,
+                });
+            } else {
+                self.delete_participant(self.participant);
+            }
+            return;
+        }
+        let Some(i) = self.selected_index() else {
+            self.info("No visit selected.");
+            return;
+        };
+        let title = self.mission.visits[i].title.clone();
+        self.apply(
+            Edit::Visit(ListEdit::Remove(i)),
+            format!("delete \"{title}\""),
+            None,
+        );
+        let undo = self
+            .config
+            .keymap
+            .hint_label(super::Action::Undo)
+            .unwrap_or_default();
+        self.info(format!("Deleted \"{title}\"; {undo} brings it back."));
+    }
+
+    pub(super) fn delete_participant(&mut self, index: usize) {
+        let Some(name) = self.mission.participants.get(index).map(|p| p.name.clone()) else {
+            return;
+        };
+        if let Some(edit) = ops::delete_participant(&self.mission, index) {
+            self.apply(edit, format!("delete {name}"), None);
+            self.info(format!(
+                "Removed {name} from the delegation and from every visit."
+            ));
+        }
+    }
+
+    pub(super) fn move_within_day(&mut self, direction: Direction) {
+        let plan = self
+            .selected_index()
+            .ok_or(OpError::NoVisit)
+            .and_then(|i| ops::move_within_day(&self.mission, &self.index, i, direction));
+        self.run_plan(plan, "move visit");
+    }
+
+    pub(super) fn move_to_day(&mut self, direction: Direction) {
+        let plan = self
+            .selected_index()
+            .ok_or(OpError::NoVisit)
+            .and_then(|i| ops::move_to_day(&self.mission, &self.index, i, direction));
+        self.run_plan(plan, "move visit to another day");
+    }
+
+    pub(super) fn ripple(&mut self, minutes: i64) {
+        let plan = self
+            .selected_index()
+            .ok_or(OpError::NoVisit)
+            .and_then(|i| ops::ripple(&self.mission, &self.index, i, minutes));
+        let label = if minutes >= 0 {
+            format!("delay the rest of the day by {minutes} min")
+        } else {
+            format!("advance the rest of the day by {} min", -minutes)
+        };
+        self.run_plan(plan, &label);
+    }
+
+    /// Applies a planned operation; says why when it is not possible, and
+    /// warns when the moved visit now overlaps another.
+    fn run_plan(&mut self, plan: Result<Plan, OpError>, label: &str) {
+        let plan = match plan {
+            Ok(plan) => plan,
+            Err(err) => {
+                self.info(capitalise(&err.to_string()));
+                return;
+            }
+        };
+        // Operations act on the selected visit; the selection follows it.
+        let focus = self.selected_visit().map(|v| v.key);
+        self.apply(plan.edit, label, focus);
+        self.report_overlaps();
+    }
+
+    /// Warns in the status bar when the selected visit overlaps another.
+    fn report_overlaps(&mut self) {
+        let Some(i) = self.selected_index() else {
+            return;
+        };
+        let others = ops::overlapping(&self.mission, &self.index, i);
+        if let Some(&first) = others.first() {
+            let visit = &self.mission.visits[i];
+            let other = &self.mission.visits[first];
+            let more = match others.len() {
+                1 => String::new(),
+                n => format!(" and {} more", n - 1),
+            };
+            self.warn(format!(
+                "\"{}\" ({}) now overlaps \"{}\" ({}){more}",
+                visit.title,
+                visit.time_label(),
+                other.title,
+                other.time_label()
+            ));
+        }
+    }
+
+    pub(super) fn edit_mission(&mut self) {
+        self.mode = Mode::Form(Box::new(Form::mission(&self.mission.header)));
+    }
+
+    pub(super) fn edit_day(&mut self) {
+        let Some(date) = self.index.date(self.day) else {
+            return;
+        };
+        let info = self
+            .mission
+            .day_info(date)
+            .cloned()
+            .unwrap_or_else(|| DayInfo::new(date));
+        self.mode = Mode::Form(Box::new(Form::day(&info)));
+    }
+
+    /// Turns an applied form into one undoable edit.
+    pub(super) fn apply_form(&mut self, form: Form) {
+        let built = form.build();
+        if built == form.base
+            && !matches!(form.target, Target::Visit(None) | Target::Participant(None))
+        {
+            self.info("No changes.");
+            return;
+        }
+        match (form.target, built) {
+            (Target::Visit(Some(i)), Entity::Visit(visit)) => {
+                let key = visit.key;
+                let title = visit.title.clone();
+                let moved_day = self
+                    .mission
+                    .visits
+                    .get(i)
+                    .is_some_and(|old| old.date != visit.date);
+                let mut edits = vec![Edit::Visit(ListEdit::Replace(i, visit.clone()))];
+                if moved_day {
+                    let at =
+                        ops::insertion_point(&self.mission, &self.index, visit.date, visit.start);
+                    let to = if at > i { at - 1 } else { at };
+                    edits.push(Edit::Visit(ListEdit::Move { from: i, to }));
+                }
+                self.apply(Edit::Batch(edits), format!("edit \"{title}\""), Some(key));
+                self.report_overlaps();
+            }
+            (Target::Visit(None), Entity::Visit(visit)) => {
+                let key = visit.key;
+                let title = visit.title.clone();
+                let at = match self.selected_index() {
+                    Some(i) if self.mission.visits[i].date == visit.date => i + 1,
+                    _ => ops::insertion_point(&self.mission, &self.index, visit.date, visit.start),
+                };
+                self.apply(
+                    Edit::Visit(ListEdit::Insert(at, visit)),
+                    format!("add \"{title}\""),
+                    Some(key),
+                );
+                self.report_overlaps();
+            }
+            (Target::Participant(Some(i)), Entity::Participant(p)) => {
+                let (key, name) = (p.key, p.name.clone());
+                if let Some(edit) = ops::update_participant(&self.mission, i, p) {
+                    self.apply(edit, format!("edit {name}"), Some(key));
+                }
+            }
+            (Target::Participant(None), Entity::Participant(p)) => {
+                let (key, name) = (p.key, p.name.clone());
+                let at = self.mission.participants.len();
+                self.apply(
+                    Edit::Participant(ListEdit::Insert(at, p)),
+                    format!("add {name}"),
+                    Some(key),
+                );
+            }
+            (Target::Mission, Entity::Header(header)) => {
+                let focus = self.selected_visit().map(|v| v.key);
+                self.apply(Edit::Header(header), "edit the mission", focus);
+            }
+            (Target::Day(date), Entity::Day(info)) => {
+                let focus = self.selected_visit().map(|v| v.key);
+                let edit = match self.mission.days.iter().position(|d| d.date == date) {
+                    Some(i) => ListEdit::Replace(i, info),
+                    None => {
+                        let at = self
+                            .mission
+                            .days
+                            .iter()
+                            .take_while(|d| d.date < date)
+                            .count();
+                        ListEdit::Insert(at, info)
+                    }
+                };
+                let label = format!("edit {}", date.format("%A %-d %B"));
+                self.apply(Edit::Day(edit), label, focus);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

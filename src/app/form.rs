@@ -1,0 +1,793 @@
+//! Edit forms for a visit, a participant, the mission header and a day.
+//!
+//! A form is a list of fields. Text fields are real text editors
+//! (ratatui-textarea: insert anywhere, Backspace/Delete, Home/End, word
+//! jumps with Ctrl-←/→ or Alt-b/f, paste); dates and times are checked as
+//! they are typed; kind and status are choice lists; attendees are a
+//! checklist of the delegation. A field with a problem shows it inline and
+//! the form cannot be applied until it is fixed. Applying builds the new
+//! entity; the caller turns it into one undoable edit.
+
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::TextArea;
+
+use crate::domain::{
+    DayInfo, Header, Kind, Mission, Participant, Status, Visit, format_time, is_valid_id, suggest,
+};
+use crate::file::parse_time;
+
+/// What a form edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// `None`: a new visit.
+    Visit(Option<usize>),
+    /// `None`: a new participant.
+    Participant(Option<usize>),
+    Mission,
+    Day(NaiveDate),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Name {
+    Title,
+    Date,
+    Start,
+    End,
+    EndDate,
+    Kind,
+    Status,
+    City,
+    Venue,
+    Address,
+    Host,
+    Contact,
+    Id,
+    Tags,
+    Attendees,
+    Notes,
+    Name,
+    Organization,
+    Region,
+    Role,
+    Email,
+    Phone,
+    FirstDay,
+    LastDay,
+    Timezone,
+    HomeTimezone,
+    Organizer,
+    Summary,
+    Lodging,
+}
+
+pub enum Input {
+    Text {
+        area: Box<TextArea<'static>>,
+        multiline: bool,
+    },
+    Choice {
+        options: Vec<&'static str>,
+        selected: usize,
+    },
+    /// The whole delegation, or a chosen few. Row 0 is "whole delegation";
+    /// row `i + 1` is participant `i`.
+    Checklist {
+        whole: bool,
+        items: Vec<(String, String, bool)>,
+        cursor: usize,
+    },
+}
+
+pub struct Field {
+    pub name: Name,
+    pub label: &'static str,
+    pub input: Input,
+    /// The text the field started with, to keep unchanged values exactly
+    /// as they were (a note's trailing newline, a time's seconds).
+    initial: String,
+    pub error: Option<String>,
+    /// Shown under the label when the field is empty ("HH:MM").
+    pub hint: &'static str,
+}
+
+/// The entity a form started from: the values it keeps where the form
+/// leaves them untouched, and the session key it carries.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entity {
+    Visit(Visit),
+    Participant(Participant),
+    Header(Header),
+    Day(DayInfo),
+}
+
+pub struct Form {
+    pub target: Target,
+    pub base: Entity,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// First row shown, set by the UI.
+    pub scroll: usize,
+    /// Shown at the bottom after a refused apply.
+    pub message: Option<String>,
+}
+
+/// What a key did to the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Continue,
+    Apply,
+    Cancel,
+}
+
+fn text(value: &str, multiline: bool) -> Input {
+    let lines: Vec<String> = if multiline {
+        value.lines().map(str::to_string).collect()
+    } else {
+        vec![value.to_string()]
+    };
+    let mut area = TextArea::new(lines);
+    area.set_cursor_line_style(Style::new());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    Input::Text {
+        area: Box::new(area),
+        multiline,
+    }
+}
+
+fn field(name: Name, label: &'static str, input: Input) -> Field {
+    let initial = match &input {
+        Input::Text { area, .. } => area.lines().join("\n"),
+        _ => String::new(),
+    };
+    Field {
+        name,
+        label,
+        input,
+        initial,
+        error: None,
+        hint: "",
+    }
+}
+
+fn opt(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or("")
+}
+
+fn choice<T: PartialEq + Copy>(all: &[T], current: T, name: impl Fn(T) -> &'static str) -> Input {
+    Input::Choice {
+        options: all.iter().map(|v| name(*v)).collect(),
+        selected: all.iter().position(|v| *v == current).unwrap_or(0),
+    }
+}
+
+impl Form {
+    pub fn visit(mission: &Mission, visit: &Visit, index: Option<usize>) -> Form {
+        let time = |t: Option<NaiveTime>| t.map(format_time).unwrap_or_default();
+        let items = mission
+            .participants
+            .iter()
+            .map(|p| {
+                let chosen = visit
+                    .participants
+                    .as_ref()
+                    .is_some_and(|ids| ids.contains(&p.id));
+                (p.id.clone(), p.name_and_organization(), chosen)
+            })
+            .collect();
+        let mut fields = vec![
+            field(Name::Title, "Title", text(&visit.title, false)),
+            field(Name::Date, "Date", text(&visit.date.to_string(), false)),
+            field(Name::Start, "Start", text(&time(visit.start), false)),
+            field(Name::End, "End", text(&time(visit.end), false)),
+            field(
+                Name::EndDate,
+                "Ends on",
+                text(
+                    &visit.end_date.map(|d| d.to_string()).unwrap_or_default(),
+                    false,
+                ),
+            ),
+            field(
+                Name::Kind,
+                "Kind",
+                choice(&Kind::ALL, visit.kind, Kind::as_str),
+            ),
+            field(
+                Name::Status,
+                "Status",
+                choice(&Status::ALL, visit.status, Status::as_str),
+            ),
+            field(Name::City, "City", text(opt(&visit.city), false)),
+            field(Name::Venue, "Venue", text(opt(&visit.venue), false)),
+            field(Name::Address, "Address", text(opt(&visit.address), false)),
+            field(Name::Host, "Host", text(opt(&visit.host), false)),
+            field(Name::Contact, "Contact", text(opt(&visit.contact), false)),
+            field(
+                Name::Attendees,
+                "Attendees",
+                Input::Checklist {
+                    whole: visit.participants.is_none(),
+                    items,
+                    cursor: 0,
+                },
+            ),
+            field(Name::Tags, "Tags", text(&visit.tags.join(", "), false)),
+            field(Name::Id, "Id", text(opt(&visit.id), false)),
+            field(Name::Notes, "Notes", text(opt(&visit.notes), true)),
+        ];
+        hint(&mut fields, Name::Date, "YYYY-MM-DD");
+        hint(&mut fields, Name::Start, "HH:MM, or empty if not known");
+        hint(&mut fields, Name::End, "HH:MM");
+        hint(
+            &mut fields,
+            Name::EndDate,
+            "YYYY-MM-DD, for items past midnight",
+        );
+        hint(&mut fields, Name::Tags, "comma-separated");
+        hint(&mut fields, Name::Id, "optional: letters, digits, - and _");
+        let title = match index {
+            Some(_) => "Edit visit",
+            None => "New visit",
+        };
+        Form::new(
+            Target::Visit(index),
+            Entity::Visit(visit.clone()),
+            title,
+            fields,
+        )
+    }
+
+    pub fn participant(p: &Participant, index: Option<usize>) -> Form {
+        let fields = vec![
+            field(Name::Name, "Name", text(&p.name, false)),
+            field(Name::Id, "Id", text(&p.id, false)),
+            field(
+                Name::Organization,
+                "Organization",
+                text(opt(&p.organization), false),
+            ),
+            field(Name::Region, "Region", text(opt(&p.region), false)),
+            field(Name::Role, "Role", text(opt(&p.role), false)),
+            field(Name::Email, "Email", text(opt(&p.email), false)),
+            field(Name::Phone, "Phone", text(opt(&p.phone), false)),
+            field(Name::Notes, "Notes", text(opt(&p.notes), true)),
+        ];
+        let title = match index {
+            Some(_) => "Edit participant",
+            None => "New participant",
+        };
+        let mut form = Form::new(
+            Target::Participant(index),
+            Entity::Participant(p.clone()),
+            title,
+            fields,
+        );
+        hint(
+            &mut form.fields,
+            Name::Id,
+            "letters, digits, - and _; visits name people by id",
+        );
+        form
+    }
+
+    pub fn mission(header: &Header) -> Form {
+        let zone = |tz: Option<Tz>| tz.map(|t| t.name().to_string()).unwrap_or_default();
+        let mut fields = vec![
+            field(Name::Title, "Title", text(&header.title, false)),
+            field(
+                Name::FirstDay,
+                "First day",
+                text(&header.start.to_string(), false),
+            ),
+            field(
+                Name::LastDay,
+                "Last day",
+                text(&header.end.to_string(), false),
+            ),
+            field(
+                Name::Timezone,
+                "Time zone",
+                text(&zone(header.timezone), false),
+            ),
+            field(
+                Name::HomeTimezone,
+                "Home zone",
+                text(&zone(header.home_timezone), false),
+            ),
+            field(
+                Name::Organizer,
+                "Organizer",
+                text(opt(&header.organizer), false),
+            ),
+            field(Name::Summary, "Summary", text(opt(&header.summary), true)),
+        ];
+        hint(&mut fields, Name::Timezone, "IANA name, e.g. Asia/Tokyo");
+        hint(
+            &mut fields,
+            Name::HomeTimezone,
+            "IANA name, e.g. Europe/Rome",
+        );
+        Form::new(
+            Target::Mission,
+            Entity::Header(header.clone()),
+            "Edit mission",
+            fields,
+        )
+    }
+
+    pub fn day(info: &DayInfo) -> Form {
+        let fields = vec![
+            field(Name::City, "City", text(opt(&info.city), false)),
+            field(Name::Lodging, "Lodging", text(opt(&info.lodging), false)),
+            field(Name::Notes, "Notes", text(opt(&info.notes), true)),
+        ];
+        let title = format!("Edit {}", info.date.format("%A %-d %B"));
+        Form::new(
+            Target::Day(info.date),
+            Entity::Day(info.clone()),
+            &title,
+            fields,
+        )
+    }
+
+    fn new(target: Target, base: Entity, title: &str, fields: Vec<Field>) -> Form {
+        let mut form = Form {
+            target,
+            base,
+            title: title.to_string(),
+            fields,
+            focus: 0,
+            scroll: 0,
+            message: None,
+        };
+        form.refocus();
+        form
+    }
+
+    /// Shows the text cursor in the focused field only.
+    fn refocus(&mut self) {
+        for (i, field) in self.fields.iter_mut().enumerate() {
+            if let Input::Text { area, .. } = &mut field.input {
+                let style = if i == self.focus {
+                    Style::new().add_modifier(Modifier::REVERSED)
+                } else {
+                    Style::new()
+                };
+                area.set_cursor_style(style);
+            }
+        }
+    }
+
+    fn move_focus(&mut self, by: isize) {
+        let last = self.fields.len() as isize - 1;
+        self.focus = (self.focus as isize + by).clamp(0, last) as usize;
+        self.refocus();
+    }
+
+    /// Handles a key; `mission` is what the form is checked against.
+    pub fn key(&mut self, key: KeyEvent, mission: &Mission) -> Outcome {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => return Outcome::Cancel,
+            KeyCode::Char('s') if ctrl => return self.try_apply(mission),
+            KeyCode::Tab => {
+                self.move_focus(1);
+                return Outcome::Continue;
+            }
+            KeyCode::BackTab => {
+                self.move_focus(-1);
+                return Outcome::Continue;
+            }
+            _ => {}
+        }
+        let focus = self.focus;
+        let Some(field) = self.fields.get_mut(focus) else {
+            return Outcome::Continue;
+        };
+        let mut moved = 0;
+        match &mut field.input {
+            Input::Text { area, multiline } => match key.code {
+                KeyCode::Enter if !*multiline || ctrl => return self.try_apply(mission),
+                KeyCode::Up if !*multiline || area.cursor().0 == 0 => moved = -1,
+                KeyCode::Down if !*multiline || area.cursor().0 + 1 >= area.lines().len() => {
+                    moved = 1;
+                }
+                _ => {
+                    area.input(key);
+                }
+            },
+            Input::Choice { options, selected } => match key.code {
+                KeyCode::Enter => return self.try_apply(mission),
+                KeyCode::Up => moved = -1,
+                KeyCode::Down => moved = 1,
+                KeyCode::Left | KeyCode::Char('h') => {
+                    *selected = (*selected + options.len() - 1) % options.len();
+                }
+                KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => {
+                    *selected = (*selected + 1) % options.len();
+                }
+                _ => {}
+            },
+            Input::Checklist {
+                whole,
+                items,
+                cursor,
+            } => match key.code {
+                KeyCode::Enter => return self.try_apply(mission),
+                KeyCode::Up | KeyCode::Char('k') if *cursor == 0 => moved = -1,
+                KeyCode::Up | KeyCode::Char('k') => *cursor -= 1,
+                KeyCode::Down | KeyCode::Char('j') if *cursor >= items.len() => moved = 1,
+                KeyCode::Down | KeyCode::Char('j') => *cursor += 1,
+                KeyCode::Char(' ') | KeyCode::Char('x') => {
+                    if *cursor == 0 {
+                        *whole = !*whole;
+                    } else if let Some(item) = items.get_mut(*cursor - 1) {
+                        item.2 = !item.2;
+                        *whole = false;
+                    }
+                }
+                _ => {}
+            },
+        }
+        if moved != 0 {
+            self.move_focus(moved);
+        }
+        self.validate(mission);
+        Outcome::Continue
+    }
+
+    /// Pasted text goes into the focused text field; newlines become spaces
+    /// in one-line fields.
+    pub fn paste(&mut self, pasted: &str, mission: &Mission) {
+        if let Some(Field {
+            input: Input::Text { area, multiline },
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            let pasted = pasted.replace("\r\n", "\n");
+            if *multiline {
+                area.insert_str(pasted);
+            } else {
+                area.insert_str(pasted.replace('\n', " "));
+            }
+        }
+        self.validate(mission);
+    }
+
+    fn try_apply(&mut self, mission: &Mission) -> Outcome {
+        if self.validate(mission) {
+            return Outcome::Apply;
+        }
+        if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = first;
+            self.refocus();
+        }
+        self.message = Some("Fix the marked fields first (Esc cancels).".into());
+        Outcome::Continue
+    }
+
+    /// The text of field `name`, trimmed; "" when absent.
+    pub fn text(&self, name: Name) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.name == name)
+            .and_then(|f| match &f.input {
+                Input::Text { area, .. } => Some(area.lines().join("\n").trim().to_string()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    fn optional(&self, name: Name) -> Option<String> {
+        Some(self.text(name)).filter(|s| !s.is_empty())
+    }
+
+    fn choice(&self, name: Name) -> &'static str {
+        self.fields
+            .iter()
+            .find(|f| f.name == name)
+            .and_then(|f| match &f.input {
+                Input::Choice { options, selected } => options.get(*selected).copied(),
+                _ => None,
+            })
+            .unwrap_or("")
+    }
+
+    fn set_error(&mut self, name: Name, error: Option<String>) {
+        if let Some(field) = self.fields.iter_mut().find(|f| f.name == name) {
+            field.error = error;
+        }
+    }
+
+    /// Checks every field, marking problems; true when the form can apply.
+    pub fn validate(&mut self, mission: &Mission) -> bool {
+        for field in &mut self.fields {
+            field.error = None;
+        }
+        self.message = None;
+        match self.target {
+            Target::Visit(index) => self.validate_visit(mission, index),
+            Target::Participant(index) => self.validate_participant(mission, index),
+            Target::Mission => self.validate_mission(),
+            Target::Day(_) => {}
+        }
+        self.fields.iter().all(|f| f.error.is_none())
+    }
+
+    fn required(&mut self, name: Name) {
+        if self.text(name).is_empty() {
+            self.set_error(name, Some("required".into()));
+        }
+    }
+
+    fn date_field(&mut self, name: Name, required: bool) -> Option<NaiveDate> {
+        let text = self.text(name);
+        if text.is_empty() {
+            if required {
+                self.set_error(name, Some("required: YYYY-MM-DD".into()));
+            }
+            return None;
+        }
+        match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) => {
+                self.set_error(
+                    name,
+                    Some(format!("\"{text}\" is not a date like 2022-11-14")),
+                );
+                None
+            }
+        }
+    }
+
+    fn time_field(&mut self, name: Name) -> Option<NaiveTime> {
+        let text = self.text(name);
+        if text.is_empty() {
+            return None;
+        }
+        let time = parse_time(&text);
+        if time.is_none() {
+            self.set_error(name, Some(format!("\"{text}\" is not a time like 09:30")));
+        }
+        time
+    }
+
+    fn id_field(&mut self, taken: impl Fn(&str) -> bool) {
+        let id = self.text(Name::Id);
+        if id.is_empty() {
+            return;
+        }
+        if !is_valid_id(&id) {
+            self.set_error(Name::Id, Some("use letters, digits, '-' and '_'".into()));
+        } else if taken(&id) {
+            self.set_error(Name::Id, Some(format!("\"{id}\" is already used")));
+        }
+    }
+
+    fn validate_visit(&mut self, mission: &Mission, index: Option<usize>) {
+        self.required(Name::Title);
+        let date = self.date_field(Name::Date, true);
+        let end_date = self.date_field(Name::EndDate, false);
+        let start = self.time_field(Name::Start);
+        let end = self.time_field(Name::End);
+        let end_text = self.text(Name::End);
+        if start.is_none() && !end_text.is_empty() && self.text(Name::Start).is_empty() {
+            self.set_error(Name::Start, Some("needed when there is an end time".into()));
+        }
+        if let (Some(date), Some(end_date)) = (date, end_date) {
+            if end_date < date {
+                self.set_error(Name::EndDate, Some("before the visit's date".into()));
+            }
+        }
+        if let (Some(date), Some(start), Some(end)) = (date, start, end) {
+            let end_day = end_date.unwrap_or(date);
+            if end_day >= date && end_day.and_time(end) <= date.and_time(start) {
+                let hint = if end_day == date {
+                    "; past midnight? set \"Ends on\" to the next day"
+                } else {
+                    ""
+                };
+                self.set_error(Name::End, Some(format!("not after the start{hint}")));
+            }
+        }
+        self.id_field(|id| {
+            mission
+                .visits
+                .iter()
+                .enumerate()
+                .any(|(i, v)| Some(i) != index && v.id.as_deref() == Some(id))
+        });
+    }
+
+    fn validate_participant(&mut self, mission: &Mission, index: Option<usize>) {
+        self.required(Name::Name);
+        if self.text(Name::Id).is_empty() {
+            self.set_error(Name::Id, Some("required: visits name people by id".into()));
+        }
+        self.id_field(|id| {
+            mission
+                .participants
+                .iter()
+                .enumerate()
+                .any(|(i, p)| Some(i) != index && p.id == id)
+        });
+    }
+
+    fn validate_mission(&mut self) {
+        self.required(Name::Title);
+        let start = self.date_field(Name::FirstDay, true);
+        let end = self.date_field(Name::LastDay, true);
+        if let (Some(start), Some(end)) = (start, end) {
+            if end < start {
+                self.set_error(Name::LastDay, Some("before the first day".into()));
+            }
+        }
+        for name in [Name::Timezone, Name::HomeTimezone] {
+            let text = self.text(name);
+            if !text.is_empty() && text.parse::<Tz>().is_err() {
+                let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
+                let error = match suggest(&text, names) {
+                    Some(s) => format!("unknown zone; did you mean {s}?"),
+                    None => "unknown zone; use a name like Europe/Rome".to_string(),
+                };
+                self.set_error(name, Some(error));
+            }
+        }
+    }
+
+    /// Whether text field `name` was edited.
+    fn changed(&self, name: Name) -> bool {
+        self.fields.iter().any(|f| {
+            f.name == name
+                && matches!(&f.input, Input::Text { area, .. } if area.lines().join("\n") != f.initial)
+        })
+    }
+
+    /// Field `name` as an optional value: `base` when untouched.
+    fn kept(&self, name: Name, base: &Option<String>) -> Option<String> {
+        if self.changed(name) {
+            self.optional(name)
+        } else {
+            base.clone()
+        }
+    }
+
+    /// Field `name` parsed with `parse`: `base` when untouched.
+    fn parsed<T: Clone>(
+        &self,
+        name: Name,
+        base: &Option<T>,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        if self.changed(name) {
+            parse(&self.text(name))
+        } else {
+            base.clone()
+        }
+    }
+
+    /// The visit the form describes, based on `base` (which supplies the
+    /// key and every value the form left untouched).
+    /// The entity the form describes. Call after [`Form::validate`]
+    /// succeeded.
+    pub fn build(&self) -> Entity {
+        match &self.base {
+            Entity::Visit(v) => Entity::Visit(self.build_visit(v)),
+            Entity::Participant(p) => Entity::Participant(self.build_participant(p)),
+            Entity::Header(h) => Entity::Header(self.build_header(h)),
+            Entity::Day(d) => Entity::Day(self.build_day(d)),
+        }
+    }
+
+    fn build_visit(&self, base: &Visit) -> Visit {
+        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let mut visit = base.clone();
+        visit.title = self
+            .kept(Name::Title, &Some(base.title.clone()))
+            .unwrap_or_default();
+        visit.date = self
+            .parsed(Name::Date, &Some(base.date), date)
+            .unwrap_or(base.date);
+        visit.end_date = self.parsed(Name::EndDate, &base.end_date, date);
+        visit.start = self.parsed(Name::Start, &base.start, parse_time);
+        visit.end = self.parsed(Name::End, &base.end, parse_time);
+        visit.kind = Kind::parse(self.choice(Name::Kind)).unwrap_or(base.kind);
+        visit.status = Status::parse(self.choice(Name::Status)).unwrap_or(base.status);
+        visit.city = self.kept(Name::City, &base.city);
+        visit.venue = self.kept(Name::Venue, &base.venue);
+        visit.address = self.kept(Name::Address, &base.address);
+        visit.host = self.kept(Name::Host, &base.host);
+        visit.contact = self.kept(Name::Contact, &base.contact);
+        visit.id = self.kept(Name::Id, &base.id);
+        visit.notes = self.kept(Name::Notes, &base.notes);
+        if self.changed(Name::Tags) {
+            visit.tags = self
+                .text(Name::Tags)
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect();
+        }
+        let attendees = self.fields.iter().find_map(|f| match &f.input {
+            Input::Checklist { whole, items, .. } => Some((*whole, items)),
+            _ => None,
+        });
+        if let Some((whole, items)) = attendees {
+            let chosen: Vec<String> = items
+                .iter()
+                .filter(|(_, _, chosen)| *chosen)
+                .map(|(id, _, _)| id.clone())
+                .collect();
+            visit.participants = match (&base.participants, whole) {
+                (_, true) => None,
+                // Keep the file's order when the same people are chosen.
+                (Some(old), false)
+                    if old.len() == chosen.len() && chosen.iter().all(|c| old.contains(c)) =>
+                {
+                    Some(old.clone())
+                }
+                (_, false) => Some(chosen),
+            };
+        }
+        visit
+    }
+
+    fn build_participant(&self, base: &Participant) -> Participant {
+        Participant {
+            key: base.key,
+            id: self
+                .kept(Name::Id, &Some(base.id.clone()))
+                .unwrap_or_default(),
+            name: self
+                .kept(Name::Name, &Some(base.name.clone()))
+                .unwrap_or_default(),
+            organization: self.kept(Name::Organization, &base.organization),
+            region: self.kept(Name::Region, &base.region),
+            role: self.kept(Name::Role, &base.role),
+            email: self.kept(Name::Email, &base.email),
+            phone: self.kept(Name::Phone, &base.phone),
+            notes: self.kept(Name::Notes, &base.notes),
+        }
+    }
+
+    fn build_header(&self, base: &Header) -> Header {
+        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let zone = |s: &str| s.parse::<Tz>().ok();
+        Header {
+            title: self
+                .kept(Name::Title, &Some(base.title.clone()))
+                .unwrap_or_default(),
+            start: self
+                .parsed(Name::FirstDay, &Some(base.start), date)
+                .unwrap_or(base.start),
+            end: self
+                .parsed(Name::LastDay, &Some(base.end), date)
+                .unwrap_or(base.end),
+            timezone: self.parsed(Name::Timezone, &base.timezone, zone),
+            home_timezone: self.parsed(Name::HomeTimezone, &base.home_timezone, zone),
+            organizer: self.kept(Name::Organizer, &base.organizer),
+            summary: self.kept(Name::Summary, &base.summary),
+        }
+    }
+
+    fn build_day(&self, base: &DayInfo) -> DayInfo {
+        DayInfo {
+            date: base.date,
+            city: self.kept(Name::City, &base.city),
+            lodging: self.kept(Name::Lodging, &base.lodging),
+            notes: self.kept(Name::Notes, &base.notes),
+        }
+    }
+}
+
+fn hint(fields: &mut [Field], name: Name, hint: &'static str) {
+    if let Some(field) = fields.iter_mut().find(|f| f.name == name) {
+        field.hint = hint;
+    }
+}

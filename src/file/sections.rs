@@ -1,0 +1,136 @@
+//! Which comments stay put and which travel when tables are reordered.
+//!
+//! TOML has no notion of a comment belonging to anything; toml_edit keeps
+//! every comment in the prefix of the table that follows it. A person
+//! writes two kinds: a heading for a group of tables ("# --- Monday ---"),
+//! separated from the next table by a blank line, and a note on one table,
+//! written directly above its header. Here the first kind, the *section*,
+//! stays where it is in the file, and the second, the *attached* comment,
+//! moves with its table:
+//!
+//! - a table that moves away (or is deleted) leaves its section to the
+//!   next table that stays;
+//! - a table that moves in (or is added) right before a table that stays
+//!   takes that table's section, so it lands under the heading.
+
+use toml_edit::Table;
+
+/// Splits a table prefix into its section and its attached comment lines.
+fn split(prefix: &str) -> (&str, &str) {
+    let mut cut = prefix.len();
+    for line in prefix.split_inclusive('\n').rev() {
+        if line.trim_start().starts_with('#') {
+            cut -= line.len();
+        } else {
+            break;
+        }
+    }
+    prefix.split_at(cut)
+}
+
+fn prefix(table: &Table) -> String {
+    table
+        .decor()
+        .prefix()
+        .and_then(|p| p.as_str())
+        .unwrap_or("\n")
+        .to_string()
+}
+
+fn has_comment(section: &str) -> bool {
+    section.lines().any(|l| l.trim_start().starts_with('#'))
+}
+
+/// `table` without its section: one blank line, then its attached comments.
+fn strip_section(table: &mut Table) -> String {
+    let whole = prefix(table);
+    let (section, attached) = split(&whole);
+    table.decor_mut().set_prefix(format!("\n{attached}"));
+    section.to_string()
+}
+
+/// Puts `section` above `table`'s own prefix.
+fn add_section(table: &mut Table, section: &str) {
+    let own = prefix(table);
+    let own = own.trim_start_matches(['\n', '\r']);
+    table.decor_mut().set_prefix(format!("{section}{own}"));
+}
+
+/// Re-anchors sections after a reorder. `tables` are in their new order;
+/// `origins[j]` is the original index of `tables[j]` (`None` when new);
+/// `kept[j]` says whether it keeps its place; `old` are the tables as read.
+pub(super) fn anchor(
+    tables: &mut [Table],
+    origins: &[Option<usize>],
+    kept: &[bool],
+    old: &[Table],
+) {
+    let mut new_index = vec![None; old.len()];
+    for (j, origin) in origins.iter().enumerate() {
+        if let Some(o) = origin.filter(|&o| o < old.len()) {
+            new_index[o] = Some(j);
+        }
+    }
+    let stays = |o: usize| new_index[o].is_some_and(|j| kept[j]);
+
+    // Sections of tables that moved away or were deleted go to the next
+    // table that stays.
+    for o in 0..old.len() {
+        if stays(o) {
+            continue;
+        }
+        let whole = prefix(&old[o]);
+        let (section, _) = split(&whole);
+        if !has_comment(section) {
+            continue;
+        }
+        let Some(heir) = (o + 1..old.len())
+            .find(|&n| stays(n))
+            .and_then(|n| new_index[n])
+        else {
+            continue;
+        };
+        if let Some(j) = new_index[o] {
+            strip_section(&mut tables[j]);
+        }
+        add_section(&mut tables[heir], section);
+    }
+
+    // A run of moved or new tables right before a table that stays takes
+    // that table's section.
+    let mut j = 0;
+    while j < tables.len() {
+        if kept[j] {
+            j += 1;
+            continue;
+        }
+        let start = j;
+        while j < tables.len() && !kept[j] {
+            j += 1;
+        }
+        if j < tables.len() {
+            let whole = prefix(&tables[j]);
+            let (section, _) = split(&whole);
+            if has_comment(section) {
+                let section = strip_section(&mut tables[j]);
+                add_section(&mut tables[start], &section);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_end_at_the_comments_above_the_header() {
+        assert_eq!(
+            split("\n# Monday\n\n# note\n"),
+            ("\n# Monday\n\n", "# note\n")
+        );
+        assert_eq!(split("\n# Monday\n\n"), ("\n# Monday\n\n", ""));
+        assert_eq!(split("# note\n"), ("", "# note\n"));
+        assert_eq!(split(""), ("", ""));
+    }
+}

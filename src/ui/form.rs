@@ -1,0 +1,210 @@
+//! The edit form popup: one row per field (more for notes and the
+//! attendee checklist), problems shown under the field, hints at the
+//! bottom.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::layout::inner;
+use super::theme::Theme;
+use super::truncate;
+use crate::app::form::{Field, Form, Input};
+
+const LABEL_WIDTH: u16 = 13;
+/// Rows of a multi-line text field.
+const NOTES_ROWS: u16 = 5;
+
+/// Rows a field takes, its problem line included.
+pub fn field_height(field: &Field) -> u16 {
+    let body = match &field.input {
+        Input::Text {
+            multiline: true, ..
+        } => NOTES_ROWS,
+        Input::Text { .. } | Input::Choice { .. } => 1,
+        Input::Checklist { items, .. } => 1 + items.len() as u16,
+    };
+    body + u16::from(field.error.is_some())
+}
+
+/// The first and last row (relative to the form's content) that must be
+/// visible for the focused field: the checklist row under the cursor
+/// rather than the whole checklist.
+pub fn focus_rows(form: &Form) -> (usize, usize) {
+    let top: usize = form.fields[..form.focus]
+        .iter()
+        .map(|f| usize::from(field_height(f)))
+        .sum();
+    let Some(field) = form.fields.get(form.focus) else {
+        return (top, top);
+    };
+    match &field.input {
+        Input::Checklist { cursor, .. } => (top + cursor, top + cursor),
+        _ => (top, top + usize::from(field_height(field)) - 1),
+    }
+}
+
+/// Rows for fields: the popup's inside minus the hint line.
+pub fn content_rows(area: Rect) -> usize {
+    usize::from(inner(area).height.saturating_sub(2))
+}
+
+pub fn render(form: &Form, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    Block::bordered()
+        .title(format!(" {} ", form.title))
+        .border_style(theme.border_focused)
+        .render(area, buf);
+    let inside = inner(area);
+    if inside.height < 3 || inside.width < LABEL_WIDTH + 4 {
+        return;
+    }
+    let rows = content_rows(area) as u16;
+    let input_x = inside.x + LABEL_WIDTH;
+    let input_width = inside.width - LABEL_WIDTH;
+    // Fields are laid out from row 0 of the content; `form.scroll` rows
+    // are above the window.
+    let mut row: i32 = -(form.scroll as i32);
+    for (i, field) in form.fields.iter().enumerate() {
+        let height = i32::from(field_height(field));
+        let focused = i == form.focus;
+        if row + height > 0 && row < i32::from(rows) {
+            draw_field(
+                field,
+                focused,
+                theme,
+                inside,
+                row,
+                rows,
+                input_x,
+                input_width,
+                buf,
+            );
+        }
+        row += height;
+    }
+    let hints = match &form.message {
+        Some(message) => Line::styled(format!(" {message}"), theme.error),
+        None => Line::from(vec![
+            Span::styled(" Enter", theme.key),
+            Span::raw(" apply  "),
+            Span::styled("Esc", theme.key),
+            Span::raw(" cancel  "),
+            Span::styled("Tab ↑↓", theme.key),
+            Span::raw(" fields  "),
+            Span::styled("Space ←→", theme.key),
+            Span::raw(" choose  "),
+            Span::styled("Ctrl-S", theme.key),
+            Span::raw(" apply from notes"),
+        ]),
+    };
+    let hint_row = Rect {
+        y: inside.bottom() - 1,
+        height: 1,
+        ..inside
+    };
+    hints.render(hint_row, buf);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_field(
+    field: &Field,
+    focused: bool,
+    theme: &Theme,
+    inside: Rect,
+    row: i32,
+    rows: u16,
+    input_x: u16,
+    input_width: u16,
+    buf: &mut Buffer,
+) {
+    // The screen row of content row `r` of this field, when visible.
+    let at = |r: i32| -> Option<u16> {
+        let y = row + r;
+        (y >= 0 && y < i32::from(rows)).then(|| inside.y + y as u16)
+    };
+    let label_style = if focused { theme.selected } else { theme.label };
+    if let Some(y) = at(0) {
+        let label = format!(" {:<w$}", field.label, w = usize::from(LABEL_WIDTH) - 2);
+        buf.set_string(inside.x, y, label, label_style);
+    }
+    let body_rows = field_height(field) - u16::from(field.error.is_some());
+    match &field.input {
+        Input::Text { area, .. } => {
+            let empty = area.lines().iter().all(|l| l.is_empty());
+            // The part of the text box inside the window.
+            let first = (0..i32::from(body_rows)).find_map(at);
+            let visible = (0..i32::from(body_rows)).filter_map(at).count() as u16;
+            if let Some(y) = first {
+                let rect = Rect::new(input_x, y, input_width, visible);
+                if empty && !focused {
+                    Line::styled(field.hint, theme.muted).render(rect, buf);
+                } else {
+                    area.render(rect, buf);
+                    if empty && !field.hint.is_empty() {
+                        let hint_rect = Rect::new(input_x + 1, y, input_width.saturating_sub(1), 1);
+                        Line::styled(format!(" {}", field.hint), theme.muted)
+                            .render(hint_rect, buf);
+                    }
+                }
+            }
+        }
+        Input::Choice { options, selected } => {
+            if let Some(y) = at(0) {
+                let current = options.get(*selected).copied().unwrap_or("");
+                let style = if focused {
+                    theme.selected
+                } else {
+                    Style::new()
+                };
+                let mut spans = vec![Span::styled(format!("‹ {current} ›"), style)];
+                if focused {
+                    let others = options.join(" · ");
+                    spans.push(Span::styled(format!("  {others}"), theme.muted));
+                }
+                Line::from(spans).render(Rect::new(input_x, y, input_width, 1), buf);
+            }
+        }
+        Input::Checklist {
+            whole,
+            items,
+            cursor,
+        } => {
+            let mark = |on: bool| if on { "[x]" } else { "[ ]" };
+            let line_style = |r: usize| {
+                if focused && r == *cursor {
+                    theme.selected
+                } else {
+                    Style::new()
+                }
+            };
+            if let Some(y) = at(0) {
+                let text = format!("{} Whole delegation", mark(*whole));
+                buf.set_string(
+                    input_x,
+                    y,
+                    truncate(&text, usize::from(input_width)),
+                    line_style(0),
+                );
+            }
+            for (i, (_, label, chosen)) in items.iter().enumerate() {
+                if let Some(y) = at(i as i32 + 1) {
+                    let on = *whole || *chosen;
+                    let style = if *whole && !(focused && *cursor == i + 1) {
+                        theme.muted
+                    } else {
+                        line_style(i + 1)
+                    };
+                    let text = format!("  {} {label}", mark(on));
+                    buf.set_string(input_x, y, truncate(&text, usize::from(input_width)), style);
+                }
+            }
+        }
+    }
+    if let (Some(error), Some(y)) = (&field.error, at(i32::from(body_rows))) {
+        let text = truncate(&format!("✗ {error}"), usize::from(input_width));
+        buf.set_string(input_x, y, text, theme.error);
+    }
+}
