@@ -99,7 +99,7 @@ fn parse_timezone(s: &str) -> Result<Tz, String> {
         let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
         match suggest(s, names) {
             Some(name) => format!("unknown time zone \"{s}\" (did you mean \"{name}\"?)"),
-            None => format!("unknown time zone \"{s}\" (use an IANA name like \"Europe/Rome\")"),
+            None => format!("unknown time zone \"{s}\" (use an IANA name like \"Asia/Tokyo\")"),
         }
     })
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::{App, History, Mode, Msg, SaveFailure};
@@ -37,10 +37,10 @@ impl Confirm {
                 let visits = if *references == 1 { "visit" } else { "visits" };
                 (
                     format!(
-                        "{name} is named in {references} {visits}. Delete them from the \
+                        "{name} is named in {references} {visits}. Remove {name} from the \
                          delegation and from those visits?"
                     ),
-                    vec![('y', "delete"), ('n', "keep")],
+                    vec![('y', "remove"), ('n', "keep")],
                 )
             }
             Confirm::Quit => (
@@ -129,33 +129,26 @@ impl App {
             return;
         };
         let confirm = confirm.clone();
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         let choice = match key.code {
             KeyCode::Esc => 'c',
-            KeyCode::Char(c) => c.to_ascii_lowercase(),
+            KeyCode::Char(c) if plain => c.to_ascii_lowercase(),
             _ => return,
         };
         self.mode = Mode::Normal;
         match (confirm, choice) {
             (Confirm::DeleteParticipant { index, .. }, 'y') => self.delete_participant(index),
             (Confirm::DeleteParticipant { .. }, 'n' | 'c') => self.info("Nothing deleted."),
-            (Confirm::Quit, 's') => {
-                self.save(false);
-                if !self.is_dirty() {
-                    self.should_quit = true;
-                }
-            }
+            (Confirm::Quit, 's') => self.save_then(false, true),
             (Confirm::Quit, 'd') => {
-                self.doc.discard_recovery();
+                self.doc.forget_own_recovery();
                 self.should_quit = true;
             }
             (Confirm::Quit, 'c') => {}
             (Confirm::ChangedOnDisk { .. }, 'r') => self.reload(),
-            (Confirm::ChangedOnDisk { then_quit }, 'o') => {
-                self.save(true);
-                if then_quit && !self.is_dirty() {
-                    self.should_quit = true;
-                }
-            }
+            (Confirm::ChangedOnDisk { then_quit }, 'o') => self.save_then(true, then_quit),
             (Confirm::ChangedOnDisk { .. }, 'a') => {
                 self.mode = Mode::Prompt(Box::new(Prompt::new(PromptKind::SaveAs)));
             }
@@ -209,8 +202,11 @@ impl App {
             Some((verb, rest)) => (verb, Some(rest.trim()).filter(|r| !r.is_empty())),
             None => (command, None),
         };
+        let is_current =
+            |path: &str| std::path::absolute(path).ok() == std::path::absolute(&self.doc.path).ok();
         match (verb, argument) {
             ("w" | "write", None) => self.save(false),
+            ("w" | "write", Some(path)) if is_current(path) => self.save(false),
             ("w!" | "write!", None) => self.save(true),
             ("w" | "write" | "saveas", Some(path)) => self.save_as(Path::new(path)),
             ("q" | "quit", None) if self.is_dirty() => {
@@ -218,15 +214,10 @@ impl App {
             }
             ("q" | "quit", None) => self.should_quit = true,
             ("q!" | "quit!", None) => {
-                self.doc.discard_recovery();
+                self.doc.forget_own_recovery();
                 self.should_quit = true;
             }
-            ("wq" | "x", None) => {
-                self.save(false);
-                if !self.is_dirty() && matches!(self.mode, Mode::Normal) {
-                    self.should_quit = true;
-                }
-            }
+            ("wq" | "x", None) => self.save_then(false, true),
             ("e!" | "reload", None) => self.reload(),
             ("", None) => {}
             _ => self.error(format!(
@@ -248,18 +239,21 @@ impl App {
     /// without asking (`force` is the answer); a failed save keeps the
     /// changes in a recovery file.
     pub fn save(&mut self, force: bool) {
+        self.save_then(force, false);
+    }
+
+    /// Saves, then quits when `quit` and the save went through. When the
+    /// file changed on disk, the question that follows remembers `quit`.
+    fn save_then(&mut self, force: bool, quit: bool) {
         match self.doc.save(&self.mission, force) {
             Ok(()) => {
                 self.history.mark_saved();
-                self.info(format!(
-                    "Saved {} (previous version in {}.bak).",
-                    self.doc.name(),
-                    self.doc.name()
-                ));
+                let name = self.doc.name();
+                self.info(format!("Saved {name} (previous version in {name}.bak)."));
+                self.should_quit = quit;
             }
             Err(SaveFailure::Write(SaveError::ChangedOnDisk { .. })) => {
-                let then_quit = matches!(self.mode, Mode::Confirm(super::Confirm::Quit));
-                self.mode = Mode::Confirm(Confirm::ChangedOnDisk { then_quit });
+                self.mode = Mode::Confirm(Confirm::ChangedOnDisk { then_quit: quit });
             }
             Err(err) => self.keep_after_failure(&err.to_string()),
         }
@@ -284,7 +278,7 @@ impl App {
     /// After a failed save: the changes go to the recovery file, and the
     /// status bar says where.
     fn keep_after_failure(&mut self, problem: &str) {
-        match self.doc.write_recovery(&self.mission) {
+        match self.doc.keep_unsaved(&self.mission) {
             Ok(path) => self.error(format!(
                 "Not saved: {problem}. Your changes are kept in {}.",
                 path.display()
@@ -299,7 +293,7 @@ impl App {
     /// recovery file first when there are any).
     fn reload(&mut self) {
         let kept = if self.is_dirty() {
-            match self.doc.write_recovery(&self.mission) {
+            match self.doc.keep_discarded(&self.mission) {
                 Ok(path) => format!(" Your changes were kept in {}.", path.display()),
                 Err(err) => {
                     self.error(format!(
@@ -337,10 +331,10 @@ impl App {
 
     /// For a crash: keeps unsaved changes in the recovery file. Returns its
     /// path when something was kept.
-    pub fn keep_unsaved(&self) -> Option<PathBuf> {
+    pub fn keep_unsaved(&mut self) -> Option<PathBuf> {
         if !self.is_dirty() {
             return None;
         }
-        self.doc.write_recovery(&self.mission).ok()
+        self.doc.keep_unsaved(&self.mission).ok()
     }
 }

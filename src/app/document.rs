@@ -16,6 +16,23 @@ use crate::file::{Base, LoadError, Loaded, parse_bytes};
 use crate::lock::{Lock, Locked};
 use crate::paths::Dirs;
 
+/// The bytes of the mission file beside a recovery file.
+fn disk_copy(recovery: &Path) -> PathBuf {
+    let mut name = recovery.as_os_str().to_os_string();
+    name.push(".disk");
+    PathBuf::from(name)
+}
+
+/// `recovery` renamed with the current time: `NAME-20260312-1415.toml`.
+fn stamped(recovery: &Path) -> PathBuf {
+    let stem = recovery
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let time = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    recovery.with_file_name(format!("{stem}-{time}.toml"))
+}
+
 pub struct Document {
     pub path: PathBuf,
     base: Base,
@@ -23,7 +40,11 @@ pub struct Document {
     /// elsewhere.
     disk: Vec<u8>,
     dirs: Option<Dirs>,
-    _lock: Option<Lock>,
+    lock: Option<Lock>,
+    /// The recovery file holds this session's unsaved mission (written
+    /// after a failed save, or restored from): a successful save, or
+    /// quitting without saving, makes it obsolete.
+    recovery_owned: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -40,29 +61,35 @@ impl Document {
     /// The document for a freshly loaded file, and a warning when another
     /// itinera has the same mission open.
     pub fn new(loaded: &Loaded, dirs: Option<Dirs>) -> (Document, Option<String>) {
-        let mut warning = None;
-        let lock = dirs.as_ref().and_then(|d| {
-            match Lock::acquire(&d.lock_file(&loaded.path), &loaded.path) {
-                Ok(Locked::Acquired(lock)) => Some(lock),
-                Ok(Locked::Held { pid }) => {
-                    warning = Some(format!(
-                        "{} is also open in another itinera (process {pid}); \
-                         saving here will not overwrite changes saved there",
-                        loaded.path.display()
-                    ));
-                    None
-                }
-                Err(_) => None,
-            }
-        });
-        let doc = Document {
+        let mut doc = Document {
             path: loaded.path.clone(),
             base: loaded.parsed.base.clone(),
             disk: loaded.bytes.clone(),
             dirs,
-            _lock: lock,
+            lock: None,
+            recovery_owned: false,
         };
+        let warning = doc.lock();
         (doc, warning)
+    }
+
+    /// Takes the lock of the document's path; a warning when another
+    /// itinera holds it.
+    fn lock(&mut self) -> Option<String> {
+        self.lock = None;
+        let dirs = self.dirs.as_ref()?;
+        match Lock::acquire(&dirs.lock_file(&self.path), &self.path) {
+            Ok(Locked::Acquired(lock)) => {
+                self.lock = Some(lock);
+                None
+            }
+            Ok(Locked::Held { pid }) => Some(format!(
+                "{} is also open in another itinera (process {pid}); \
+                 saving here will not overwrite changes saved there",
+                self.path.display()
+            )),
+            Err(_) => None,
+        }
     }
 
     /// The mission as last read or saved.
@@ -99,8 +126,9 @@ impl Document {
             Err(_) => Vec::new(),
         };
         save_checked(path, &text, &expected, force)?;
-        self.path = path.to_path_buf();
         self.adopt(text, base);
+        self.path = path.to_path_buf();
+        self.lock();
         if let Some(dirs) = &self.dirs {
             let _ = dirs.remember(path);
         }
@@ -119,7 +147,7 @@ impl Document {
     fn adopt(&mut self, text: String, base: Base) {
         self.disk = text.into_bytes();
         self.base = base;
-        self.discard_recovery();
+        self.forget_own_recovery();
     }
 
     /// Reads the file again, as it is on disk now.
@@ -130,42 +158,85 @@ impl Document {
         Ok(loaded.parsed.mission)
     }
 
-    /// Keeps `mission` (unsaved changes) in the recovery file, as the text
-    /// a save would have written, so comments survive a restore.
-    pub fn write_recovery(&self, mission: &Mission) -> io::Result<PathBuf> {
-        let Some(dirs) = &self.dirs else {
-            return Err(io::Error::other("no data directory for a recovery file"));
-        };
-        let path = dirs.recovery_file(&self.path);
+    /// Keeps this session's unsaved `mission` in the recovery file offered
+    /// at the next start (after a failed save, or a crash). A recovery file
+    /// an earlier session left, and the user chose to decide on later, is
+    /// first moved aside rather than overwritten.
+    pub fn keep_unsaved(&mut self, mission: &Mission) -> io::Result<PathBuf> {
+        let path = self.recovery_path()?;
+        if !self.recovery_owned && path.exists() {
+            std::fs::rename(&path, stamped(&path))?;
+            let _ = std::fs::rename(disk_copy(&path), disk_copy(&stamped(&path)));
+        }
+        self.write_recovery(&path, mission)?;
+        self.recovery_owned = true;
+        Ok(path)
+    }
+
+    /// Keeps changes the user is discarding (by reloading the file) in a
+    /// file of their own in the recovery directory, named by the time.
+    pub fn keep_discarded(&mut self, mission: &Mission) -> io::Result<PathBuf> {
+        let path = stamped(&self.recovery_path()?);
+        self.write_recovery(&path, mission)?;
+        Ok(path)
+    }
+
+    fn recovery_path(&self) -> io::Result<PathBuf> {
+        let dirs = self
+            .dirs
+            .as_ref()
+            .ok_or_else(|| io::Error::other("no data directory for a recovery file"))?;
+        Ok(dirs.recovery_file(&self.path))
+    }
+
+    /// Writes `mission` as the text a save would have written (so comments
+    /// survive a restore), and beside it the file's bytes as this session
+    /// last knew them, so a restore still notices later changes on disk.
+    fn write_recovery(&mut self, path: &Path, mission: &Mission) -> io::Result<()> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
         let text = self.base.render(mission);
-        crate::file::write::write_atomic(&path, text.as_bytes())?;
-        Ok(path)
+        crate::file::write::write_atomic(&disk_copy(path), &self.disk)?;
+        crate::file::write::write_atomic(path, text.as_bytes())
     }
 
     /// A recovery file left for this mission by an earlier session.
     pub fn pending_recovery(&self) -> Option<PathBuf> {
-        let path = self.dirs.as_ref()?.recovery_file(&self.path);
+        let path = self.recovery_path().ok()?;
         path.exists().then_some(path)
     }
 
-    /// Replaces the document's baseline text with the recovery file's, and
-    /// returns the recovered mission. The file on disk stays what it is,
-    /// so the recovered mission counts as unsaved.
+    /// Replaces the document's baseline with the recovery file, and returns
+    /// the recovered mission. The file on disk is what it was when the
+    /// changes were kept, so saving still asks if it changed since.
     pub fn restore_recovery(&mut self) -> Result<Mission, String> {
         let path = self.pending_recovery().ok_or("no recovery file")?;
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let parsed = parse_bytes(&bytes)
             .map_err(|(text, report)| report.render(&path.display().to_string(), &text))?;
         self.base = parsed.base;
+        if let Ok(disk) = std::fs::read(disk_copy(&path)) {
+            self.disk = disk;
+        }
+        self.recovery_owned = true;
         Ok(parsed.mission)
     }
 
-    pub fn discard_recovery(&self) {
+    /// Deletes the pending recovery file (the user chose to discard it).
+    pub fn discard_recovery(&mut self) {
         if let Some(path) = self.pending_recovery() {
+            let _ = std::fs::remove_file(disk_copy(&path));
             let _ = std::fs::remove_file(path);
+        }
+        self.recovery_owned = false;
+    }
+
+    /// Deletes the recovery file only if it holds this session's changes,
+    /// which a save has just written or the user has chosen to drop.
+    pub fn forget_own_recovery(&mut self) {
+        if self.recovery_owned {
+            self.discard_recovery();
         }
     }
 

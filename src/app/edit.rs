@@ -189,14 +189,18 @@ impl App {
     }
 
     pub(super) fn delete_participant(&mut self, index: usize) {
-        let Some(name) = self.mission.participants.get(index).map(|p| p.name.clone()) else {
+        let Some(p) = self.mission.participants.get(index) else {
             return;
+        };
+        let name = p.name.clone();
+        let from = match ops::references(&self.mission, &p.id) {
+            0 => String::new(),
+            1 => " and from the visit that named them".to_string(),
+            n => format!(" and from the {n} visits that named them"),
         };
         if let Some(edit) = ops::delete_participant(&self.mission, index) {
             self.apply(edit, format!("delete {name}"), None);
-            self.info(format!(
-                "Removed {name} from the delegation and from every visit."
-            ));
+            self.info(format!("Removed {name} from the delegation{from}."));
         }
     }
 
@@ -297,19 +301,28 @@ impl App {
             (Target::Visit(Some(i)), Entity::Visit(visit)) => {
                 let key = visit.key;
                 let title = visit.title.clone();
-                let moved_day = self
-                    .mission
-                    .visits
-                    .get(i)
-                    .is_some_and(|old| old.date != visit.date);
+                let Some(old) = self.mission.visits.get(i) else {
+                    return;
+                };
+                let moved_day = old.date != visit.date;
+                // A new start time that breaks the day's time order moves
+                // the visit to its place in the day.
+                let retimed = !moved_day
+                    && old.start != visit.start
+                    && visit
+                        .start
+                        .is_some_and(|s| ops::out_of_order(&self.mission, &self.index, i, s));
                 let mut edits = vec![Edit::Visit(ListEdit::Replace(i, visit.clone()))];
-                if moved_day {
+                if moved_day || retimed {
                     let at =
                         ops::insertion_point(&self.mission, &self.index, visit.date, visit.start);
                     let to = if at > i { at - 1 } else { at };
                     edits.push(Edit::Visit(ListEdit::Move { from: i, to }));
                 }
                 self.apply(Edit::Batch(edits), format!("edit \"{title}\""), Some(key));
+                if retimed {
+                    self.info(format!("Moved \"{title}\" to keep the day in time order."));
+                }
                 self.report_overlaps();
             }
             (Target::Visit(None), Entity::Visit(visit)) => {

@@ -131,6 +131,9 @@ fn text(value: &str, multiline: bool) -> Input {
     };
     let mut area = TextArea::new(lines);
     area.set_cursor_line_style(Style::new());
+    if multiline {
+        area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    }
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
     Input::Text {
@@ -363,9 +366,16 @@ impl Form {
         }
     }
 
-    fn move_focus(&mut self, by: isize) {
-        let last = self.fields.len() as isize - 1;
-        self.focus = (self.focus as isize + by).clamp(0, last) as usize;
+    /// Moves to another field; `wrap` goes round from the last field to the
+    /// first (Tab) rather than stopping (↓).
+    fn move_focus(&mut self, by: isize, wrap: bool) {
+        let count = self.fields.len() as isize;
+        let next = self.focus as isize + by;
+        self.focus = if wrap {
+            next.rem_euclid(count) as usize
+        } else {
+            next.clamp(0, count - 1) as usize
+        };
         self.refocus();
     }
 
@@ -376,11 +386,11 @@ impl Form {
             KeyCode::Esc => return Outcome::Cancel,
             KeyCode::Char('s') if ctrl => return self.try_apply(mission),
             KeyCode::Tab => {
-                self.move_focus(1);
+                self.move_focus(1, true);
                 return Outcome::Continue;
             }
             KeyCode::BackTab => {
-                self.move_focus(-1);
+                self.move_focus(-1, true);
                 return Outcome::Continue;
             }
             _ => {}
@@ -426,16 +436,25 @@ impl Form {
                 KeyCode::Char(' ') | KeyCode::Char('x') => {
                     if *cursor == 0 {
                         *whole = !*whole;
-                    } else if let Some(item) = items.get_mut(*cursor - 1) {
-                        item.2 = !item.2;
-                        *whole = false;
+                    } else {
+                        if *whole {
+                            // Everyone is shown ticked: unticking one person
+                            // leaves everyone else.
+                            *whole = false;
+                            for item in items.iter_mut() {
+                                item.2 = true;
+                            }
+                        }
+                        if let Some(item) = items.get_mut(*cursor - 1) {
+                            item.2 = !item.2;
+                        }
                     }
                 }
                 _ => {}
             },
         }
         if moved != 0 {
-            self.move_focus(moved);
+            self.move_focus(moved, false);
         }
         self.validate(mission);
         Outcome::Continue
@@ -633,7 +652,7 @@ impl Form {
                 let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
                 let error = match suggest(&text, names) {
                     Some(s) => format!("unknown zone; did you mean {s}?"),
-                    None => "unknown zone; use a name like Europe/Rome".to_string(),
+                    None => "unknown zone; use a name like Asia/Tokyo".to_string(),
                 };
                 self.set_error(name, Some(error));
             }

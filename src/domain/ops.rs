@@ -184,6 +184,19 @@ pub fn insertion_point(
         .map_or(0, |p| p + 1)
 }
 
+/// Whether visit `i`, starting at `start`, would break the time order of
+/// the timed visits of its day.
+pub fn out_of_order(mission: &Mission, index: &DayIndex, i: usize, start: NaiveTime) -> bool {
+    let Some((day, pos)) = index.slot(i) else {
+        return false;
+    };
+    let list = index.visits_on(day);
+    let start_of = |v: &usize| mission.visits[*v].start;
+    let before = list[..pos].iter().rev().find_map(start_of);
+    let after = list[pos + 1..].iter().find_map(start_of);
+    before.is_some_and(|b| b > start) || after.is_some_and(|a| a < start)
+}
+
 /// Shifts visit `i` and every later timed visit of its day by `minutes`
 /// (negative: earlier). Untimed visits stay as they are.
 pub fn ripple(
@@ -522,6 +535,24 @@ mod tests {
             .apply(&mut m)
             .expect("applies");
         assert_eq!(m.visits[0].participants, Some(vec!["alpha".to_string()]));
+    }
+
+    #[test]
+    fn time_order_is_checked_against_timed_neighbours() {
+        let m = mission(vec![
+            timed(14, "A", (9, 0), (10, 0)),
+            Visit::new(date(14), "untimed"),
+            timed(14, "B", (12, 0), (13, 0)),
+            timed(14, "C", (15, 0), (16, 0)),
+        ]);
+        let index = DayIndex::build(&m);
+        assert!(!out_of_order(&m, &index, 2, hm(11, 0)));
+        assert!(out_of_order(&m, &index, 2, hm(8, 0)), "before A");
+        assert!(out_of_order(&m, &index, 2, hm(16, 0)), "after C");
+        assert!(
+            !out_of_order(&m, &index, 3, hm(18, 0)),
+            "last may start late"
+        );
     }
 
     #[test]

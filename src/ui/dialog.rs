@@ -39,6 +39,7 @@ pub fn render_confirm(app: &App, confirm: &Confirm, theme: &Theme, area: Rect, b
 
 /// The prompt replaces the status bar.
 pub fn render_prompt(prompt: &Prompt, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    ratatui::widgets::Clear.render(area, buf);
     buf.set_style(area, theme.status);
     let label = prompt.label();
     buf.set_string(area.x, area.y, label, theme.status.patch(theme.key));

@@ -100,6 +100,18 @@ pub fn render(form: &Form, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::raw(" apply from notes"),
         ]),
     };
+    let total: usize = form
+        .fields
+        .iter()
+        .map(|f| usize::from(field_height(f)))
+        .sum();
+    if form.scroll > 0 {
+        buf.set_string(inside.right() - 8, inside.y, " ▲ more ", theme.muted);
+    }
+    if total > form.scroll + usize::from(rows) {
+        let y = inside.y + rows.saturating_sub(1);
+        buf.set_string(inside.right() - 8, y, " ▼ more ", theme.muted);
+    }
     let hint_row = Rect {
         y: inside.bottom() - 1,
         height: 1,

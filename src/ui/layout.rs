@@ -53,7 +53,7 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(super::status::rows(app, area.width)),
     ])
     .areas(area);
     let mut out = Areas {

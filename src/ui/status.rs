@@ -50,11 +50,51 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Level::Warning => theme.warning,
                 Level::Error => theme.error,
             };
-            spans.push(Span::styled(truncate(&message.text, room), style));
+            let mut lines = wrap(&message.text, room).into_iter();
+            spans.push(Span::styled(lines.next().unwrap_or_default(), style));
+            let indent = " ".repeat(left.width());
+            let rest: Vec<Line> = lines
+                .map(|l| Line::from(vec![Span::raw(indent.clone()), Span::styled(l, style)]))
+                .collect();
+            let mut all = vec![Line::from(spans)];
+            all.extend(rest);
+            ratatui::widgets::Paragraph::new(all).render(area, buf);
         }
-        None => spans.extend(hints(app, theme, room)),
+        None => {
+            spans.extend(hints(app, theme, room));
+            Line::from(spans).render(area, buf);
+        }
     }
-    Line::from(spans).render(area, buf);
+}
+
+/// A message wrapped to `width` columns, at most [`MAX_ROWS`] lines (the
+/// last one cut with "…").
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(10);
+    let mut lines: Vec<String> = textwrap::wrap(text, width)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if lines.len() > MAX_ROWS {
+        lines.truncate(MAX_ROWS);
+        if let Some(last) = lines.last_mut() {
+            *last = truncate(&format!("{last} …"), width);
+        }
+    }
+    lines
+}
+
+/// Longest a message may make the status bar.
+const MAX_ROWS: usize = 3;
+
+/// Rows the status bar needs: one, or more for a long message.
+pub fn rows(app: &App, width: u16) -> u16 {
+    let Some(message) = &app.message else {
+        return 1;
+    };
+    let name = format!(" {} [+] ", app.doc.name()).width();
+    let room = usize::from(width).saturating_sub(name + 1);
+    wrap(&message.text, room).len().max(1) as u16
 }
 
 fn hints(app: &App, theme: &Theme, room: usize) -> Vec<Span<'static>> {
