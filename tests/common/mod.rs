@@ -22,8 +22,21 @@ pub fn sample_app() -> App {
     app_for(SAMPLE)
 }
 
+/// Opens a copy of the mission at `path` (so a test that saves never
+/// writes into the repository), under the same file name.
 pub fn app_for(path: &str) -> App {
-    let loaded = itinera::file::load(std::path::Path::new(path)).expect("fixture loads");
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COPIES: AtomicUsize = AtomicUsize::new(0);
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "app-{}-{}",
+        std::process::id(),
+        COPIES.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let copy = dir.join(source.file_name().expect("a file"));
+    std::fs::copy(&source, &copy).expect("copy the fixture");
+    let loaded = itinera::file::load(&copy).expect("fixture loads");
     let mut app = App::open(loaded, Config::default(), None);
     app.now = Some(
         Utc.with_ymd_and_hms(2022, 11, 14, 0, 30, 0)

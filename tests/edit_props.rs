@@ -1,0 +1,574 @@
+//! Property tests: random sequences of what a user does in the planner
+//! (moving around, moving and rippling visits, adding, duplicating,
+//! editing and deleting visits and participants, undo and redo), pressed as
+//! keys through the real event path, keep the mission consistent, save and
+//! load back to the same mission, keep every comment of the file, and undo
+//! back to the mission as it was read.
+
+mod common;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{TimeZone, Utc};
+use itinera::app::{App, Mode, Pane};
+use itinera::config::Config;
+use itinera::domain::Mission;
+use itinera::file::{Base, parse};
+use proptest::prelude::*;
+use proptest::test_runner::{Config as ProptestConfig, TestRunner};
+use ratatui::layout::Rect;
+
+use common::{SAMPLE, press};
+
+const AREA: Rect = Rect::new(0, 0, 120, 40);
+
+/// A fixture of the round-trip tests with CRLF line ends.
+const CRLF: &str = "tests/fixtures/roundtrip/crlf.toml";
+
+fn open_sample() -> (App, Base, Copy) {
+    open(SAMPLE)
+}
+
+/// A copy of `path` in a temporary directory: the planner opens the copy,
+/// so a save by mistake cannot touch the repository's files.
+struct Copy {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    bytes: Vec<u8>,
+}
+
+impl Copy {
+    fn of(path: &str) -> Copy {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let name = Path::new(path).file_name().expect("file name");
+        let copy = dir.path().join(name);
+        let bytes = std::fs::read(path).expect("fixture");
+        std::fs::write(&copy, &bytes).expect("copy");
+        Copy {
+            _dir: dir,
+            path: copy,
+            bytes,
+        }
+    }
+
+    /// Nothing saved into the copy.
+    fn assert_untouched(&self) {
+        let now = std::fs::read(&self.path).expect("copy");
+        assert!(
+            now == self.bytes,
+            "the test saved into {}",
+            self.path.display()
+        );
+    }
+}
+
+/// `path` (a temporary copy of it) opened as `common::app_for` opens a
+/// file, and the save base of the file as read (the same base the app's
+/// document holds: nothing is saved in these tests).
+fn open(path: &str) -> (App, Base, Copy) {
+    let copy = Copy::of(path);
+    let loaded = itinera::file::load(&copy.path).expect("fixture loads");
+    let base = loaded.parsed.base.clone();
+    let mut app = App::open(loaded, Config::default(), None);
+    app.now = Some(
+        Utc.with_ymd_and_hms(2022, 11, 14, 0, 30, 0)
+            .single()
+            .expect("time"),
+    );
+    (app, base, copy)
+}
+
+/// One thing a user does, as keys.
+#[derive(Clone, Debug)]
+enum Step {
+    /// Plain keys in the timeline: moving around, moving, rippling,
+    /// duplicating and deleting visits, undo, redo.
+    Keys(Vec<&'static str>),
+    /// `n`, a title, Enter.
+    AddVisit(String),
+    /// `e`, characters appended to the title, Enter (or Esc).
+    EditTitle {
+        text: String,
+        cancel: bool,
+    },
+    /// `e`, the date field replaced by 2022-11-DD, Enter.
+    EditDate(u32),
+    /// `e`, the start field replaced by HH:MM, Enter.
+    EditStart(u32, u32),
+    /// `e`, the kind moved `n` choices to the right, Enter.
+    EditKind(usize),
+    /// `e`, lines added to the notes (Enter starts a line), Ctrl-S.
+    EditNotes(Vec<String>),
+    /// `D`, characters appended to the day's city, Enter.
+    EditDay(String),
+    /// `m`, the last day of the mission set to 2022-11-DD, Enter.
+    EditMissionEnd(u32),
+    /// `e`, in the attendee checklist: `true` moves down, `false` ticks.
+    EditAttendees(Vec<bool>),
+    /// In the delegation pane, on participant `at`: `n` with a name.
+    AddParticipant(String),
+    DuplicateParticipant(usize),
+    /// `d`; a referenced participant asks first: answer `y` (true) or `n`.
+    DeleteParticipant {
+        at: usize,
+        confirm: bool,
+    },
+    /// `e` on participant `at`, characters appended to the id, Enter.
+    RenameParticipant {
+        at: usize,
+        text: String,
+    },
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec!['a', 'z', 'é', 'Ü', '大', '阪', '-', '7', ' ']),
+        1..5,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
+
+fn id_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(vec!['x', 'ø', '2', '_', '-']), 1..3)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let nav = prop::sample::select(vec!["j", "k", "h", "l", "g", "G", "a"]);
+    let change = prop::sample::select(vec!["J", "K", "<", ">", "+", "-", "c", "d"]);
+    let history = prop::sample::select(vec!["u", "u", "ctrl-r"]);
+    prop_oneof![
+        4 => prop::collection::vec(nav, 1..3).prop_map(Step::Keys),
+        6 => change.prop_map(|k| Step::Keys(vec![k])),
+        3 => history.prop_map(|k| Step::Keys(vec![k])),
+        2 => text().prop_map(Step::AddVisit),
+        2 => (text(), prop::bool::weighted(0.2))
+            .prop_map(|(text, cancel)| Step::EditTitle { text, cancel }),
+        1 => (13u32..=19).prop_map(Step::EditDate),
+        1 => (7u32..=22, prop::sample::select(vec![0u32, 15, 30, 45]))
+            .prop_map(|(h, m)| Step::EditStart(h, m)),
+        1 => (1usize..6).prop_map(Step::EditKind),
+        1 => prop::collection::vec(text(), 1..3).prop_map(Step::EditNotes),
+        1 => text().prop_map(Step::EditDay),
+        1 => (14u32..=20).prop_map(Step::EditMissionEnd),
+        1 => prop::collection::vec(any::<bool>(), 1..5).prop_map(Step::EditAttendees),
+        1 => text().prop_map(Step::AddParticipant),
+        1 => (0usize..9).prop_map(Step::DuplicateParticipant),
+        2 => (0usize..9, any::<bool>())
+            .prop_map(|(at, confirm)| Step::DeleteParticipant { at, confirm }),
+        1 => (0usize..9, id_text()).prop_map(|(at, text)| Step::RenameParticipant { at, text }),
+    ]
+}
+
+/// Keys typing `text` into a form field.
+fn typing(text: &str) -> Vec<String> {
+    text.chars()
+        .map(|c| match c {
+            ' ' => "space".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+fn keys(list: &[&str]) -> Vec<String> {
+    list.iter().map(|k| k.to_string()).collect()
+}
+
+/// Focus on participant `at` (clamped) of the delegation pane.
+fn to_participant(at: usize) -> Vec<String> {
+    let mut k = keys(&["esc", "tab", "tab", "g"]);
+    k.extend(std::iter::repeat_n("j".to_string(), at));
+    k
+}
+
+/// The keys of a step: those that open a popup (or do the whole step), and
+/// those for the popup. The second part is only pressed while the popup is
+/// open: typed letters must never reach the keymap (Ctrl-S there saves).
+fn step_keys(step: &Step) -> (Vec<String>, Vec<String>) {
+    let repeat = |key: &str, n: usize| std::iter::repeat_n(key.to_string(), n);
+    match step {
+        Step::Keys(k) => (keys(k), Vec::new()),
+        Step::AddVisit(title) => {
+            let mut k = typing(title);
+            k.push("enter".into());
+            (keys(&["esc", "n"]), k)
+        }
+        Step::EditTitle { text, cancel } => {
+            let mut k = typing(text);
+            k.push(if *cancel { "esc" } else { "enter" }.into());
+            (keys(&["esc", "e"]), k)
+        }
+        Step::EditDate(day) => {
+            let mut k = keys(&["tab"]);
+            k.extend(repeat("backspace", 12));
+            k.extend(typing(&format!("2022-11-{day:02}")));
+            k.push("enter".into());
+            (keys(&["esc", "e"]), k)
+        }
+        Step::EditStart(h, m) => {
+            let mut k = keys(&["tab", "tab"]);
+            k.extend(repeat("backspace", 8));
+            k.extend(typing(&format!("{h:02}:{m:02}")));
+            k.push("enter".into());
+            (keys(&["esc", "e"]), k)
+        }
+        Step::EditKind(n) => {
+            let mut k: Vec<String> = repeat("tab", 5).collect();
+            k.extend(repeat("l", *n));
+            k.push("enter".into());
+            (keys(&["esc", "e"]), k)
+        }
+        Step::EditNotes(lines) => {
+            let mut k: Vec<String> = repeat("tab", 15).collect();
+            for line in lines {
+                k.push("enter".into());
+                k.extend(typing(line));
+            }
+            k.push("ctrl-s".into());
+            (keys(&["esc", "e"]), k)
+        }
+        Step::EditDay(text) => {
+            let mut k = typing(text);
+            k.push("enter".into());
+            (keys(&["esc", "D"]), k)
+        }
+        Step::EditMissionEnd(day) => {
+            let mut k = keys(&["tab", "tab"]);
+            k.extend(repeat("backspace", 12));
+            k.extend(typing(&format!("2022-11-{day:02}")));
+            k.push("enter".into());
+            (keys(&["esc", "m"]), k)
+        }
+        Step::EditAttendees(moves) => {
+            let mut k: Vec<String> = repeat("tab", 12).collect();
+            k.extend(
+                moves
+                    .iter()
+                    .map(|&down| if down { "j" } else { "space" }.to_string()),
+            );
+            k.push("enter".into());
+            (keys(&["esc", "e"]), k)
+        }
+        Step::AddParticipant(name) => {
+            let mut k = typing(name);
+            k.push("enter".into());
+            (keys(&["esc", "tab", "tab", "n"]), k)
+        }
+        Step::DuplicateParticipant(at) => {
+            let mut k = to_participant(*at);
+            k.push("c".into());
+            (k, Vec::new())
+        }
+        Step::DeleteParticipant { at, confirm } => {
+            let mut k = to_participant(*at);
+            k.push("d".into());
+            (k, keys(&[if *confirm { "y" } else { "n" }]))
+        }
+        Step::RenameParticipant { at, text } => {
+            let mut k = to_participant(*at);
+            k.push("e".into());
+            let mut then = keys(&["tab"]);
+            then.extend(typing(text));
+            then.push("enter".into());
+            (k, then)
+        }
+    }
+}
+
+/// Does `step`: the keys that open a popup, then the popup's keys one by
+/// one for as long as it stays open.
+fn perform(app: &mut App, step: &Step) {
+    let (open, then) = step_keys(step);
+    let open: Vec<&str> = open.iter().map(String::as_str).collect();
+    press(app, &open, AREA);
+    for key in &then {
+        if matches!(app.mode, Mode::Normal) {
+            break;
+        }
+        press(app, &[key.as_str()], AREA);
+    }
+}
+
+/// Closes whatever a step left open: a form that would not apply (an empty
+/// title, an end before the start), or a question not answered.
+fn settle(app: &mut App) {
+    for _ in 0..3 {
+        if matches!(app.mode, Mode::Normal) {
+            break;
+        }
+        press(app, &["esc"], AREA);
+    }
+    assert!(matches!(app.mode, Mode::Normal), "a popup stays open");
+    if app.focus != Pane::Timeline {
+        press(app, &["esc"], AREA);
+    }
+}
+
+/// What must hold after every step.
+fn check_consistent(app: &App) -> Result<(), TestCaseError> {
+    let m = &app.mission;
+    let keys: HashSet<_> = m.visits.iter().map(|v| v.key).collect();
+    prop_assert_eq!(keys.len(), m.visits.len(), "visit keys are unique");
+    let keys: HashSet<_> = m.participants.iter().map(|p| p.key).collect();
+    prop_assert_eq!(
+        keys.len(),
+        m.participants.len(),
+        "participant keys are unique"
+    );
+
+    let mut ids = HashSet::new();
+    for id in m.visits.iter().filter_map(|v| v.id.as_deref()) {
+        prop_assert!(ids.insert(id), "visit id {} twice", id);
+    }
+    let generated = m.visit_ids();
+    let unique: HashSet<_> = generated.iter().collect();
+    prop_assert_eq!(unique.len(), generated.len(), "visit ids (generated too)");
+    let mut ids = HashSet::new();
+    for p in &m.participants {
+        prop_assert!(ids.insert(p.id.as_str()), "participant id {} twice", p.id);
+    }
+    for v in &m.visits {
+        if let Some(list) = &v.participants {
+            let mut seen = HashSet::new();
+            for id in list {
+                prop_assert!(ids.contains(id.as_str()), "{:?} names {}", v.title, id);
+                prop_assert!(seen.insert(id), "{:?} lists {} twice", v.title, id);
+            }
+        }
+    }
+
+    prop_assert_eq!(app.index.visit_count(), m.visits.len());
+    prop_assert!(app.day < app.index.len().max(1));
+    prop_assert!(app.pos < app.day_visits().len().max(1));
+    prop_assert!(app.participant < m.participants.len().max(1));
+    Ok(())
+}
+
+fn comment_lines(text: &str) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for line in text.lines().filter(|l| l.trim_start().starts_with('#')) {
+        *counts.entry(line.to_string()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Save (render into the file as read) and load back.
+fn check_saves(app: &App, base: &Base, original_text: &str) -> Result<(), TestCaseError> {
+    let text = base.render(&app.mission);
+    let parsed = match parse(&text) {
+        Ok(parsed) => parsed,
+        Err(report) => {
+            return Err(TestCaseError::fail(format!(
+                "the saved text does not load:\n{}\n{text}",
+                report.render("saved", &text)
+            )));
+        }
+    };
+    prop_assert!(
+        parsed.mission.same_content(&app.mission),
+        "the saved text reads back as another mission:\n{}",
+        text
+    );
+    let before = comment_lines(original_text);
+    let after = comment_lines(&text);
+    for (line, n) in &before {
+        prop_assert!(
+            after.get(line) == Some(n),
+            "comment {:?}: {} times before, {:?} after\n{}",
+            line,
+            n,
+            after.get(line),
+            text
+        );
+    }
+    prop_assert_eq!(before.len(), after.len(), "comments added\n{}", text);
+    Ok(())
+}
+
+/// Presses `u` until there is nothing to undo; returns how many times.
+fn undo_all(app: &mut App) -> usize {
+    let mut n = 0;
+    while app.history.can_undo() {
+        press(app, &["u"], AREA);
+        n += 1;
+        assert!(n < 10_000, "undo never ends");
+    }
+    n
+}
+
+fn run(path: &str, steps: &[Step], original_text: &str) -> Result<(), TestCaseError> {
+    let (mut app, base, copy) = open(path);
+    let original: Mission = app.mission.clone();
+    for step in steps {
+        perform(&mut app, step);
+        settle(&mut app);
+        check_consistent(&app)?;
+    }
+    check_saves(&app, &base, original_text)?;
+    if app.mission != original {
+        prop_assert!(app.is_dirty(), "changed but not marked unsaved");
+    }
+
+    let end = app.mission.clone();
+    let depth = undo_all(&mut app);
+    prop_assert!(
+        app.mission == original,
+        "undoing everything gives the mission as read"
+    );
+    prop_assert!(!app.is_dirty(), "undone to the file: no unsaved marker");
+    check_consistent(&app)?;
+    prop_assert!(
+        base.render(&app.mission) == original_text,
+        "undone: renders the file as read"
+    );
+
+    for _ in 0..depth {
+        prop_assert!(app.history.can_redo());
+        press(&mut app, &["ctrl-r"], AREA);
+    }
+    prop_assert!(
+        app.mission == end,
+        "redoing what was undone gives the last mission"
+    );
+    check_consistent(&app)?;
+    undo_all(&mut app);
+    prop_assert!(app.mission == original, "undone again");
+    prop_assert!(!app.is_dirty());
+    copy.assert_untouched();
+    Ok(())
+}
+
+/// Runs the property on `path`.
+fn random_user_actions(path: &str) {
+    let original_text = std::fs::read_to_string(path).expect("fixture");
+    // PROPTEST_CASES=5000 for a longer search.
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(64);
+    let config = ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let mut runner = TestRunner::new(config);
+    let result = runner.run(&prop::collection::vec(step(), 1..40), |steps| {
+        run(path, &steps, &original_text)
+    });
+    if let Err(err) = result {
+        panic!("{path}: {err}");
+    }
+}
+
+#[test]
+fn random_user_actions_keep_the_mission_consistent_and_undoable() {
+    random_user_actions(SAMPLE);
+}
+
+/// The steps of the generator one by one, so a change in how the app takes
+/// keys shows here first, not as a shrunk random case.
+#[test]
+fn each_kind_of_step_changes_the_mission() {
+    let cases: Vec<(Step, &str)> = vec![
+        (Step::Keys(vec!["J"]), "move down"),
+        (Step::Keys(vec![">"]), "move to the next day"),
+        (Step::Keys(vec!["+"]), "delay"),
+        (Step::Keys(vec!["c"]), "duplicate"),
+        (Step::Keys(vec!["d"]), "delete"),
+        (Step::AddVisit("Café 大阪".into()), "add a visit"),
+        (
+            Step::EditTitle {
+                text: "é".into(),
+                cancel: false,
+            },
+            "edit the title",
+        ),
+        (Step::EditDate(16), "edit the date"),
+        (Step::EditStart(8, 15), "edit the start"),
+        (Step::EditKind(2), "edit the kind"),
+        (
+            Step::EditNotes(vec!["x".into(), "大 é".into()]),
+            "add lines to the notes",
+        ),
+        (Step::EditDay("é".into()), "edit the day"),
+        (Step::EditMissionEnd(20), "edit the mission"),
+        (Step::EditAttendees(vec![false]), "tick an attendee"),
+        (Step::AddParticipant("Ana".into()), "add a participant"),
+        (Step::DuplicateParticipant(1), "duplicate a participant"),
+        (
+            Step::DeleteParticipant {
+                at: 0,
+                confirm: true,
+            },
+            "delete a participant",
+        ),
+        (
+            Step::RenameParticipant {
+                at: 2,
+                text: "x".into(),
+            },
+            "rename a participant",
+        ),
+    ];
+    for (step, what) in cases {
+        let (mut app, _, copy) = open_sample();
+        let original = app.mission.clone();
+        perform(&mut app, &step);
+        copy.assert_untouched();
+        assert!(matches!(app.mode, Mode::Normal), "{what}: back to normal");
+        assert!(app.mission != original, "{what}: nothing changed");
+        assert!(app.is_dirty(), "{what}: not marked unsaved");
+        assert!(app.history.can_undo(), "{what}: no undo step");
+    }
+    // Answering no keeps a referenced participant.
+    let (mut app, _, _copy) = open_sample();
+    let original = app.mission.clone();
+    perform(
+        &mut app,
+        &Step::DeleteParticipant {
+            at: 0,
+            confirm: false,
+        },
+    );
+    assert!(app.mission == original && !app.is_dirty());
+}
+
+#[test]
+#[ignore = "bug: deleting the whole delegation drops the comment block above \
+            [[participants]] (\"# --- Participants ---\" and its two lines) from the saved file"]
+fn deleting_every_participant_keeps_the_comments_of_the_file() {
+    let original_text = std::fs::read_to_string(SAMPLE).expect("sample");
+    let (mut app, base, _copy) = open_sample();
+    let mut n = 0;
+    while !app.mission.participants.is_empty() {
+        perform(
+            &mut app,
+            &Step::DeleteParticipant {
+                at: 0,
+                confirm: true,
+            },
+        );
+        n += 1;
+        assert!(n < 100, "participants are not deleted");
+    }
+    let saved = check_saves(&app, &base, &original_text);
+    assert!(saved.is_ok(), "{saved:?}");
+}
+
+#[test]
+#[ignore = "bug: in a CRLF file, notes edited to have a line break cannot be saved: the \
+            text to write reads back with \\r\\n in the notes, so the save is refused as \
+            not reading back (SaveFailure::Verify)"]
+fn notes_with_a_line_break_save_in_a_crlf_file() {
+    let (mut app, _, copy) = open(CRLF);
+    // The visit form of the first visit; its notes get a second line.
+    perform(&mut app, &Step::EditNotes(vec!["Second line".into()]));
+    assert!(matches!(app.mode, Mode::Normal), "the form applied");
+    assert!(app.is_dirty());
+    press(&mut app, &["ctrl-s"], AREA);
+    let message = app.message.as_ref().map(|m| m.text.clone());
+    assert!(!app.is_dirty(), "not saved: {message:?}");
+    let saved = std::fs::read_to_string(&copy.path).expect("saved file");
+    assert!(saved.contains("Second line\r\n") || saved.contains("Second line\"\"\""));
+}

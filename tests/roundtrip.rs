@@ -1,0 +1,930 @@
+//! Saving writes back what was read: without edits byte for byte, and with
+//! an edit only the lines of what was edited.
+//!
+//! The fixtures in `tests/fixtures/roundtrip/` are about their bytes (CRLF
+//! line ends, a byte-order mark, no final newline); `.gitattributes` keeps
+//! git from converting them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveTime};
+use itinera::domain::ops::{self, Direction};
+use itinera::domain::{DayIndex, Kind, Mission, Status};
+use itinera::file::{Parsed, parse, parse_bytes};
+
+const SAMPLE: &str = "data/clust-er-health-japan-2022.toml";
+const FIXTURES: &str = "tests/fixtures/roundtrip";
+const BOM: &str = "\u{feff}";
+
+fn read(path: impl AsRef<Path>) -> Vec<u8> {
+    let path = path.as_ref();
+    std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    read(Path::new(FIXTURES).join(name))
+}
+
+fn load(name: &str, bytes: &[u8]) -> Parsed {
+    match parse_bytes(bytes) {
+        Ok(parsed) => parsed,
+        Err((text, report)) => panic!("{name} does not load:\n{}", report.render(name, &text)),
+    }
+}
+
+/// The first line where `a` and `b` differ, for failure messages.
+fn first_difference(a: &str, b: &str) -> String {
+    let (mut la, mut lb) = (a.split_inclusive('\n'), b.split_inclusive('\n'));
+    for n in 1.. {
+        match (la.next(), lb.next()) {
+            (None, None) => return "no line differs".into(),
+            (x, y) if x == y => {}
+            (x, y) => return format!("line {n}:\n  read:    {x:?}\n  written: {y:?}"),
+        }
+    }
+    unreachable!()
+}
+
+/// Loads `bytes` and saves them without an edit: must give the same bytes.
+fn assert_round_trip(name: &str, bytes: &[u8]) {
+    let parsed = load(name, bytes);
+    let written = parsed.base.render(&parsed.mission);
+    if written.as_bytes() != bytes {
+        let read = String::from_utf8_lossy(bytes);
+        panic!(
+            "{name}: saving without edits changed the file; first difference at {}",
+            first_difference(&read, &written)
+        );
+    }
+}
+
+/// Every `.toml` file of a directory, sorted.
+fn toml_files(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {dir}: {e}"))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+// ---------------------------------------------------------------------------
+// Load and save without edits: byte for byte.
+
+#[test]
+fn the_sample_is_written_back_byte_for_byte() {
+    assert_round_trip(SAMPLE, &read(SAMPLE));
+}
+
+#[test]
+fn every_roundtrip_fixture_is_written_back_byte_for_byte() {
+    let files = toml_files(FIXTURES);
+    assert!(files.len() >= 10, "fixtures missing: {files:?}");
+    for path in files {
+        assert_round_trip(&path.display().to_string(), &read(&path));
+    }
+}
+
+#[test]
+fn the_other_valid_fixtures_are_written_back_byte_for_byte() {
+    for path in toml_files("tests/fixtures/valid") {
+        assert_round_trip(&path.display().to_string(), &read(&path));
+    }
+}
+
+#[test]
+fn the_fixtures_have_the_bytes_they_are_about() {
+    let text = |name: &str| String::from_utf8(fixture(name)).expect("UTF-8");
+    let crlf_only = |t: &str| t.matches('\n').count() == t.matches("\r\n").count();
+
+    let crlf = text("crlf.toml");
+    assert!(crlf_only(&crlf) && crlf.ends_with("\r\n") && !crlf.starts_with(BOM));
+    assert!(crlf_only(&text("crlf_spacing.toml")));
+
+    let bom = text("bom.toml");
+    assert!(bom.starts_with(BOM) && !bom.contains('\r') && bom.ends_with('\n'));
+
+    let all = text("bom_crlf_no_final_newline.toml");
+    assert!(all.starts_with(BOM) && crlf_only(&all) && !all.ends_with('\n'));
+
+    for name in [
+        "no_final_newline.toml",
+        "no_final_newline_after_comment.toml",
+    ] {
+        let t = text(name);
+        assert!(!t.ends_with('\n') && !t.contains('\r'), "{name}");
+    }
+    assert!(text("no_final_newline_after_comment.toml").ends_with("without a newline"));
+
+    let spacing = text("spacing.toml");
+    for odd in [
+        "title=\"x\"",
+        "start    =   2022",
+        "\t",
+        "   \n",
+        "\n\n\n\n",
+        "  [[",
+        "[ mission ]",
+    ] {
+        assert!(spacing.contains(odd), "spacing.toml lacks {odd:?}");
+    }
+}
+
+/// `text` (LF line ends, final newline, no BOM) with every combination of
+/// byte-order mark, CRLF line ends and a missing final newline.
+fn layouts(text: &str) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for bom in [false, true] {
+        for crlf in [false, true] {
+            for final_newline in [true, false] {
+                let mut body = text.to_string();
+                if !final_newline {
+                    body.truncate(body.trim_end_matches('\n').len());
+                }
+                if crlf {
+                    body = body.replace('\n', "\r\n");
+                }
+                if bom {
+                    body.insert_str(0, BOM);
+                }
+                let label = format!("bom={bom} crlf={crlf} final_newline={final_newline}");
+                out.push((label, body.into_bytes()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_layout_of_every_lf_fixture_is_written_back_byte_for_byte() {
+    let mut sources = vec![PathBuf::from(SAMPLE)];
+    sources.extend(toml_files(FIXTURES));
+    for path in sources {
+        let bytes = read(&path);
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        if text.starts_with(BOM) || text.contains('\r') || !text.ends_with('\n') {
+            continue;
+        }
+        for (label, bytes) in layouts(&text) {
+            assert_round_trip(&format!("{} ({label})", path.display()), &bytes);
+        }
+    }
+}
+
+#[test]
+fn a_file_mixing_line_ends_is_written_with_lf_throughout() {
+    // Documented: a file mixing LF and CRLF is saved with LF throughout.
+    // Without an edit, that is the only change.
+    let text = String::from_utf8(fixture("comments.toml")).expect("UTF-8");
+    let mixed = text.replacen('\n', "\r\n", 5);
+    assert!(mixed.contains("\r\n") && mixed.replace("\r\n", "").contains('\n'));
+    let parsed = load("mixed", mixed.as_bytes());
+    let written = parsed.base.render(&parsed.mission);
+    assert!(written == text, "{}", first_difference(&text, &written));
+}
+
+#[test]
+fn an_inline_mission_table_is_refused_as_documented() {
+    // docs/mission-format.md: `[mission]` "Must be written as a [mission]
+    // section, not as `mission = { … }`", so there is nothing to round-trip.
+    let text =
+        "format = 1\nmission = { title = \"Ōsaka 大阪\", start = 2022-11-14, end = 2022-11-15 }\n";
+    let (_, report) = parse_bytes(text.as_bytes()).expect_err("inline [mission] is an error");
+    let rendered = report.render("inline.toml", text);
+    assert!(
+        rendered.contains("`mission` must be a table, written [mission], not an inline table"),
+        "{rendered}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Edits: only the lines of what was edited change.
+
+/// The lines of `text` without their line ends (LF or CRLF), without the
+/// byte-order mark.
+fn lines(text: &str) -> Vec<&str> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    text.split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect()
+}
+
+/// A line diff: lines only in the old text and lines only in the new text,
+/// with their indices, from a longest common subsequence.
+#[derive(Debug, Default)]
+struct Diff {
+    removed: Vec<(usize, String)>,
+    added: Vec<(usize, String)>,
+}
+
+impl Diff {
+    fn removed(&self) -> Vec<&str> {
+        self.removed.iter().map(|(_, l)| l.as_str()).collect()
+    }
+
+    fn added(&self) -> Vec<&str> {
+        self.added.iter().map(|(_, l)| l.as_str()).collect()
+    }
+}
+
+fn diff(old: &str, new: &str) -> Diff {
+    let (a, b) = (lines(old), lines(new));
+    let (n, m) = (a.len(), b.len());
+    // lcs[i][j]: length of the LCS of a[i..] and b[j..].
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut out = Diff::default();
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            out.added.push((j, b[j].to_string()));
+            j += 1;
+        } else {
+            out.removed.push((i, a[i].to_string()));
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_comment(line: &str) -> bool {
+    line.trim_start().starts_with('#')
+}
+
+/// How often each comment line occurs.
+fn comment_lines(text: &str) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for line in lines(text).into_iter().filter(|l| is_comment(l)) {
+        *counts.entry(line.to_string()).or_insert(0) += 1;
+    }
+    counts
+}
+
+fn assert_comments_kept(what: &str, old: &str, new: &str) {
+    let (before, after) = (comment_lines(old), comment_lines(new));
+    let lost: Vec<_> = before
+        .iter()
+        .filter(|(line, n)| after.get(*line).copied().unwrap_or(0) != **n)
+        .map(|(line, n)| (line, n, after.get(line).copied().unwrap_or(0)))
+        .collect();
+    assert!(
+        lost.is_empty() && before.len() == after.len(),
+        "{what}: comment lines changed (line, before, after): {lost:#?}\n{new}"
+    );
+}
+
+/// The layout of `new` is the layout of `old`: BOM, line ends, final newline.
+fn assert_same_layout(what: &str, old: &str, new: &str) {
+    let crlf_only = |t: &str| t.matches('\n').count() == t.matches("\r\n").count();
+    assert_eq!(old.starts_with(BOM), new.starts_with(BOM), "{what}: BOM");
+    assert_eq!(crlf_only(old), crlf_only(new), "{what}: line ends");
+    assert_eq!(
+        old.ends_with('\n'),
+        new.ends_with('\n'),
+        "{what}: final newline"
+    );
+}
+
+/// Reads `text` back: it must be `mission`, apart from session keys.
+fn assert_reads_back(what: &str, text: &str, mission: &Mission) {
+    let parsed = match parse_bytes(text.as_bytes()) {
+        Ok(parsed) => parsed,
+        Err((text, report)) => panic!("{what}: saved text does not load:\n{}", {
+            report.render(what, &text)
+        }),
+    };
+    assert!(
+        parsed.mission.same_content(mission),
+        "{what}: saved text reads back as another mission\nsaved: {:#?}\nread:  {:#?}",
+        mission,
+        parsed.mission
+    );
+    // The plain-text reader sees the same (no BOM, any line ends).
+    let plain = text.strip_prefix(BOM).unwrap_or(text);
+    let reparsed = parse(plain).expect("saved text parses without its BOM");
+    assert!(reparsed.mission.same_content(mission), "{what}: parse()");
+}
+
+/// Indices of the lines of the table `[[name]]` that `line` is in: from its
+/// header to the line before the next `[[…]]` header (sub-tables such as
+/// `[visits.extra]` are part of it).
+fn table_around(lines: &[&str], line: usize, name: &str) -> Option<std::ops::Range<usize>> {
+    let header = format!("[[{name}]]");
+    let is_header = |l: &str| l.trim_start().starts_with("[[") || l.trim() == "[mission]";
+    let start = (0..=line).rev().find(|&i| is_header(lines[i]))?;
+    if lines[start].trim() != header {
+        return None;
+    }
+    let end = (line + 1..lines.len())
+        .find(|&i| is_header(lines[i]))
+        .unwrap_or(lines.len());
+    Some(start..end)
+}
+
+fn date(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 11, d).expect("date")
+}
+
+fn time(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).expect("time")
+}
+
+/// One single-field edit and the lines it should remove and add (line
+/// ends left out).
+struct Case {
+    what: &'static str,
+    change: fn(&mut Mission),
+    removed: &'static [&'static str],
+    added: &'static [&'static str],
+    /// For an added field: the `[[name]]` table and title (or id) line the
+    /// added line must be inside.
+    inside: Option<(&'static str, &'static str)>,
+}
+
+/// Edits of `comments.toml` (and its CRLF twin, `crlf.toml`). Visits: 0
+/// "Préfecture", 1 "Déjeuner", 2 "KENTO", 3 "Shinkansen".
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            what: "visit title",
+            change: |m| m.visits[0].title = "Préfecture de Kyōto — 京都府庁".into(),
+            removed: &["title = \"Préfecture d'Ōsaka — 大阪府庁\""],
+            added: &["title = \"Préfecture de Kyōto — 京都府庁\""],
+            inside: None,
+        },
+        Case {
+            what: "start written as \"09:30\"",
+            change: |m| m.visits[0].start = Some(time(10, 15)),
+            removed: &["start = \"09:30\"  # a string time without seconds"],
+            added: &["start = \"10:15\"  # a string time without seconds"],
+            inside: None,
+        },
+        Case {
+            what: "start written as a bare 12:00",
+            change: |m| m.visits[1].start = Some(time(12, 30)),
+            removed: &["start = 12:00  # a bare TOML 1.1 time"],
+            added: &["start = 12:30:00  # a bare TOML 1.1 time"],
+            inside: None,
+        },
+        Case {
+            what: "end written as \"11:00:00\"",
+            change: |m| m.visits[0].end = Some(time(11, 45)),
+            removed: &["end = \"11:00:00\"  # a string time with seconds"],
+            added: &["end = \"11:45:00\"  # a string time with seconds"],
+            inside: None,
+        },
+        Case {
+            what: "one-line notes",
+            change: |m| m.visits[3].notes = Some("Tickets bought. 切符あり".into()),
+            removed: &[
+                r#"notes = "Tickets: \"JR Pass\" \u00e0 la gare."  # escapes in a basic string"#,
+            ],
+            added: &[r#"notes = "Tickets bought. 切符あり"  # escapes in a basic string"#],
+            inside: None,
+        },
+        Case {
+            what: "kind written \"Meal\"",
+            change: |m| m.visits[1].kind = Kind::Meeting,
+            removed: &["kind = \"Meal\"  # written with a capital"],
+            added: &["kind = \"meeting\"  # written with a capital"],
+            inside: None,
+        },
+        Case {
+            what: "status written \"canceled\"",
+            change: |m| m.visits[1].status = Status::Tentative,
+            removed: &["status = \"canceled\"  # US spelling"],
+            added: &["status = \"tentative\"  # US spelling"],
+            inside: None,
+        },
+        Case {
+            what: "participants list on one line",
+            change: |m| {
+                m.visits[3].participants =
+                    Some(vec!["vicini".into(), "müller".into(), "田中".into()])
+            },
+            removed: &["participants = [\"vicini\", \"müller\"]"],
+            added: &["participants = [\"vicini\", \"müller\", \"田中\"]"],
+            inside: None,
+        },
+        Case {
+            what: "tags",
+            change: |m| m.visits[2].tags = vec!["health".into(), "再生医療".into()],
+            removed: &[
+                "tags = [ \"health\",   \"regenerative-medicine\" ]  # odd spacing in an array",
+            ],
+            added: &["tags = [\"health\", \"再生医療\"]  # odd spacing in an array"],
+            inside: None,
+        },
+        Case {
+            what: "removing host",
+            change: |m| m.visits[2].host = None,
+            removed: &["host = \"KENTO\""],
+            added: &[],
+            inside: None,
+        },
+        Case {
+            what: "kind back to the default",
+            change: |m| m.visits[0].kind = Kind::Other,
+            removed: &["kind = \"meeting\"  # the kind"],
+            added: &[],
+            inside: None,
+        },
+        Case {
+            what: "status back to the default",
+            change: |m| m.visits[3].status = Status::Confirmed,
+            removed: &["status = \"tentative\""],
+            added: &[],
+            inside: None,
+        },
+        Case {
+            what: "removing multi-line notes",
+            change: |m| m.visits[0].notes = None,
+            removed: &[
+                "notes = \"\"\"",
+                "Bring the S3 presentation.",
+                "Café afterwards.\"\"\"",
+            ],
+            added: &[],
+            inside: None,
+        },
+        Case {
+            what: "removing a day's literal notes",
+            change: |m| m.days[1].notes = None,
+            removed: &[
+                "notes = '''",
+                "Literal notes: C:\\path\\not\\escaped",
+                "second line'''",
+            ],
+            added: &[],
+            inside: None,
+        },
+        Case {
+            what: "adding host",
+            change: |m| m.visits[1].host = Some("Hôtel New Ōtani".into()),
+            removed: &[],
+            added: &["host = \"Hôtel New Ōtani\""],
+            inside: Some(("visits", "title = \"Déjeuner\"")),
+        },
+        Case {
+            what: "adding venue before a sub-table",
+            change: |m| m.visits[2].venue = Some("健都 Hall".into()),
+            removed: &[],
+            added: &["venue = \"健都 Hall\""],
+            inside: Some(("visits", "title = \"KENTO 健都\"")),
+        },
+        Case {
+            what: "adding venue after a dotted key",
+            change: |m| m.visits[3].venue = Some("Shin-Ōsaka".into()),
+            removed: &[],
+            added: &["venue = \"Shin-Ōsaka\""],
+            inside: Some(("visits", "title = \"Shinkansen to Kyōto\"")),
+        },
+        Case {
+            what: "adding contact after a multi-line array",
+            change: |m| m.visits[0].contact = Some("Mr. 佐藤".into()),
+            removed: &[],
+            added: &["contact = \"Mr. 佐藤\""],
+            inside: Some(("visits", "id = \"government\"  # a written id")),
+        },
+        Case {
+            what: "adding a participant's e-mail",
+            change: |m| m.participants[2].email = Some("tanaka@example.jp".into()),
+            removed: &[],
+            added: &["email = \"tanaka@example.jp\""],
+            inside: Some(("participants", "id = \"田中\"")),
+        },
+        Case {
+            what: "mission title",
+            change: |m| m.header.title = "Mission à Kyōto · 京都ミッション".into(),
+            removed: &["title = \"Mission à Ōsaka · 大阪ミッション\"  # title with CJK"],
+            added: &["title = \"Mission à Kyōto · 京都ミッション\"  # title with CJK"],
+            inside: None,
+        },
+        Case {
+            what: "mission start written as text",
+            change: |m| m.header.start = date(13),
+            removed: &["start = \"2022-11-14\"  # a date written as text"],
+            added: &["start = \"2022-11-13\"  # a date written as text"],
+            inside: None,
+        },
+        Case {
+            what: "a day's city",
+            change: |m| m.days[1].city = Some("Kyōto".into()),
+            removed: &["city = \"京都\""],
+            added: &["city = \"Kyōto\""],
+            inside: None,
+        },
+        Case {
+            what: "a participant's name",
+            change: |m| m.participants[1].name = "Jürgen Müller-Lüdenscheidt".into(),
+            removed: &["name = \"Jürgen Müller\""],
+            added: &["name = \"Jürgen Müller-Lüdenscheidt\""],
+            inside: None,
+        },
+    ]
+}
+
+fn check_cases(name: &str, cases: &[Case]) {
+    let bytes = fixture(name);
+    let old = String::from_utf8(bytes.clone()).expect("UTF-8");
+    let parsed = load(name, &bytes);
+    for case in cases {
+        let what = format!("{name}: {}", case.what);
+        let mut mission = parsed.mission.clone();
+        (case.change)(&mut mission);
+        assert!(!mission.same_content(&parsed.mission), "{what}: no change");
+        let new = parsed.base.render(&mission);
+        let d = diff(&old, &new);
+        assert_eq!(d.removed(), case.removed, "{what}: removed lines\n{new}");
+        assert_eq!(d.added(), case.added, "{what}: added lines\n{new}");
+        if let Some((table, marker)) = case.inside {
+            let new_lines = lines(&new);
+            let (at, _) = d.added[0];
+            let range = table_around(&new_lines, at, table)
+                .unwrap_or_else(|| panic!("{what}: added line is in no [[{table}]]\n{new}"));
+            assert!(
+                new_lines[range].contains(&marker),
+                "{what}: added line is not in the table with {marker}\n{new}"
+            );
+        }
+        assert_comments_kept(&what, &old, &new);
+        assert_same_layout(&what, &old, &new);
+        assert_reads_back(&what, &new, &mission);
+    }
+}
+
+#[test]
+fn single_field_edits_change_only_their_lines() {
+    check_cases("comments.toml", &cases());
+}
+
+#[test]
+fn single_field_edits_of_a_crlf_file_change_only_their_lines() {
+    check_cases("crlf.toml", &cases());
+}
+
+#[test]
+fn changing_a_line_of_multi_line_notes_changes_that_line() {
+    check_cases(
+        "comments.toml",
+        &[Case {
+            what: "multi-line notes",
+            change: |m| {
+                m.visits[0].notes = Some("Bring the S3 presentation.\nCafé at 16:00.".into())
+            },
+            removed: &["Café afterwards.\"\"\""],
+            added: &["Café at 16:00.\"\"\""],
+            inside: None,
+        }],
+    );
+}
+
+#[test]
+#[ignore = "bug: in a CRLF file a multi-line string reads with \\r\\n inside; a new value \
+            with a line break is written with CRLF and reads back different, so the save \
+            is refused (SaveFailure::Verify)"]
+fn multi_line_notes_in_a_crlf_file_read_back() {
+    let bytes = fixture("crlf.toml");
+    let parsed = load("crlf.toml", &bytes);
+    let mut mission = parsed.mission.clone();
+    // As the visit form builds it: lines joined with '\n'.
+    mission.visits[1].notes = Some("Two\nlines".into());
+    let text = parsed.base.render(&mission);
+    // Reads back as "Two\r\nlines": the save would be refused.
+    assert_reads_back("crlf.toml: notes with a line break", &text, &mission);
+    // The cause: a value read from a CRLF file has CRLF inside it, so the
+    // same file with LF line ends holds another mission.
+    assert_eq!(
+        parsed.mission.visits[0].notes.as_deref(),
+        Some("Bring the S3 presentation.\nCafé afterwards."),
+        "a CRLF file's multi-line text reads like the LF file's"
+    );
+}
+
+#[test]
+#[ignore = "bug: changing a multi-line participants list rewrites it on one line and drops \
+            the comments between its items"]
+fn changing_a_commented_participants_list_keeps_its_comments() {
+    let old = String::from_utf8(fixture("comments.toml")).expect("UTF-8");
+    let parsed = load("comments.toml", old.as_bytes());
+    let mut mission = parsed.mission.clone();
+    mission.visits[0].participants = Some(vec!["vicini".into(), "müller".into()]);
+    let new = parsed.base.render(&mission);
+    assert_reads_back("participants", &new, &mission);
+    assert_comments_kept("dropping 田中 from a commented list", &old, &new);
+}
+
+// ---------------------------------------------------------------------------
+// Moves: only the moved tables' lines move, every comment stays.
+
+fn is_array_header(line: &str) -> bool {
+    line.trim_start().starts_with("[[")
+}
+
+fn is_header(line: &str) -> bool {
+    line.trim_start().starts_with('[')
+}
+
+/// The lines of the visit table whose line `marker` (unique) is in: its
+/// attached comments (directly above the header), the header, its keys and
+/// its sub-tables (`[visits.…]`), without the blank and comment lines after
+/// its last key (those are above the next table).
+fn block(lines: &[&str], marker: &str) -> std::ops::Range<usize> {
+    let found: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == marker).collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "marker {marker:?} found {} times",
+        found.len()
+    );
+    let at = found[0];
+    let header = (0..at)
+        .rev()
+        .find(|&i| is_array_header(lines[i]))
+        .expect("a header above");
+    let mut start = header;
+    while start > 0 && is_comment(lines[start - 1]) {
+        start -= 1;
+    }
+    let own_sub_table = |l: &str| {
+        let l = l.trim_start();
+        l.starts_with("[visits.") || l.starts_with("[[visits.")
+    };
+    let mut end = (at + 1..lines.len())
+        .find(|&i| is_header(lines[i]) && !own_sub_table(lines[i]))
+        .unwrap_or(lines.len());
+    while end > at + 1 && (lines[end - 1].trim().is_empty() || is_comment(lines[end - 1])) {
+        end -= 1;
+    }
+    start..end
+}
+
+/// `lines` without the given ranges, runs of blank lines counted as one.
+fn rest<'a>(lines: &[&'a str], cut: &[std::ops::Range<usize>]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if cut.iter().any(|r| r.contains(&i)) {
+            continue;
+        }
+        if line.trim().is_empty() && out.last().is_some_and(|l| l.trim().is_empty()) {
+            continue;
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Whether a line sets a visit's date or time (what a move may change).
+fn sets_date_or_time(line: &str) -> bool {
+    let key = line.split('=').next().unwrap_or("").trim();
+    matches!(key, "date" | "end_date" | "start" | "end")
+}
+
+fn apply_plan(
+    mission: &mut Mission,
+    plan: impl FnOnce(&Mission, &DayIndex) -> Result<ops::Plan, ops::OpError>,
+) {
+    let index = DayIndex::build(mission);
+    let plan = plan(mission, &index).expect("the move is possible");
+    plan.edit.apply(mission).expect("the edit applies");
+}
+
+/// Applies a move to `name` and checks that the tables with the `markers`
+/// lines moved (with their attached comments and sub-tables), changing at
+/// most their dates and times, and that nothing else changed.
+fn check_move(
+    name: &str,
+    what: &str,
+    plan: impl FnOnce(&Mission, &DayIndex) -> Result<ops::Plan, ops::OpError>,
+    markers: &[&str],
+) {
+    let what = format!("{name}: {what}");
+    let bytes = if name == SAMPLE {
+        read(SAMPLE)
+    } else {
+        fixture(name)
+    };
+    let old = String::from_utf8(bytes.clone()).expect("UTF-8");
+    let parsed = load(name, &bytes);
+    let mut mission = parsed.mission.clone();
+    apply_plan(&mut mission, plan);
+    let new = parsed.base.render(&mission);
+
+    let (old_lines, new_lines) = (lines(&old), lines(&new));
+    let old_blocks: Vec<_> = markers.iter().map(|m| block(&old_lines, m)).collect();
+    let new_blocks: Vec<_> = markers.iter().map(|m| block(&new_lines, m)).collect();
+    assert_eq!(
+        rest(&old_lines, &old_blocks),
+        rest(&new_lines, &new_blocks),
+        "{what}: lines outside the moved tables changed\n{new}"
+    );
+    for ((marker, o), n) in markers.iter().zip(&old_blocks).zip(&new_blocks) {
+        let keep = |r: &std::ops::Range<usize>, lines: &[&str]| -> Vec<String> {
+            lines[r.clone()]
+                .iter()
+                .filter(|l| !sets_date_or_time(l))
+                .map(|l| l.to_string())
+                .collect()
+        };
+        assert_eq!(
+            keep(o, &old_lines),
+            keep(n, &new_lines),
+            "{what}: the table of {marker} changed beyond its date and times\n{new}"
+        );
+        assert_eq!(o.len(), n.len(), "{what}: {marker}: lines added or lost");
+    }
+    assert!(
+        old_blocks.iter().zip(&new_blocks).any(|(o, n)| {
+            let before = old_lines[..o.start].iter().filter(|l| is_array_header(l));
+            let after = new_lines[..n.start].iter().filter(|l| is_array_header(l));
+            before.count() != after.count()
+        }),
+        "{what}: nothing moved"
+    );
+    assert_comments_kept(&what, &old, &new);
+    assert_same_layout(&what, &old, &new);
+    assert_reads_back(&what, &new, &mission);
+}
+
+#[test]
+fn swapping_two_visits_of_a_day_moves_only_their_tables() {
+    for name in ["comments.toml", "crlf.toml"] {
+        check_move(
+            name,
+            "first visit later",
+            |m, ix| ops::move_within_day(m, ix, 0, Direction::Later),
+            &[
+                "id = \"government\"  # a written id",
+                "title = \"Déjeuner\"",
+            ],
+        );
+        check_move(
+            name,
+            "second visit earlier",
+            |m, ix| ops::move_within_day(m, ix, 1, Direction::Earlier),
+            &[
+                "id = \"government\"  # a written id",
+                "title = \"Déjeuner\"",
+            ],
+        );
+    }
+    check_move(
+        SAMPLE,
+        "first visit later",
+        |m, ix| ops::move_within_day(m, ix, 0, Direction::Later),
+        &["id = \"osaka-government\"", "id = \"osaka-lunch\""],
+    );
+    check_move(
+        SAMPLE,
+        "a Friday visit earlier",
+        |m, ix| ops::move_within_day(m, ix, 15, Direction::Earlier),
+        &[
+            "id = \"keihanna-research-council\"",
+            "id = \"keihanna-rd-consortium\"",
+        ],
+    );
+}
+
+#[test]
+fn moving_a_visit_to_the_next_day_moves_only_its_table() {
+    for name in ["comments.toml", "crlf.toml"] {
+        // With its sub-table, past the next day's heading.
+        check_move(
+            name,
+            "KENTO to Tuesday",
+            |m, ix| ops::move_to_day(m, ix, 2, Direction::Later),
+            &["title = \"KENTO 健都\""],
+        );
+        // With its attached comment and multi-line values.
+        check_move(
+            name,
+            "the first visit to Tuesday",
+            |m, ix| ops::move_to_day(m, ix, 0, Direction::Later),
+            &["id = \"government\"  # a written id"],
+        );
+    }
+    check_move(
+        SAMPLE,
+        "the last Monday visit to Tuesday",
+        |m, ix| ops::move_to_day(m, ix, 3, Direction::Later),
+        &["id = \"ncvc-oic\""],
+    );
+    check_move(
+        SAMPLE,
+        "the first Tuesday visit to Monday",
+        |m, ix| ops::move_to_day(m, ix, 4, Direction::Earlier),
+        &["id = \"kix-hydrogen\""],
+    );
+    check_move(
+        SAMPLE,
+        "a Wednesday visit to Thursday",
+        |m, ix| ops::move_to_day(m, ix, 9, Direction::Later),
+        &["id = \"denken\""],
+    );
+}
+
+#[test]
+#[ignore = "bug: moving the last visit of the file to another day takes the heading comment \
+            above it (\"# --- Tuesday 15 November ---\") along"]
+fn moving_the_last_visit_leaves_its_heading() {
+    check_move(
+        "comments.toml",
+        "the Tuesday train to Monday",
+        |m, ix| ops::move_to_day(m, ix, 3, Direction::Earlier),
+        &["id = \"kyoto-train\""],
+    );
+}
+
+#[test]
+fn save_then_load_gives_back_the_edited_mission() {
+    let mut sources: Vec<(String, Vec<u8>)> = vec![(SAMPLE.to_string(), read(SAMPLE))];
+    for path in toml_files(FIXTURES) {
+        sources.push((path.display().to_string(), read(&path)));
+    }
+    for (name, bytes) in sources {
+        let parsed = load(&name, &bytes);
+        let mut mission = parsed.mission.clone();
+        // A bit of everything: edits, a move, an insert, a delete.
+        mission.header.title.push_str(" (rev. 2) — 改訂");
+        if let Some(v) = mission.visits.first_mut() {
+            v.title.push_str(" ✓");
+            v.start = Some(time(7, 5));
+            v.end = None;
+            v.tags.push("édité".into());
+        }
+        if mission.visits.len() > 1 {
+            apply_plan(&mut mission, |m, ix| {
+                ops::move_to_day(m, ix, 0, Direction::Later)
+                    .or_else(|_| ops::move_within_day(m, ix, 0, Direction::Later))
+            });
+        }
+        let copy = ops::duplicate_visit(&mission, &mission.visits[0]);
+        mission.visits.push(copy);
+        mission.visits.remove(0);
+        if let Some(p) = mission.participants.first_mut() {
+            p.phone = Some("+81 6-0000-0000".into());
+        }
+        let text = parsed.base.render(&mission);
+        assert_reads_back(&name, &text, &mission);
+        // And again from the saved text: the second save is the first.
+        let again = parse_bytes(text.as_bytes())
+            .map_err(|(_, r)| r)
+            .expect("loads");
+        assert_eq!(
+            again.base.render(&again.mission),
+            text,
+            "{name}: second save"
+        );
+    }
+}
+
+#[test]
+#[ignore = "bug (from toml_edit): spaces inside the brackets of an array-of-tables header \
+            (`[[ participants ]]`) are dropped on save, also without an edit"]
+fn spaces_inside_an_array_of_tables_header_are_kept() {
+    let head = "format = 1\n\n[mission]\ntitle = \"T\"\nstart = 2022-11-14\nend = 2022-11-14\n";
+    for (first, second) in [
+        ("[[participants]]", "[[ participants ]]"),
+        ("[[ participants ]]", "[[participants]]"),
+        ("[[ participants ]]", "[[ participants ]]"),
+        ("[[participants]]", "[[ participants]]"),
+    ] {
+        let text = format!(
+            "{head}\n{first}\nid = \"a\"\nname = \"A\"\n\n{second}\nid = \"b\"\nname = \"B\"\n"
+        );
+        assert_round_trip(&format!("{first} then {second}"), text.as_bytes());
+    }
+}
+
+#[test]
+#[ignore = "bug: swapping a visit that has a [visits.extra] sub-table with the visit above \
+            leaves the sub-table where it was, so it belongs to the other visit when read back"]
+fn a_visit_keeps_its_sub_table_when_it_moves_up() {
+    let parsed = load("comments.toml", &fixture("comments.toml"));
+    let mut mission = parsed.mission.clone();
+    apply_plan(&mut mission, |m, ix| {
+        ops::move_within_day(m, ix, 2, Direction::Earlier)
+    });
+    let text = parsed.base.render(&mission);
+    let doc: toml::Table = toml::from_str(&text).expect("TOML");
+    let visits = doc["visits"].as_array().expect("visits");
+    let with_extra: Vec<&str> = visits
+        .iter()
+        .filter(|v| v.get("extra").and_then(|e| e.get("badge")).is_some())
+        .map(|v| v["title"].as_str().expect("title"))
+        .collect();
+    assert_eq!(with_extra, ["KENTO 健都"], "{text}");
+}
