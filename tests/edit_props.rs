@@ -355,7 +355,7 @@ fn comment_lines(text: &str) -> BTreeMap<String, usize> {
 
 /// Save (render into the file as read) and load back.
 fn check_saves(app: &App, base: &Base, original_text: &str) -> Result<(), TestCaseError> {
-    let text = base.render(&app.mission);
+    let text = base.clone().render(&app.mission);
     let parsed = match parse(&text) {
         Ok(parsed) => parsed,
         Err(report) => {
@@ -419,7 +419,7 @@ fn run(path: &str, steps: &[Step], original_text: &str) -> Result<(), TestCaseEr
     prop_assert!(!app.is_dirty(), "undone to the file: no unsaved marker");
     check_consistent(&app)?;
     prop_assert!(
-        base.render(&app.mission) == original_text,
+        base.clone().render(&app.mission) == original_text,
         "undone: renders the file as read"
     );
 
@@ -535,8 +535,6 @@ fn each_kind_of_step_changes_the_mission() {
 }
 
 #[test]
-#[ignore = "bug: deleting the whole delegation drops the comment block above \
-            [[participants]] (\"# --- Participants ---\" and its two lines) from the saved file"]
 fn deleting_every_participant_keeps_the_comments_of_the_file() {
     let original_text = std::fs::read_to_string(SAMPLE).expect("sample");
     let (mut app, base, _copy) = open_sample();
@@ -557,9 +555,6 @@ fn deleting_every_participant_keeps_the_comments_of_the_file() {
 }
 
 #[test]
-#[ignore = "bug: in a CRLF file, notes edited to have a line break cannot be saved: the \
-            text to write reads back with \\r\\n in the notes, so the save is refused as \
-            not reading back (SaveFailure::Verify)"]
 fn notes_with_a_line_break_save_in_a_crlf_file() {
     let (mut app, _, copy) = open(CRLF);
     // The visit form of the first visit; its notes get a second line.

@@ -49,7 +49,7 @@ fn first_difference(a: &str, b: &str) -> String {
 /// Loads `bytes` and saves them without an edit: must give the same bytes.
 fn assert_round_trip(name: &str, bytes: &[u8]) {
     let parsed = load(name, bytes);
-    let written = parsed.base.render(&parsed.mission);
+    let written = parsed.base.clone().render(&parsed.mission);
     if written.as_bytes() != bytes {
         let read = String::from_utf8_lossy(bytes);
         panic!(
@@ -174,15 +174,29 @@ fn every_layout_of_every_lf_fixture_is_written_back_byte_for_byte() {
 }
 
 #[test]
-fn a_file_mixing_line_ends_is_written_with_lf_throughout() {
-    // Documented: a file mixing LF and CRLF is saved with LF throughout.
-    // Without an edit, that is the only change.
+fn a_file_mixing_line_ends_is_kept_until_edited_then_written_with_lf() {
+    // Documented: a file mixing LF and CRLF is kept as it is when nothing
+    // changed, and saved with LF throughout after an edit.
     let text = String::from_utf8(fixture("comments.toml")).expect("UTF-8");
     let mixed = text.replacen('\n', "\r\n", 5);
     assert!(mixed.contains("\r\n") && mixed.replace("\r\n", "").contains('\n'));
     let parsed = load("mixed", mixed.as_bytes());
-    let written = parsed.base.render(&parsed.mission);
-    assert!(written == text, "{}", first_difference(&text, &written));
+    let written = parsed.base.clone().render(&parsed.mission);
+    assert!(written == mixed, "{}", first_difference(&mixed, &written));
+
+    let mut mission = parsed.mission.clone();
+    mission.header.title.push_str(" (edited)");
+    let written = parsed.base.clone().render(&mission);
+    assert!(!written.contains('\r'), "LF throughout after an edit");
+    let expected = text.replace(
+        "title = \"Mission à Ōsaka · 大阪ミッション\"",
+        "title = \"Mission à Ōsaka · 大阪ミッション (edited)\"",
+    );
+    assert!(
+        written == expected,
+        "{}",
+        first_difference(&expected, &written)
+    );
 }
 
 #[test]
@@ -425,7 +439,7 @@ fn cases() -> Vec<Case> {
             removed: &[
                 "tags = [ \"health\",   \"regenerative-medicine\" ]  # odd spacing in an array",
             ],
-            added: &["tags = [\"health\", \"再生医療\"]  # odd spacing in an array"],
+            added: &["tags = [ \"health\", \"再生医療\"]  # odd spacing in an array"],
             inside: None,
         },
         Case {
@@ -546,7 +560,7 @@ fn check_cases(name: &str, cases: &[Case]) {
         let mut mission = parsed.mission.clone();
         (case.change)(&mut mission);
         assert!(!mission.same_content(&parsed.mission), "{what}: no change");
-        let new = parsed.base.render(&mission);
+        let new = parsed.base.clone().render(&mission);
         let d = diff(&old, &new);
         assert_eq!(d.removed(), case.removed, "{what}: removed lines\n{new}");
         assert_eq!(d.added(), case.added, "{what}: added lines\n{new}");
@@ -593,16 +607,13 @@ fn changing_a_line_of_multi_line_notes_changes_that_line() {
 }
 
 #[test]
-#[ignore = "bug: in a CRLF file a multi-line string reads with \\r\\n inside; a new value \
-            with a line break is written with CRLF and reads back different, so the save \
-            is refused (SaveFailure::Verify)"]
 fn multi_line_notes_in_a_crlf_file_read_back() {
     let bytes = fixture("crlf.toml");
     let parsed = load("crlf.toml", &bytes);
     let mut mission = parsed.mission.clone();
     // As the visit form builds it: lines joined with '\n'.
     mission.visits[1].notes = Some("Two\nlines".into());
-    let text = parsed.base.render(&mission);
+    let text = parsed.base.clone().render(&mission);
     // Reads back as "Two\r\nlines": the save would be refused.
     assert_reads_back("crlf.toml: notes with a line break", &text, &mission);
     // The cause: a value read from a CRLF file has CRLF inside it, so the
@@ -615,14 +626,12 @@ fn multi_line_notes_in_a_crlf_file_read_back() {
 }
 
 #[test]
-#[ignore = "bug: changing a multi-line participants list rewrites it on one line and drops \
-            the comments between its items"]
 fn changing_a_commented_participants_list_keeps_its_comments() {
     let old = String::from_utf8(fixture("comments.toml")).expect("UTF-8");
     let parsed = load("comments.toml", old.as_bytes());
     let mut mission = parsed.mission.clone();
     mission.visits[0].participants = Some(vec!["vicini".into(), "müller".into()]);
-    let new = parsed.base.render(&mission);
+    let new = parsed.base.clone().render(&mission);
     assert_reads_back("participants", &new, &mission);
     assert_comments_kept("dropping 田中 from a commented list", &old, &new);
 }
@@ -721,7 +730,7 @@ fn check_move(
     let parsed = load(name, &bytes);
     let mut mission = parsed.mission.clone();
     apply_plan(&mut mission, plan);
-    let new = parsed.base.render(&mission);
+    let new = parsed.base.clone().render(&mission);
 
     let (old_lines, new_lines) = (lines(&old), lines(&new));
     let old_blocks: Vec<_> = markers.iter().map(|m| block(&old_lines, m)).collect();
@@ -837,8 +846,6 @@ fn moving_a_visit_to_the_next_day_moves_only_its_table() {
 }
 
 #[test]
-#[ignore = "bug: moving the last visit of the file to another day takes the heading comment \
-            above it (\"# --- Tuesday 15 November ---\") along"]
 fn moving_the_last_visit_leaves_its_heading() {
     check_move(
         "comments.toml",
@@ -877,14 +884,14 @@ fn save_then_load_gives_back_the_edited_mission() {
         if let Some(p) = mission.participants.first_mut() {
             p.phone = Some("+81 6-0000-0000".into());
         }
-        let text = parsed.base.render(&mission);
+        let text = parsed.base.clone().render(&mission);
         assert_reads_back(&name, &text, &mission);
         // And again from the saved text: the second save is the first.
         let again = parse_bytes(text.as_bytes())
             .map_err(|(_, r)| r)
             .expect("loads");
         assert_eq!(
-            again.base.render(&again.mission),
+            again.base.clone().render(&again.mission),
             text,
             "{name}: second save"
         );
@@ -892,8 +899,6 @@ fn save_then_load_gives_back_the_edited_mission() {
 }
 
 #[test]
-#[ignore = "bug (from toml_edit): spaces inside the brackets of an array-of-tables header \
-            (`[[ participants ]]`) are dropped on save, also without an edit"]
 fn spaces_inside_an_array_of_tables_header_are_kept() {
     let head = "format = 1\n\n[mission]\ntitle = \"T\"\nstart = 2022-11-14\nend = 2022-11-14\n";
     for (first, second) in [
@@ -910,15 +915,13 @@ fn spaces_inside_an_array_of_tables_header_are_kept() {
 }
 
 #[test]
-#[ignore = "bug: swapping a visit that has a [visits.extra] sub-table with the visit above \
-            leaves the sub-table where it was, so it belongs to the other visit when read back"]
 fn a_visit_keeps_its_sub_table_when_it_moves_up() {
     let parsed = load("comments.toml", &fixture("comments.toml"));
     let mut mission = parsed.mission.clone();
     apply_plan(&mut mission, |m, ix| {
         ops::move_within_day(m, ix, 2, Direction::Earlier)
     });
-    let text = parsed.base.render(&mission);
+    let text = parsed.base.clone().render(&mission);
     let doc: toml::Table = toml::from_str(&text).expect("TOML");
     let visits = doc["visits"].as_array().expect("visits");
     let with_extra: Vec<&str> = visits

@@ -50,7 +50,7 @@ fn saved(text: &str, change: impl FnOnce(&mut Mission)) -> String {
     let parsed = parse(text).expect("valid mission");
     let mut mission = parsed.mission.clone();
     change(&mut mission);
-    let out = parsed.base.render(&mission);
+    let out = parsed.base.clone().render(&mission);
     let back = parse(&out).expect("saved text loads");
     assert!(back.mission.same_content(&mission), "reads back:\n{out}");
     out
@@ -274,8 +274,6 @@ fn without_d() -> String {
 }
 
 #[test]
-#[ignore = "bug: deleting the last table of a list drops the heading comment above it \
-            (sections::anchor finds no table after it to leave the heading to)"]
 fn deleting_the_last_visit_keeps_its_heading() {
     let out = saved(&without_d(), |m| {
         m.visits.remove(index_of(m, "C"));
@@ -293,8 +291,6 @@ fn deleting_the_last_visit_keeps_its_heading() {
 }
 
 #[test]
-#[ignore = "bug: moving the last table of a list takes the heading comment above it along \
-            (\"# --- Tuesday ---\" ends up above a Monday visit)"]
 fn moving_the_last_visit_leaves_its_heading() {
     let out = saved(&without_d(), |m| {
         let c = index_of(m, "C");
@@ -315,8 +311,6 @@ fn moving_the_last_visit_leaves_its_heading() {
 }
 
 #[test]
-#[ignore = "bug: deleting every entry of a list (all participants, all days, all visits) \
-            removes the heading comments above the list"]
 fn deleting_every_participant_keeps_the_heading() {
     let text = with(
         "# --- Monday ---",

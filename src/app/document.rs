@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::Mission;
 use crate::file::write::{SaveError, save_checked};
-use crate::file::{Base, LoadError, Loaded, parse_bytes};
+use crate::file::{Base, LoadError, parse_bytes};
 use crate::lock::{Lock, Locked};
 use crate::paths::Dirs;
 
@@ -36,6 +36,9 @@ fn stamped(recovery: &Path) -> PathBuf {
 pub struct Document {
     pub path: PathBuf,
     base: Base,
+    /// The text `base` was read from (the file as read or last saved, or a
+    /// restored recovery file), to rebuild it after a save that failed.
+    base_text: Vec<u8>,
     /// The file's bytes as last read or written, to notice changes made
     /// elsewhere.
     disk: Vec<u8>,
@@ -58,13 +61,19 @@ pub enum SaveFailure {
 }
 
 impl Document {
-    /// The document for a freshly loaded file, and a warning when another
-    /// itinera has the same mission open.
-    pub fn new(loaded: &Loaded, dirs: Option<Dirs>) -> (Document, Option<String>) {
+    /// The document for a freshly loaded file (its path, base and bytes),
+    /// and a warning when another itinera has the same mission open.
+    pub fn new(
+        path: PathBuf,
+        base: Base,
+        disk: Vec<u8>,
+        dirs: Option<Dirs>,
+    ) -> (Document, Option<String>) {
         let mut doc = Document {
-            path: loaded.path.clone(),
-            base: loaded.parsed.base.clone(),
-            disk: loaded.bytes.clone(),
+            path,
+            base,
+            base_text: disk.clone(),
+            disk,
             dirs,
             lock: None,
             recovery_owned: false,
@@ -92,18 +101,37 @@ impl Document {
         }
     }
 
-    /// The mission as last read or saved.
-    pub fn saved_mission(&self) -> &Mission {
-        self.base.mission()
-    }
-
     /// Saves `mission` to the document's file. With `force`, a file changed
     /// on disk is overwritten (its content goes to `FILE.bak`).
     pub fn save(&mut self, mission: &Mission, force: bool) -> Result<(), SaveFailure> {
-        let (text, base) = self.prepare(mission)?;
-        save_checked(&self.path, &text, &self.disk, force)?;
-        self.adopt(text, base);
-        Ok(())
+        let before = self.base.mission().clone();
+        let written = self.prepare(mission).and_then(|text| {
+            Ok(save_checked(&self.path, &text, &self.disk, force).map(|()| text)?)
+        });
+        self.settle(written, before)
+    }
+
+    /// After a save attempt: adopts the written text, or puts the baseline
+    /// back to the text it was read from (rendering moved it on).
+    fn settle(
+        &mut self,
+        written: Result<String, SaveFailure>,
+        before: Mission,
+    ) -> Result<(), SaveFailure> {
+        match written {
+            Ok(text) => {
+                self.disk = text.into_bytes();
+                self.base_text = self.disk.clone();
+                self.forget_own_recovery();
+                Ok(())
+            }
+            Err(err) => {
+                if let Ok(base) = Base::rebuild(&self.base_text, before) {
+                    self.base = base;
+                }
+                Err(err)
+            }
+        }
     }
 
     /// Saves `mission` to a new path, which becomes the document's file.
@@ -114,7 +142,6 @@ impl Document {
         mission: &Mission,
         force: bool,
     ) -> Result<(), SaveFailure> {
-        let (text, base) = self.prepare(mission)?;
         let expected = match std::fs::read(path) {
             Ok(bytes) if force => bytes,
             Ok(_) => {
@@ -125,8 +152,11 @@ impl Document {
             }
             Err(_) => Vec::new(),
         };
-        save_checked(path, &text, &expected, force)?;
-        self.adopt(text, base);
+        let before = self.base.mission().clone();
+        let written = self
+            .prepare(mission)
+            .and_then(|text| Ok(save_checked(path, &text, &expected, force).map(|()| text)?));
+        self.settle(written, before)?;
         self.path = path.to_path_buf();
         self.lock();
         if let Some(dirs) = &self.dirs {
@@ -135,25 +165,26 @@ impl Document {
         Ok(())
     }
 
-    fn prepare(&self, mission: &Mission) -> Result<(String, Base), SaveFailure> {
+    /// The text for `mission`, read back to check it gives `mission`
+    /// before anything is written.
+    fn prepare(&mut self, mission: &Mission) -> Result<String, SaveFailure> {
         let text = self.base.render(mission);
-        let base = self
-            .base
-            .rebase(&text, mission)
-            .map_err(|report| SaveFailure::Verify(report.render("", &text)))?;
-        Ok((text, base))
-    }
-
-    fn adopt(&mut self, text: String, base: Base) {
-        self.disk = text.into_bytes();
-        self.base = base;
-        self.forget_own_recovery();
+        match parse_bytes(text.as_bytes()) {
+            Ok(parsed) if parsed.mission.same_content(mission) => Ok(text),
+            Ok(_) => Err(SaveFailure::Verify(
+                "it reads back as a different mission".to_string(),
+            )),
+            Err((read, report)) => Err(SaveFailure::Verify(
+                report.render(&self.name(), &read).trim_end().to_string(),
+            )),
+        }
     }
 
     /// Reads the file again, as it is on disk now.
     pub fn reload(&mut self) -> Result<Mission, LoadError> {
         let loaded = crate::file::load(&self.path)?;
         self.base = loaded.parsed.base;
+        self.base_text = loaded.bytes.clone();
         self.disk = loaded.bytes;
         Ok(loaded.parsed.mission)
     }
@@ -196,7 +227,8 @@ impl Document {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let text = self.base.render(mission);
+        // A copy: the baseline stays the file as read until a save.
+        let text = self.base.clone().render(mission);
         crate::file::write::write_atomic(&disk_copy(path), &self.disk)?;
         crate::file::write::write_atomic(path, text.as_bytes())
     }
@@ -216,6 +248,7 @@ impl Document {
         let parsed = parse_bytes(&bytes)
             .map_err(|(text, report)| report.render(&path.display().to_string(), &text))?;
         self.base = parsed.base;
+        self.base_text = bytes;
         if let Ok(disk) = std::fs::read(disk_copy(&path)) {
             self.disk = disk;
         }

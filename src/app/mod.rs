@@ -232,8 +232,13 @@ impl App {
     /// The planner on a freshly loaded file. `dirs` is where lock and
     /// recovery files go (none in tests that do not need them).
     pub fn open(loaded: Loaded, config: Config, dirs: Option<Dirs>) -> Self {
-        let (doc, lock_warning) = Document::new(&loaded, dirs);
-        let mission = loaded.parsed.mission;
+        let Loaded {
+            path,
+            parsed,
+            bytes,
+        } = loaded;
+        let (doc, lock_warning) = Document::new(path, parsed.base, bytes, dirs);
+        let mission = parsed.mission;
         let index = DayIndex::build(&mission);
         let agenda = AgendaRows::build(&index);
         let mut app = App {

@@ -13,6 +13,7 @@
 
 pub mod diagnostic;
 pub mod dto;
+mod patch;
 mod read;
 pub mod save;
 mod sections;
@@ -42,11 +43,12 @@ pub struct Parsed {
     pub base: Base,
 }
 
-/// What a save needs to know about the file as it was read: its TOML
-/// document, its layout and the mission it held.
+/// What a save needs to know about the file: its TOML document, its
+/// layout and the mission it holds. Created when the file is read; each
+/// [`Base::render`] moves it on to the mission rendered.
 #[derive(Clone, Debug)]
 pub struct Base {
-    pub(crate) doc: DocumentMut,
+    doc: Doc,
     pub(crate) layout: Layout,
     pub(crate) mission: Mission,
     /// Key of each visit and participant of `mission` -> its index, which is
@@ -55,44 +57,79 @@ pub struct Base {
     pub(crate) participant_tables: HashMap<Key, usize>,
 }
 
+/// The document as read (spans kept, cheap to build), turned into an
+/// editable one at the first save.
+#[derive(Clone, Debug)]
+enum Doc {
+    Read(Box<Document<String>>),
+    Editable(Box<DocumentMut>),
+}
+
 impl Base {
-    fn new(doc: DocumentMut, layout: Layout, mission: Mission) -> Self {
-        let index = |keys: Vec<Key>| keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
-        Base {
-            visit_tables: index(mission.visits.iter().map(|v| v.key).collect()),
-            participant_tables: index(mission.participants.iter().map(|p| p.key).collect()),
-            doc,
+    fn new(doc: Document<String>, layout: Layout, mission: Mission) -> Self {
+        let mut base = Base {
+            doc: Doc::Read(Box::new(doc)),
             layout,
             mission,
+            visit_tables: HashMap::new(),
+            participant_tables: HashMap::new(),
+        };
+        base.index_keys();
+        base
+    }
+
+    fn index_keys(&mut self) {
+        let index = |keys: Vec<Key>| keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
+        self.visit_tables = index(self.mission.visits.iter().map(|v| v.key).collect());
+        self.participant_tables = index(self.mission.participants.iter().map(|p| p.key).collect());
+    }
+
+    /// The text as read, while no render has changed the document.
+    fn raw(&self) -> Option<&str> {
+        match &self.doc {
+            Doc::Read(doc) => Some(doc.raw()),
+            Doc::Editable(_) => None,
         }
     }
 
-    /// The file text for `mission`: the text read, patched where `mission`
-    /// differs from the mission read.
-    pub fn render(&self, mission: &Mission) -> String {
+    fn editable(&mut self) -> &mut DocumentMut {
+        if let Doc::Read(read) = &self.doc {
+            let editable = read.as_ref().clone().into_mut();
+            self.doc = Doc::Editable(Box::new(editable));
+        }
+        match &mut self.doc {
+            Doc::Editable(doc) => doc,
+            Doc::Read(_) => unreachable!("converted above"),
+        }
+    }
+
+    /// The file text for `mission`: the text as read, patched where
+    /// `mission` differs from the mission the base holds. The base then
+    /// holds `mission`, so the next render patches from there.
+    pub fn render(&mut self, mission: &Mission) -> String {
         save::render(self, mission)
     }
 
-    /// The mission as it was read (or last saved).
-    pub fn mission(&self) -> &Mission {
-        &self.mission
-    }
-
-    /// After a save of `mission` as `text`: `mission` is the new baseline,
-    /// keeping its session keys.
-    pub fn rebase(&self, text: &str, mission: &Mission) -> Result<Base, Report> {
-        let parsed = parse_bytes(text.as_bytes()).map_err(|(_, report)| report)?;
-        if !parsed.mission.same_content(mission) {
+    /// The base of `text` (a file's bytes) holding `mission`, whose
+    /// entities are in the file's order: what a base was before a render
+    /// whose text was then not written.
+    pub fn rebuild(text: &[u8], mission: Mission) -> Result<Base, Report> {
+        let parsed = parse_bytes(text).map_err(|(_, report)| report)?;
+        if !parsed.mission.same_content(&mission) {
             return Err(Report::new(vec![Diagnostic::error(
                 0..0,
-                "the saved text does not read back as the mission in memory",
+                "the file does not hold the mission to rebuild",
             )]));
         }
-        Ok(Base::new(
-            parsed.base.doc,
-            parsed.base.layout,
-            mission.clone(),
-        ))
+        let Doc::Read(doc) = parsed.base.doc else {
+            return Err(Report::default());
+        };
+        Ok(Base::new(*doc, parsed.base.layout, mission))
+    }
+
+    /// The mission the base holds: as read, or as last rendered.
+    pub fn mission(&self) -> &Mission {
+        &self.mission
     }
 }
 
@@ -131,7 +168,7 @@ fn parse_with_layout(text: &str, layout: Layout) -> Result<Parsed, Report> {
     let report = Report::new(problems);
     match mission {
         Some(mission) if !report.has_errors() => Ok(Parsed {
-            base: Base::new(doc.into_mut(), layout, mission.clone()),
+            base: Base::new(doc, layout, mission.clone()),
             mission,
             report,
         }),

@@ -176,11 +176,14 @@ impl<'a, 'p> Fields<'a, 'p> {
         }
     }
 
+    /// A string value. Line ends inside multi-line strings read as "\n"
+    /// whatever the file uses (TOML leaves this to the reader), so a value
+    /// from a CRLF file compares equal to the same text typed in a form.
     fn string(&mut self, key: &str) -> Field<String> {
         let (value, span) = self.value(key, "a string")?;
         match value.as_str() {
             Some(s) => Some(Spanned {
-                value: s.to_string(),
+                value: s.replace("\r\n", "\n"),
                 span,
             }),
             None => {

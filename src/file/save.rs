@@ -3,37 +3,49 @@
 //!
 //! Each entity is matched to the table it was read from (visits and
 //! participants by session key, days by date, the header to `[mission]`).
-//! For a matched table only the fields whose value changed are rewritten,
-//! and a rewritten value keeps the comment and spacing around it. Tables of
-//! new entities are appended in canonical key order; tables of deleted
-//! entities go, with their comments.
+//! A table whose entity is unchanged is left exactly as it is; for a
+//! changed one only the fields whose value changed are rewritten (see
+//! [`super::patch`]). Tables of new entities are appended in canonical key
+//! order; tables of deleted entities go, with the comments attached to
+//! them (headings stay, see [`super::sections`]).
 //!
 //! Order: toml_edit writes tables by their document position, not by their
 //! place in the array. The new order keeps the original position of the
 //! longest run of tables that are still in their original relative order
-//! (a longest increasing subsequence), and gives every other table the
-//! position of the table before it. An unchanged order therefore keeps every
-//! position, and moving one visit moves only that table's lines, with the
-//! comments above it.
+//! (a longest increasing subsequence), and gives every other table (and
+//! its sub-tables) the position just after the table before it. An
+//! unchanged order therefore keeps every position, and moving one visit
+//! moves only that table's lines. Positions are renumbered afterwards, so
+//! the next save starts from a clean order.
+//!
+//! Rendering updates the baseline in place: tables are moved, never
+//! copied, so a save costs about as much as writing the text out, whatever
+//! the size of the mission.
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
-use toml_edit::{Array, ArrayOfTables, Date, Datetime, Item, Table, TableLike, Time, Value};
+use chrono::NaiveDate;
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 use super::Base;
-use crate::domain::{DayInfo, Header, Kind, Mission, Participant, Status, Visit, format_time};
+use super::patch::{Fields, day_fields, header_fields, participant_fields, patch, visit_fields};
+use super::sections;
+use crate::domain::Mission;
 
-/// A table's fields as TOML values, in canonical order; `None` for absent.
-type Fields = Vec<(&'static str, Option<Value>)>;
-
-pub(super) fn render(base: &Base, mission: &Mission) -> String {
-    let mut doc = base.doc.clone();
+pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
+    // Nothing changed since the file was read: its own text, exactly.
+    if let Some(raw) = base.raw().filter(|_| base.mission == *mission) {
+        return base.layout.apply(raw);
+    }
+    let old = std::mem::replace(&mut base.mission, mission.clone());
+    let visit_tables = std::mem::take(&mut base.visit_tables);
+    let participant_tables = std::mem::take(&mut base.participant_tables);
+    let doc = base.editable();
     let root = doc.as_table_mut();
     match root.get_mut("mission").and_then(Item::as_table_like_mut) {
         Some(table) => patch(
             table,
-            &header_fields(&base.mission.header),
+            &header_fields(&old.header),
             &header_fields(&mission.header),
         ),
         None => {
@@ -42,130 +54,202 @@ pub(super) fn render(base: &Base, mission: &Mission) -> String {
             root.insert("mission", Item::Table(table));
         }
     }
-
-    let day_tables: HashMap<NaiveDate, usize> = base
-        .mission
+    let day_tables: HashMap<NaiveDate, usize> = old
         .days
         .iter()
         .enumerate()
         .map(|(i, d)| (d.date, i))
         .collect();
-    sync(
-        root,
-        "days",
-        &mission.days,
-        |d| day_tables.get(&d.date).copied(),
-        |i| day_fields(&base.mission.days[i]),
-        day_fields,
-    );
-    sync(
-        root,
-        "participants",
-        &mission.participants,
-        |p| base.participant_tables.get(&p.key).copied(),
-        |i| participant_fields(&base.mission.participants[i]),
-        participant_fields,
-    );
-    sync(
-        root,
-        "visits",
-        &mission.visits,
-        |v| base.visit_tables.get(&v.key).copied(),
-        |i| visit_fields(&base.mission.visits[i]),
-        visit_fields,
-    );
-    base.layout.apply(&doc.to_string())
+    let orphans = [
+        sync(
+            root,
+            "days",
+            &old.days,
+            &mission.days,
+            |d| day_tables.get(&d.date).copied(),
+            day_fields,
+            |_| None,
+        ),
+        sync(
+            root,
+            "participants",
+            &old.participants,
+            &mission.participants,
+            |p| participant_tables.get(&p.key).copied(),
+            participant_fields,
+            |_| None,
+        ),
+        sync(
+            root,
+            "visits",
+            &old.visits,
+            &mission.visits,
+            |v| visit_tables.get(&v.key).copied(),
+            visit_fields,
+            |v| Some(v.date),
+        ),
+    ];
+    for orphan in orphans.into_iter().flatten() {
+        place_orphan(doc, orphan);
+    }
+    renumber(doc);
+    let written = base.editable().to_string();
+    let text = base.layout.apply(&written);
+    base.index_keys();
+    text
 }
 
-/// Rebuilds the array of tables `name` for `items`: matched tables patched,
-/// new ones created, positions assigned as described in the module docs.
-fn sync<T>(
+/// Heading comments left without a table below them, and the position of
+/// the array's last table when they were written.
+pub(super) struct Orphan {
+    pub(super) comments: String,
+    pub(super) after: isize,
+}
+
+/// Rebuilds the array of tables `name` for `items` (the tables of `old` as
+/// read): matched tables patched, new ones created, positions assigned as
+/// described in the module docs.
+fn sync<T: PartialEq>(
     root: &mut Table,
     name: &str,
+    old: &[T],
     items: &[T],
     origin: impl Fn(&T) -> Option<usize>,
-    old_fields: impl Fn(usize) -> Fields,
-    new_fields: impl Fn(&T) -> Fields,
-) {
-    let old_tables: Vec<Table> = root
-        .get(name)
-        .and_then(Item::as_array_of_tables)
-        .map(|aot| aot.iter().cloned().collect())
-        .unwrap_or_default();
+    fields: impl Fn(&T) -> Fields,
+    group: impl Fn(&T) -> Option<NaiveDate>,
+) -> Option<Orphan> {
+    let old_tables: Vec<Table> = match root.get_mut(name) {
+        Some(item @ Item::ArrayOfTables(_)) => match std::mem::replace(item, Item::None) {
+            Item::ArrayOfTables(aot) => aot.into_iter().collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    let end = old_tables.iter().filter_map(deepest).max();
     if items.is_empty() {
         root.remove(name);
-        return;
+        let comments = sections::headings(&old_tables);
+        return end
+            .filter(|_| !comments.is_empty())
+            .map(|after| Orphan { comments, after });
     }
+    let mut slots: Vec<Option<Table>> = old_tables.into_iter().map(Some).collect();
     let mut tables = Vec::with_capacity(items.len());
     let mut origins = Vec::with_capacity(items.len());
+    let mut unchanged = Vec::with_capacity(items.len());
     for item in items {
-        let from = origin(item).filter(|&i| i < old_tables.len());
-        origins.push(from);
-        let table = match from.and_then(|i| Some((i, old_tables.get(i)?))) {
-            Some((i, old)) => {
-                let mut table = old.clone();
-                patch(&mut table, &old_fields(i), &new_fields(item));
+        let from = origin(item).filter(|&i| slots.get(i).is_some_and(Option::is_some));
+        let mut same = true;
+        let table = match from.and_then(|i| Some((i, slots[i].take()?))) {
+            Some((i, mut table)) => {
+                if let Some(before) = old.get(i).filter(|before| *before != item) {
+                    patch(&mut table, &fields(before), &fields(item));
+                    same = false;
+                }
                 table
             }
             None => {
                 let mut table = Table::new();
-                patch(&mut table, &Vec::new(), &new_fields(item));
+                patch(&mut table, &Vec::new(), &fields(item));
                 table
             }
         };
+        origins.push(from);
+        unchanged.push(same);
         tables.push(table);
     }
     let positions: Vec<Option<isize>> = tables.iter().map(Table::position).collect();
-    let kept = longest_increasing(&positions);
-    if kept.iter().any(|k| !k) || tables.len() != old_tables.len() {
-        super::sections::anchor(&mut tables, &origins, &kept, &old_tables);
+    let kept = longest_increasing(&positions, &unchanged);
+    let mut orphan = None;
+    if kept.iter().any(|k| !k) || slots.iter().any(Option::is_some) {
+        let groups: Vec<Option<NaiveDate>> = items.iter().map(&group).collect();
+        let comments = sections::anchor(&mut tables, &origins, &kept, &slots, &groups);
+        orphan = end
+            .filter(|_| !comments.is_empty())
+            .map(|after| Orphan { comments, after });
     }
-    for (table, position) in tables.iter_mut().zip(assign_positions(&positions, &kept)) {
-        table.set_position(position);
+    let ends: Vec<Option<isize>> = tables.iter().map(deepest).collect();
+    for (j, position) in assign_positions(&positions, &ends, &kept)
+        .into_iter()
+        .enumerate()
+    {
+        if !kept[j] {
+            set_position_deep(&mut tables[j], position);
+        }
     }
     let mut aot = ArrayOfTables::new();
     for table in tables {
         aot.push(table);
     }
     root.insert(name, Item::ArrayOfTables(aot));
+    orphan
 }
 
 /// Positions for tables in their new order, given their original positions
-/// (`None` for new tables): the longest increasing run keeps its positions,
-/// every other table takes the position of the one before it (or of the
-/// first kept table, if none is before it), so it is written right after it.
-fn assign_positions(original: &[Option<isize>], keep: &[bool]) -> Vec<Option<isize>> {
-    let first_kept = keep.iter().position(|&k| k).and_then(|i| original[i]);
-    let mut previous = first_kept;
-    original
-        .iter()
-        .zip(keep)
-        .map(|(&pos, &kept)| {
-            if kept {
-                previous = pos;
+/// (`None` for new tables) and the last position used by each table and its
+/// sub-tables: a kept table keeps its position, every other table takes
+/// the end of the table before it (or the first kept table's position, if
+/// none is before it), so it is written right after it.
+fn assign_positions(
+    original: &[Option<isize>],
+    ends: &[Option<isize>],
+    keep: &[bool],
+) -> Vec<Option<isize>> {
+    let mut previous = keep.iter().position(|&k| k).and_then(|i| original[i]);
+    (0..original.len())
+        .map(|j| {
+            if keep[j] {
+                previous = ends[j];
+                original[j]
+            } else {
+                previous
             }
-            previous
         })
         .collect()
 }
 
-/// Marks a longest strictly increasing subsequence of the `Some` values.
-fn longest_increasing(values: &[Option<isize>]) -> Vec<bool> {
-    // tails[k]: index of the smallest tail of an increasing run of length k+1.
-    let mut tails: Vec<usize> = Vec::new();
+/// Marks the tables that keep their positions: a longest strictly
+/// increasing subsequence of the `Some` positions and, among those, one
+/// that keeps the most tables whose content did not change (`unchanged`),
+/// so that when two orders are equally long the table whose content
+/// changed (a visit given a new date) is the one that moves.
+fn longest_increasing(values: &[Option<isize>], unchanged: &[bool]) -> Vec<bool> {
+    // Each table counts for more than all unchanged bonuses together.
+    let base = values.len() as u64 + 1;
+    let mut ranks: Vec<isize> = values.iter().flatten().copied().collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    // best[r]: the best (total weight, last index) of runs ending at a
+    // position of rank r or less, as a Fenwick tree of maxima.
+    let mut tree: Vec<(u64, Option<usize>)> = vec![(0, None); ranks.len() + 1];
     let mut parent: Vec<Option<usize>> = vec![None; values.len()];
+    let mut total: Vec<u64> = vec![0; values.len()];
     for (i, value) in values.iter().enumerate() {
         let Some(v) = value else { continue };
-        let k = tails.partition_point(|&t| values[t].is_some_and(|tv| tv < *v));
-        parent[i] = k.checked_sub(1).map(|p| tails[p]);
-        if k == tails.len() {
-            tails.push(i);
-        } else {
-            tails[k] = i;
+        let rank = ranks.partition_point(|r| r < v);
+        // The best run ending strictly below this position.
+        let (mut best, mut from) = (0, None);
+        let mut k = rank;
+        while k > 0 {
+            if tree[k].0 > best {
+                (best, from) = tree[k];
+            }
+            k &= k - 1;
+        }
+        parent[i] = from;
+        total[i] = best + base + u64::from(unchanged.get(i).copied().unwrap_or(false));
+        let mut k = rank + 1;
+        while k < tree.len() {
+            if tree[k].0 < total[i] {
+                tree[k] = (total[i], Some(i));
+            }
+            k += k & k.wrapping_neg();
         }
     }
     let mut keep = vec![false; values.len()];
-    let mut at = tails.last().copied();
+    let mut at = (0..values.len())
+        .filter(|&i| values[i].is_some())
+        .max_by_key(|&i| (total[i], std::cmp::Reverse(i)));
     while let Some(i) = at {
         keep[i] = true;
         at = parent[i];
@@ -173,188 +257,126 @@ fn longest_increasing(values: &[Option<isize>]) -> Vec<bool> {
     keep
 }
 
-/// Rewrites the fields of `table` whose value differs between `old` and
-/// `new`. Unchanged fields, unknown keys and comments are left alone.
-fn patch(table: &mut dyn TableLike, old: &Fields, new: &Fields) {
-    let old: HashMap<&str, String> = old
-        .iter()
-        .filter_map(|(k, v)| Some((*k, v.as_ref()?.to_string())))
-        .collect();
-    for (key, value) in new {
-        let unchanged = match (old.get(key), value) {
-            (Some(before), Some(after)) => *before == after.to_string(),
-            (None, None) => true,
-            _ => false,
+/// The largest position of `table` and the tables nested in it.
+fn deepest(table: &Table) -> Option<isize> {
+    let mut max = table.position();
+    for (_, item) in table.iter() {
+        let nested = match item {
+            Item::Table(t) => deepest(t),
+            Item::ArrayOfTables(aot) => aot.iter().filter_map(deepest).max(),
+            _ => None,
         };
-        if unchanged {
-            continue;
-        }
-        match value {
-            None => {
-                table.remove(key);
+        max = max.max(nested);
+    }
+    max
+}
+
+/// Gives `table` and every table nested in it `position`, so sub-tables
+/// such as `[visits.extra]` stay with their table when it moves.
+fn set_position_deep(table: &mut Table, position: Option<isize>) {
+    table.set_position(position);
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(t) => set_position_deep(t, position),
+            Item::ArrayOfTables(aot) => {
+                for t in aot.iter_mut() {
+                    set_position_deep(t, position);
+                }
             }
-            // An existing value is replaced in place, so the key keeps its
-            // spelling and the spacing around `=`, and the value keeps the
-            // comment after it.
-            Some(value) => match table.get_mut(key) {
-                Some(Item::Value(existing)) => {
-                    let mut value = restyle(existing, value.clone());
-                    *value.decor_mut() = existing.decor().clone();
-                    *existing = value;
-                }
-                _ => {
-                    table.insert(key, Item::Value(value.clone()));
-                }
-            },
+            _ => {}
         }
     }
 }
 
-/// A new value written the way the person wrote the old one: a time or date
-/// that was a string stays a string, and a time string keeps its seconds
-/// ("09:30:00" -> "09:45:00") or goes without ("09:30" -> "09:45", unless
-/// the new time has seconds).
-fn restyle(existing: &Value, value: Value) -> Value {
-    match (existing, &value) {
-        (Value::String(old), Value::Datetime(dt)) => {
-            let dt = dt.value();
-            match (dt.date, dt.time) {
-                (None, Some(t)) => match NaiveTime::from_hms_opt(
-                    t.hour.into(),
-                    t.minute.into(),
-                    t.second.unwrap_or(0).into(),
-                ) {
-                    Some(time) if t.nanosecond.unwrap_or(0) == 0 => {
-                        let with_seconds = old.value().trim().matches(':').count() >= 2;
-                        if with_seconds || time.second() != 0 {
-                            Value::from(time.format("%H:%M:%S").to_string())
-                        } else {
-                            Value::from(format_time(time))
-                        }
+/// Puts headings whose tables are gone above the first table written after
+/// where they were, or at the end of the file.
+fn place_orphan(doc: &mut DocumentMut, orphan: Orphan) {
+    let mut best: Option<isize> = None;
+    visit_tables(doc.as_table_mut(), &mut |t, _| {
+        if let Some(p) = t.position().filter(|&p| p > orphan.after) {
+            best = Some(best.map_or(p, |b: isize| b.min(p)));
+        }
+    });
+    let mut placed = false;
+    if let Some(target) = best {
+        visit_tables(doc.as_table_mut(), &mut |t, _| {
+            if !placed && t.position() == Some(target) {
+                sections::add_section(t, &orphan.comments);
+                placed = true;
+            }
+        });
+    }
+    if !placed {
+        let trailing = doc.trailing().as_str().unwrap_or("").to_string();
+        let comments = orphan.comments.trim_end_matches('\n');
+        doc.set_trailing(format!("{comments}\n{trailing}"));
+    }
+}
+
+/// Calls `f` on every table below `table` in the order toml_edit writes
+/// them before sorting (a table, then the tables inside it), with a
+/// counter of that order.
+fn visit_tables(table: &mut Table, f: &mut impl FnMut(&mut Table, usize)) {
+    fn walk(table: &mut Table, f: &mut impl FnMut(&mut Table, usize), n: &mut usize) {
+        for (_, item) in table.iter_mut() {
+            match item {
+                Item::Table(t) => {
+                    if !t.is_dotted() {
+                        f(t, *n);
+                        *n += 1;
                     }
-                    _ => Value::from(dt.to_string()),
-                },
-                _ => Value::from(dt.to_string()),
+                    walk(t, f, n);
+                }
+                Item::ArrayOfTables(aot) => {
+                    for t in aot.iter_mut() {
+                        f(t, *n);
+                        *n += 1;
+                        walk(t, f, n);
+                    }
+                }
+                _ => {}
             }
         }
-        _ => value,
     }
+    let mut n = 0;
+    walk(table, f, &mut n);
 }
 
-fn string(s: &Option<String>) -> Option<Value> {
-    s.as_deref().map(Value::from)
-}
-
-fn date(d: NaiveDate) -> Value {
-    let date = Date {
-        year: d.year() as u16,
-        month: d.month() as u8,
-        day: d.day() as u8,
-    };
-    Value::from(Datetime {
-        date: Some(date),
-        time: None,
-        offset: None,
-    })
-}
-
-fn time(t: NaiveTime) -> Value {
-    let nanos = t.nanosecond();
-    let time = Time {
-        hour: t.hour() as u8,
-        minute: t.minute() as u8,
-        second: Some(t.second() as u8),
-        nanosecond: (nanos != 0).then_some(nanos),
-    };
-    Value::from(Datetime {
-        date: None,
-        time: Some(time),
-        offset: None,
-    })
-}
-
-fn strings(list: &[String]) -> Value {
-    Value::Array(Array::from_iter(list.iter().map(String::as_str)))
-}
-
-fn header_fields(h: &Header) -> Fields {
-    vec![
-        ("title", Some(Value::from(h.title.as_str()))),
-        ("start", Some(date(h.start))),
-        ("end", Some(date(h.end))),
-        ("timezone", h.timezone.map(|tz| Value::from(tz.name()))),
-        (
-            "home_timezone",
-            h.home_timezone.map(|tz| Value::from(tz.name())),
-        ),
-        ("organizer", string(&h.organizer)),
-        ("summary", string(&h.summary)),
-    ]
-}
-
-fn day_fields(d: &DayInfo) -> Fields {
-    vec![
-        ("date", Some(date(d.date))),
-        ("city", string(&d.city)),
-        ("lodging", string(&d.lodging)),
-        ("notes", string(&d.notes)),
-    ]
-}
-
-fn participant_fields(p: &Participant) -> Fields {
-    vec![
-        ("id", Some(Value::from(p.id.as_str()))),
-        ("name", Some(Value::from(p.name.as_str()))),
-        ("organization", string(&p.organization)),
-        ("region", string(&p.region)),
-        ("role", string(&p.role)),
-        ("email", string(&p.email)),
-        ("phone", string(&p.phone)),
-        ("notes", string(&p.notes)),
-    ]
-}
-
-/// Defaults (kind "other", status "confirmed", no tags) are not written for
-/// new visits; an existing `kind = "workshop"` read as "other" stays as it is
-/// until the kind is changed.
-fn visit_fields(v: &Visit) -> Fields {
-    vec![
-        ("id", string(&v.id)),
-        ("date", Some(date(v.date))),
-        ("end_date", v.end_date.map(date)),
-        ("start", v.start.map(time)),
-        ("end", v.end.map(time)),
-        ("title", Some(Value::from(v.title.as_str()))),
-        (
-            "kind",
-            (v.kind != Kind::Other).then(|| Value::from(v.kind.as_str())),
-        ),
-        (
-            "status",
-            (v.status != Status::Confirmed).then(|| Value::from(v.status.as_str())),
-        ),
-        ("city", string(&v.city)),
-        ("venue", string(&v.venue)),
-        ("address", string(&v.address)),
-        ("host", string(&v.host)),
-        ("contact", string(&v.contact)),
-        ("participants", v.participants.as_deref().map(strings)),
-        ("tags", (!v.tags.is_empty()).then(|| strings(&v.tags))),
-        ("notes", string(&v.notes)),
-    ]
+/// Renumbers every table's position 0, 1, 2... in the order they are
+/// written, so ties and gaps left by a reorder are gone before the next
+/// save compares positions.
+fn renumber(doc: &mut DocumentMut) {
+    let mut order: Vec<(isize, usize)> = Vec::new();
+    let mut last = 0;
+    visit_tables(doc.as_table_mut(), &mut |t, n| {
+        if let Some(p) = t.position() {
+            last = p;
+        }
+        order.push((last, n));
+    });
+    order.sort();
+    let mut rank = vec![0isize; order.len()];
+    for (r, (_, n)) in order.iter().enumerate() {
+        rank[*n] = r as isize + 1;
+    }
+    visit_tables(doc.as_table_mut(), &mut |t, n| {
+        t.set_position(Some(rank[n]))
+    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Kind, Visit};
     use crate::file::parse;
+    use chrono::NaiveTime;
 
     const HEAD: &str =
         "format = 1\n\n[mission]\ntitle = \"T\"\nstart = 2022-11-14\nend = 2022-11-18\n";
 
     /// The text after `change` is applied to the mission read from `text`.
     fn saved(text: &str, change: impl FnOnce(&mut Mission)) -> String {
-        let parsed = parse(text).expect("valid mission");
+        let mut parsed = parse(text).expect("valid mission");
         let mut mission = parsed.mission.clone();
         change(&mut mission);
         parsed.base.render(&mission)
@@ -431,7 +453,32 @@ mod tests {
     }
 
     fn positions(original: &[Option<isize>]) -> Vec<Option<isize>> {
-        assign_positions(original, &longest_increasing(original))
+        let unchanged = vec![true; original.len()];
+        assign_positions(
+            original,
+            original,
+            &longest_increasing(original, &unchanged),
+        )
+    }
+
+    #[test]
+    fn changed_tables_are_the_ones_that_move() {
+        // Two tables trade places: whichever changed is the one that moved.
+        let positions = [Some(1), Some(3), Some(2)];
+        assert_eq!(
+            longest_increasing(&positions, &[true, true, false]),
+            [true, true, false]
+        );
+        assert_eq!(
+            longest_increasing(&positions, &[true, false, true]),
+            [true, false, true]
+        );
+        // Keeping more tables wins over keeping unchanged ones.
+        let positions = [Some(4), Some(5), Some(1), Some(2), Some(3)];
+        assert_eq!(
+            longest_increasing(&positions, &[true, true, false, false, false]),
+            [false, false, true, true, true]
+        );
     }
 
     #[test]

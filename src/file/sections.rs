@@ -11,8 +11,10 @@
 //! - a table that moves away (or is deleted) leaves its section to the
 //!   next table that stays;
 //! - a table that moves in (or is added) right before a table that stays
-//!   takes that table's section, so it lands under the heading.
+//!   takes that table's section, so it lands under the heading (a visit
+//!   only under a heading of a visit of its own day).
 
+use chrono::NaiveDate;
 use toml_edit::Table;
 
 /// Splits a table prefix into its section and its attached comment lines.
@@ -50,7 +52,7 @@ fn strip_section(table: &mut Table) -> String {
 }
 
 /// Puts `section` above `table`'s own prefix.
-fn add_section(table: &mut Table, section: &str) {
+pub(super) fn add_section(table: &mut Table, section: &str) {
     let own = prefix(table);
     let own = own.trim_start_matches(['\n', '\r']);
     table.decor_mut().set_prefix(format!("{section}{own}"));
@@ -58,42 +60,52 @@ fn add_section(table: &mut Table, section: &str) {
 
 /// Re-anchors sections after a reorder. `tables` are in their new order;
 /// `origins[j]` is the original index of `tables[j]` (`None` when new);
-/// `kept[j]` says whether it keeps its place; `old` are the tables as read.
+/// `kept[j]` says whether it keeps its place; `deleted[o]` holds original
+/// table `o` when it was deleted; `groups[j]` is the day of a visit (a
+/// moved visit only goes under the heading of a table of its own day). Returns the headings that no table below
+/// can take (they belonged above the last tables of the list), for the
+/// caller to place after the list.
 pub(super) fn anchor(
     tables: &mut [Table],
     origins: &[Option<usize>],
     kept: &[bool],
-    old: &[Table],
-) {
-    let mut new_index = vec![None; old.len()];
+    deleted: &[Option<Table>],
+    groups: &[Option<NaiveDate>],
+) -> String {
+    let mut new_index = vec![None; deleted.len()];
     for (j, origin) in origins.iter().enumerate() {
-        if let Some(o) = origin.filter(|&o| o < old.len()) {
+        if let Some(o) = origin.filter(|&o| o < deleted.len()) {
             new_index[o] = Some(j);
         }
     }
     let stays = |o: usize| new_index[o].is_some_and(|j| kept[j]);
+    let mut orphans = String::new();
 
     // Sections of tables that moved away or were deleted go to the next
     // table that stays.
-    for o in 0..old.len() {
+    for o in 0..deleted.len() {
         if stays(o) {
             continue;
         }
-        let whole = prefix(&old[o]);
+        let whole = match (new_index[o], &deleted[o]) {
+            (Some(j), _) => prefix(&tables[j]),
+            (None, Some(table)) => prefix(table),
+            (None, None) => continue,
+        };
         let (section, _) = split(&whole);
         if !has_comment(section) {
             continue;
         }
-        let Some(heir) = (o + 1..old.len())
-            .find(|&n| stays(n))
-            .and_then(|n| new_index[n])
-        else {
-            continue;
-        };
         if let Some(j) = new_index[o] {
             strip_section(&mut tables[j]);
         }
-        add_section(&mut tables[heir], section);
+        match (o + 1..deleted.len())
+            .find(|&n| stays(n))
+            .and_then(|n| new_index[n])
+        {
+            Some(heir) => add_section(&mut tables[heir], section),
+            None => orphans.push_str(section),
+        }
     }
 
     // A run of moved or new tables right before a table that stays takes
@@ -108,7 +120,13 @@ pub(super) fn anchor(
         while j < tables.len() && !kept[j] {
             j += 1;
         }
-        if j < tables.len() {
+        // Only when the run belongs with that table (for visits: the same
+        // day), not at the end of the group before it.
+        let same_group = match (groups.get(start), groups.get(j)) {
+            (Some(Some(a)), Some(Some(b))) => a == b,
+            _ => true,
+        };
+        if j < tables.len() && same_group {
             let whole = prefix(&tables[j]);
             let (section, _) = split(&whole);
             if has_comment(section) {
@@ -117,6 +135,23 @@ pub(super) fn anchor(
             }
         }
     }
+    orphans
+}
+
+/// The headings of `tables` (for a list whose every table is deleted).
+pub(super) fn headings(tables: &[Table]) -> String {
+    tables
+        .iter()
+        .map(|t| {
+            let whole = prefix(t);
+            let (section, _) = split(&whole);
+            if has_comment(section) {
+                section.to_string()
+            } else {
+                String::new()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
