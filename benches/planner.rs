@@ -1,0 +1,249 @@
+//! How itinera's speed and memory scale with the size of a mission.
+//!
+//! Run with `cargo bench`. Machines are shared and noisy, so every result
+//! is a ratio against a reference measured in the same run, never an
+//! absolute time:
+//!
+//! - loading is compared with parsing the same text with toml_edit alone
+//!   (the floor for any format-preserving loader);
+//! - a keypress (update + settle + a full 120x40 frame) at 10,000 and
+//!   100,000 visits is compared with the same keypress at 10 visits: a
+//!   ratio near 1 means the work per keypress does not grow with the
+//!   mission;
+//! - an edit (apply, rebuild the day index) and a save render are compared
+//!   with loading the same mission;
+//! - memory is the peak heap while loading, compared with the file's size.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use itinera::app::App;
+use itinera::config::Config;
+use itinera::domain::{Edit, ListEdit};
+use itinera::input::Key;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyEventState};
+use ratatui::layout::Rect;
+
+/// Counts live and peak heap bytes.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: defers to the system allocator and only adds counting.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: same contract as System.alloc.
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as System.dealloc.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+const AREA: Rect = Rect::new(0, 0, 120, 40);
+
+/// A mission of `visits` visits, seven a day, with twenty participants and
+/// notes, comments and explicit participant lists like a real file.
+fn mission_text(visits: usize) -> String {
+    let days = visits.div_ceil(7).max(1);
+    let start = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
+    let end = start + chrono::TimeDelta::days(days as i64 - 1);
+    let mut text = format!(
+        "# Generated mission\nformat = 1\n\n[mission]\ntitle = \"Benchmark mission\"\n\
+         start = {start}\nend = {end}\ntimezone = \"Asia/Tokyo\"\nhome_timezone = \"Europe/Rome\"\n"
+    );
+    for p in 0..20 {
+        let _ = write!(
+            text,
+            "\n[[participants]]\nid = \"p{p}\"\nname = \"Participant {p}\"\norganization = \"Org {p}\"\n"
+        );
+    }
+    for v in 0..visits {
+        let date = start + chrono::TimeDelta::days((v / 7) as i64);
+        let hour = 8 + (v % 7) * 2;
+        if v % 7 == 0 {
+            let _ = write!(text, "\n# --- {date} ---\n");
+        }
+        let _ = write!(
+            text,
+            "\n[[visits]]\nid = \"v{v}\"\ndate = {date}\nstart = {hour:02}:00:00\nend = {hour:02}:45:00\n\
+             title = \"Visit number {v} to an innovation hub\"\nkind = \"visit\"\ncity = \"City {}\"\n\
+             venue = \"Building {v}\"\nparticipants = [\"p{}\", \"p{}\"]\n\
+             notes = \"Meeting with the hosts about cooperation in life sciences; bring the brochures.\"\n",
+            v % 13,
+            v % 20,
+            (v + 7) % 20
+        );
+    }
+    text
+}
+
+/// Median time of `runs` runs of `f`.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn app_for(text: &str) -> App {
+    let parsed = itinera::file::parse_bytes(text.as_bytes()).expect("valid mission");
+    let loaded = itinera::file::Loaded {
+        path: "bench.toml".into(),
+        parsed,
+        bytes: text.as_bytes().to_vec(),
+    };
+    App::open(loaded, Config::default(), None)
+}
+
+fn key(app: &mut App, name: &str) {
+    let key = Key::parse(name).expect("key");
+    let event = Event::Key(KeyEvent {
+        code: key.code,
+        modifiers: key.modifiers,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    });
+    itinera::runner::handle(app, &event, AREA);
+}
+
+/// One keypress as the event loop handles it: update, settle, draw.
+fn keypress_frame(app: &mut App, terminal: &mut Terminal<TestBackend>, name: &str) {
+    key(app, name);
+    terminal
+        .draw(|frame| itinera::ui::render(frame, app))
+        .expect("draw");
+}
+
+/// Median time of a keypress cycle alternating `forward` and `back` (so
+/// the selection stays in place) over `runs` runs.
+fn keypress(app: &mut App, forward: &str, back: &str, runs: usize) -> Duration {
+    let mut terminal = Terminal::new(TestBackend::new(AREA.width, AREA.height)).expect("terminal");
+    let mut flip = false;
+    median(runs, || {
+        flip = !flip;
+        keypress_frame(app, &mut terminal, if flip { forward } else { back });
+    })
+}
+
+fn ratio(a: Duration, b: Duration) -> f64 {
+    a.as_secs_f64() / b.as_secs_f64().max(1e-9)
+}
+
+fn main() {
+    // `cargo bench -- --quick` (or cargo test running benches) keeps it short.
+    let quick = std::env::args().any(|a| a == "--quick" || a == "--test");
+    let sizes: &[usize] = if quick {
+        &[10, 1_000]
+    } else {
+        &[10, 10_000, 100_000]
+    };
+    let runs = if quick { 5 } else { 21 };
+
+    let small = app_for(&mission_text(10));
+    let mut small = small;
+    let key_small = keypress(&mut small, "j", "k", runs * 5);
+    let day_small = keypress(&mut small, "l", "h", runs * 5);
+    key(&mut small, "a");
+    let agenda_small = keypress(&mut small, "j", "k", runs * 5);
+
+    println!("itinera benchmarks (ratios against a reference measured in this run)\n");
+    println!(
+        "{:>8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "visits", "load/", "key/", "day/", "agenda/", "edit/", "save/", "peak mem/", "load"
+    );
+    println!(
+        "{:>8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "", "parse", "key@10", "day@10", "agenda@10", "load", "load", "file size", "(ms, info)"
+    );
+    for &n in sizes {
+        let text = mission_text(n);
+        let parse = median(runs.min(7), || {
+            black_box(toml_edit::Document::parse(black_box(text.clone())).expect("parses"));
+        });
+        let load = median(runs.min(7), || {
+            black_box(app_for(black_box(&text)));
+        });
+
+        LIVE.store(0, Ordering::Relaxed);
+        let before = LIVE.load(Ordering::Relaxed);
+        PEAK.store(before, Ordering::Relaxed);
+        let mut app = app_for(&text);
+        let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+
+        // Middle of the mission, so nothing is at an edge.
+        for _ in 0..(app.index.len() / 2).min(2_000) {
+            key(&mut app, "l");
+        }
+        let key_n = keypress(&mut app, "j", "k", runs * 5);
+        let day_n = keypress(&mut app, "l", "h", runs * 5);
+        key(&mut app, "a");
+        let agenda_n = keypress(&mut app, "j", "k", runs * 5);
+        key(&mut app, "a");
+
+        // An edit: replace the selected visit (and undo it, to stay put).
+        let edit = median(runs, || {
+            let i = app.selected_index().expect("a visit is selected");
+            let mut visit = app.mission.visits[i].clone();
+            visit.title.push('!');
+            app.apply(Edit::Visit(ListEdit::Replace(i, visit)), "bench", None);
+            app.undo();
+        });
+        // A save after an edit, through the real path: render, read back
+        // to verify, atomic write with a .bak.
+        let dir = std::env::temp_dir().join(format!("itinera-bench-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("mission.toml");
+        std::fs::write(&path, &text).expect("write");
+        let loaded = itinera::file::load(&path).expect("loads");
+        let mut saving = App::open(loaded, Config::default(), None);
+        let save = median(runs.min(5), || {
+            let mut visit = saving.mission.visits[0].clone();
+            visit.title.push('!');
+            saving.apply(Edit::Visit(ListEdit::Replace(0, visit)), "bench", None);
+            saving.save(false);
+            assert!(!saving.is_dirty(), "saved");
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+
+        println!(
+            "{:>8} {:>10.2} {:>10.2} {:>10.2} {:>10.2} {:>10.3} {:>10.2} {:>10.1} {:>10.1}",
+            n,
+            ratio(load, parse),
+            ratio(key_n, key_small),
+            ratio(day_n, day_small),
+            ratio(agenda_n, agenda_small),
+            ratio(edit, load),
+            ratio(save, load),
+            peak as f64 / text.len() as f64,
+            load.as_secs_f64() * 1e3,
+        );
+    }
+    println!(
+        "\nkey@10 (j/k in the timeline at 10 visits, update + full frame) took {:.0} µs; \
+         absolute times are for orientation only.",
+        key_small.as_secs_f64() * 1e6
+    );
+}
