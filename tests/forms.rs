@@ -128,6 +128,30 @@ fn body(s: &str) -> String {
     lines[..lines.len() - status_rows(s)].join("\n")
 }
 
+/// The text inside the dialog box on screen, its lines joined with spaces.
+fn dialog_text(s: &str) -> String {
+    let lines: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+    let Some((top, left)) = lines.iter().enumerate().find_map(|(row, line)| {
+        let text: String = line.iter().collect();
+        let at = text.find("┌ Confirm")?;
+        Some((row, text[..at].chars().count()))
+    }) else {
+        return String::new();
+    };
+    let right = (left + 1..lines[top].len())
+        .find(|&c| lines[top][c] == '┐')
+        .unwrap_or(lines[top].len());
+    let mut words = Vec::new();
+    for line in &lines[top + 1..] {
+        if line.get(left) == Some(&'└') {
+            break;
+        }
+        let inside: String = line[left + 1..right.min(line.len())].iter().collect();
+        words.extend(inside.split_whitespace().map(str::to_string));
+    }
+    words.join(" ")
+}
+
 /// Whether a dialog on screen offers the answer `key` ("  y  remove").
 fn has_choice(s: &str, key: char) -> bool {
     s.lines().any(|l| {
@@ -577,13 +601,20 @@ fn deleting_a_participant_named_in_visits_asks_first() {
     assert!(
         matches!(
             app.mode,
-            Mode::Confirm(Confirm::DeleteParticipant { references: 2, .. })
+            Mode::Confirm(Confirm::DeleteParticipant {
+                attends: 22,
+                named: 2,
+                ..
+            })
         ),
         "asks"
     );
     let s = screen(&mut app, 120, 40);
     assert!(
-        s.contains("BIOCAT representative is named in 2 visits."),
+        dialog_text(&s).contains(
+            "BIOCAT representative attends 22 visits and is named in 2 of them. \
+             Remove BIOCAT representative from the delegation and from those visits?"
+        ),
         "{s}"
     );
     assert!(has_choice(&s, 'y'), "{s}");
@@ -622,14 +653,25 @@ fn deleting_a_participant_named_in_visits_asks_first() {
 }
 
 #[test]
-fn deleting_a_participant_named_nowhere_does_not_ask() {
+fn deleting_a_participant_named_nowhere_still_asks_and_removes_only_them() {
     let mut app = sample_app();
     press(&mut app, &["tab", "tab", "j", "j", "j", "j"], AREA);
     assert_eq!(app.mission.participants[app.participant].id, "aura");
     press(&mut app, &["d"], AREA);
-    assert!(matches!(app.mode, Mode::Normal), "no question");
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        dialog_text(&s).contains(
+            "Auvergne-Rhône-Alpes representative attends 20 visits. Remove \
+             Auvergne-Rhône-Alpes representative from the delegation?"
+        ),
+        "whole-delegation visits count as attending:\n{s}"
+    );
+    let visits_before = app.mission.visits.clone();
+    press(&mut app, &["y"], AREA);
+    assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(app.mission.participants.len(), 7);
     assert!(app.mission.participant("aura").is_none());
+    assert_eq!(app.mission.visits, visits_before, "no visit named them");
     assert!(app.is_dirty());
     let s = screen(&mut app, 120, 40);
     assert!(
@@ -637,9 +679,27 @@ fn deleting_a_participant_named_nowhere_does_not_ask() {
         "{s}"
     );
     assert!(
-        status_bar(&s).contains("Removed Auvergne-Rhône-Alpes representative"),
+        status_bar(&s).contains("Removed Auvergne-Rhône-Alpes representative from the delegation."),
         "{s}"
     );
+}
+
+#[test]
+fn a_participant_who_attends_nothing_is_removed_without_asking() {
+    let mut app = sample_app();
+    // Give every visit an explicit list without the last participant.
+    let last = app.mission.participants.len() - 1;
+    let others: Vec<String> = app.mission.participants[..last]
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    for visit in &mut app.mission.visits {
+        visit.participants = Some(others.clone());
+    }
+    app.reindex();
+    press(&mut app, &["tab", "tab", "G", "d"], AREA);
+    assert!(matches!(app.mode, Mode::Normal), "no question");
+    assert_eq!(app.mission.participants.len(), last);
 }
 
 #[test]
@@ -772,8 +832,14 @@ fn snapshot_of_the_participant_delete_dialog() {
     press(&mut app, &["tab", "tab", "d"], area);
     let s = screen(&mut app, 100, 30);
     assert!(s.contains(" Confirm "), "{s}");
-    assert!(s.contains("Sauro Vicini is named in 2 visits."), "{s}");
-    assert!(s.contains("delegation and from those visits?"), "{s}");
+    assert!(
+        dialog_text(&s).starts_with("Sauro Vicini attends 22 visits and is named in 2 of them."),
+        "{s}"
+    );
+    assert!(
+        dialog_text(&s).contains("delegation and from those visits?"),
+        "{s}"
+    );
     assert!(has_choice(&s, 'y'), "{s}");
     assert!(s.contains("n  keep"), "{s}");
     insta::assert_snapshot!(s);

@@ -13,8 +13,13 @@ use crate::file::write::SaveError;
 /// A yes/no (or more) question in a dialog box.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Confirm {
-    /// The participant is named in `references` visits.
-    DeleteParticipant { index: usize, references: usize },
+    /// The participant attends `attends` visits, and is named in
+    /// `named` of them (the others are for the whole delegation).
+    DeleteParticipant {
+        index: usize,
+        attends: usize,
+        named: usize,
+    },
     /// Quitting with unsaved changes.
     Quit,
     /// The file changed on disk since it was read; saving was refused.
@@ -27,21 +32,30 @@ impl Confirm {
     /// The question, and the choices as (key, what it does).
     pub fn text(&self, app: &App) -> (String, Vec<(char, &'static str)>) {
         match self {
-            Confirm::DeleteParticipant { index, references } => {
+            Confirm::DeleteParticipant {
+                index,
+                attends,
+                named,
+            } => {
                 let name = app
                     .mission
                     .participants
                     .get(*index)
                     .map(|p| p.name.as_str())
                     .unwrap_or("This participant");
-                let visits = if *references == 1 { "visit" } else { "visits" };
-                (
-                    format!(
-                        "{name} is named in {references} {visits}. Remove {name} from the \
-                         delegation and from those visits?"
+                let plural = |n: usize| if n == 1 { "visit" } else { "visits" };
+                let question = match named {
+                    0 => format!(
+                        "{name} attends {attends} {}. Remove {name} from the delegation?",
+                        plural(*attends)
                     ),
-                    vec![('y', "remove"), ('n', "keep")],
-                )
+                    named => format!(
+                        "{name} attends {attends} {} and is named in {named} of them. \
+                         Remove {name} from the delegation and from those visits?",
+                        plural(*attends)
+                    ),
+                };
+                (question, vec![('y', "remove"), ('n', "keep")])
             }
             Confirm::Quit => (
                 format!("{} has unsaved changes.", app.doc.name()),

@@ -159,11 +159,17 @@ impl App {
             let Some(p) = self.mission.participants.get(self.participant) else {
                 return;
             };
-            let references = ops::references(&self.mission, &p.id);
-            if references > 0 {
+            let attends = self
+                .mission
+                .visits
+                .iter()
+                .filter(|v| v.attended_by(&p.id))
+                .count();
+            if attends > 0 {
                 self.mode = Mode::Confirm(Confirm::DeleteParticipant {
                     index: self.participant,
-                    references,
+                    attends,
+                    named: ops::references(&self.mission, &p.id),
                 });
             } else {
                 self.delete_participant(self.participant);
