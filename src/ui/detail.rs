@@ -30,7 +30,7 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     for line in wrap(&visit.title, width, "") {
         out.push(Line::styled(line, title_style));
     }
-    for line in wrap(&when(app, visit), width, "") {
+    for line in join_pieces(&when(app, visit), width) {
         out.push(Line::styled(line, theme.muted));
     }
     out.push(Line::default());
@@ -101,15 +101,13 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
 }
 
 /// "Monday 14 November · 10:00–11:30 (1h30) · Rome 02:00–03:30"
-fn when(app: &App, visit: &Visit) -> String {
-    let mut text = format!(
-        "{} · {}",
-        visit.date.format("%A %-d %B"),
-        visit.time_label()
-    );
+fn when(app: &App, visit: &Visit) -> Vec<String> {
+    let mut pieces = vec![visit.date.format("%A %-d %B").to_string()];
+    let mut time = visit.time_label();
     if let Some(duration) = visit.duration() {
-        text.push_str(&format!(" ({})", format_duration(duration)));
+        time.push_str(&format!(" ({})", format_duration(duration)));
     }
+    pieces.push(time);
     let header = &app.mission.header;
     if let (true, Some(trip), Some(home)) =
         (app.config.home_clock, header.timezone, header.home_timezone)
@@ -120,13 +118,38 @@ fn when(app: &App, visit: &Visit) -> String {
             if let Some(end) = visit.ends_at() {
                 home_time = format!("{home_time}–{}", clock.at_home(end));
             }
-            text.push_str(&format!(
-                " · {} {home_time}",
-                super::header::city(home.name())
-            ));
+            pieces.push(format!("{} {home_time}", super::header::city(home.name())));
         }
     }
-    text
+    pieces
+}
+
+/// Pieces joined by " · ", a line broken only between pieces (a piece
+/// wider than the line is wrapped on its own), so "09:30–11:00" is never
+/// split.
+fn join_pieces(pieces: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for piece in pieces {
+        let joined = if current.is_empty() {
+            piece.clone()
+        } else {
+            format!("{current} · {piece}")
+        };
+        if joined.width() <= width || current.is_empty() {
+            current = joined;
+        } else {
+            lines.push(std::mem::take(&mut current));
+            current = piece.clone();
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+        .into_iter()
+        .flat_map(|l| wrap(&l, width, ""))
+        .collect()
 }
 
 /// With no visit selected: the day's city, lodging and notes.
