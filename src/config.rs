@@ -148,6 +148,17 @@ mod tests {
     }
 
     #[test]
+    fn no_color_forces_the_mono_theme() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "theme = \"default\"\n").expect("write");
+        assert_eq!(Config::load(&path, false).0.theme, ThemeName::Default);
+        assert_eq!(Config::load(&path, true).0.theme, ThemeName::Mono);
+        let missing = dir.path().join("none.toml");
+        assert_eq!(Config::load(&missing, true).0.theme, ThemeName::Mono);
+    }
+
+    #[test]
     fn problems_are_reported_and_the_rest_is_used() {
         let (config, problems) = Config::parse(
             "[keys]\n\"x\" = \"nxt_day\"\n\"ctrl-\" = \"help\"\n\"y\" = \"help\"\n",

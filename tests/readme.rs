@@ -29,3 +29,21 @@ fn readme_gives_the_run_and_test_commands() {
         .exists()
     );
 }
+
+#[test]
+fn the_format_tour_is_a_valid_mission() {
+    let readme = readme();
+    let tour = readme
+        .split("## The mission file")
+        .nth(1)
+        .and_then(|rest| rest.split("```toml\n").nth(1))
+        .and_then(|block| block.split("```").next())
+        .expect("README.md has a TOML example under \"The mission file\"");
+    let parsed = itinera::file::parse(tour).expect("the README's example loads");
+    assert!(
+        parsed.report.diagnostics.is_empty(),
+        "{}",
+        parsed.report.render("README.md", tour)
+    );
+    assert_eq!(parsed.mission.visits.len(), 1);
+}

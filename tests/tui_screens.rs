@@ -150,3 +150,29 @@ fn cjk_text_keeps_columns_aligned() {
     assert!(ends.iter().all(|&w| w == ends[0]), "{s}");
     insta::assert_snapshot!(s);
 }
+
+#[test]
+fn mono_theme_uses_no_colour() {
+    use ratatui::style::Color;
+    let mut app = sample_app();
+    app.config.theme = itinera::config::ThemeName::Mono;
+    press(&mut app, &["tab", "tab"], Rect::new(0, 0, 100, 30));
+    itinera::ui::settle(&mut app, Rect::new(0, 0, 100, 30));
+    let mut buf = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 100, 30));
+    itinera::ui::draw(&app, Rect::new(0, 0, 100, 30), &mut buf);
+    let coloured = buf
+        .content()
+        .iter()
+        .filter(|c| c.fg != Color::Reset || c.bg != Color::Reset)
+        .count();
+    assert_eq!(coloured, 0, "no cell has a colour under NO_COLOR / mono");
+    let reversed = buf
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .count();
+    assert!(
+        reversed > 0,
+        "the selection is still visible, in reverse video"
+    );
+}
