@@ -3,119 +3,12 @@
 //! title and presses Ctrl-S.
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
-use std::path::Path;
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+mod common;
 
-const ROWS: u16 = 30;
-const COLS: u16 = 100;
+use common::pty::Session;
+
 const SAMPLE: &str = "data/clust-er-health-japan-2022.toml";
-
-/// A running itinera in a pseudo-terminal, with a screen emulator fed by
-/// its output.
-struct Session {
-    /// Kept open for the session: closing it hangs up the terminal.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Receiver<Vec<u8>>,
-    parser: vt100::Parser,
-}
-
-impl Session {
-    fn start(args: &[&str], home: &Path) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_itinera"));
-        cmd.args(args);
-        cmd.cwd(home);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("XDG_DATA_HOME", home.join("data"));
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        cmd.env("HOME", home);
-        let child = pty.slave.spawn_command(cmd).expect("spawn itinera");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Session {
-            _master: pty.master,
-            child,
-            writer,
-            output,
-            parser: vt100::Parser::new(ROWS, COLS, 0),
-        }
-    }
-
-    fn pump(&mut self, wait: Duration) {
-        if let Ok(bytes) = self.output.recv_timeout(wait) {
-            self.parser.process(&bytes);
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Waits until the screen shows `text`, failing after ten seconds.
-    fn wait_for(&mut self, text: &str) {
-        self.wait_until(&format!("{text:?} on screen"), |s| s.contains(text));
-    }
-
-    /// Waits until `done` holds for the screen, failing after ten seconds.
-    fn wait_until(&mut self, what: &str, done: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !done(&self.screen()) {
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{}",
-                self.screen()
-            );
-            self.pump(Duration::from_millis(50));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush");
-    }
-
-    /// Waits for the process to end and returns its exit code.
-    fn wait_exit(&mut self) -> u32 {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            self.pump(Duration::from_millis(20));
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(100)) {
-                    self.parser.process(&bytes);
-                }
-                return status.exit_code();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "itinera did not exit; screen:\n{}",
-                self.screen()
-            );
-        }
-    }
-}
 
 /// How many times each comment line occurs.
 fn comment_lines(text: &str) -> HashMap<&str, usize> {
@@ -148,7 +41,7 @@ fn move_edit_and_save_in_the_real_terminal() {
     std::fs::write(&path, &original).expect("copy the sample");
     let arg = path.to_string_lossy().into_owned();
 
-    let mut session = Session::start(&[&arg], home.path());
+    let mut session = Session::start(&[&arg], home.path(), home.path());
     session.wait_for("Monday 14 November · Osaka");
     session.wait_for("10:00–11:30   Osaka Prefectural");
 

@@ -105,15 +105,7 @@ mod tests {
     fn step(label: &str) -> Step {
         let date = NaiveDate::from_ymd_opt(2022, 11, 14).expect("date");
         Step {
-            edit: Edit::Header(Header {
-                title: label.into(),
-                start: date,
-                end: date,
-                timezone: None,
-                home_timezone: None,
-                organizer: None,
-                summary: None,
-            }),
+            edit: Edit::Header(Header::new(label, date, date)),
             label: label.into(),
             focus: None,
         }

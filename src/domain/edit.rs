@@ -116,15 +116,7 @@ mod tests {
     fn mission() -> Mission {
         let d = NaiveDate::from_ymd_opt(2022, 11, 14).expect("date");
         Mission {
-            header: Header {
-                title: "T".into(),
-                start: d,
-                end: d,
-                timezone: None,
-                home_timezone: None,
-                organizer: None,
-                summary: None,
-            },
+            header: Header::new("T", d, d),
             days: vec![],
             participants: vec![Participant::new("a", "A")],
             visits: vec![

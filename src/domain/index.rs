@@ -90,15 +90,7 @@ mod tests {
     #[test]
     fn days_cover_the_mission_and_stray_visits() {
         let mission = Mission {
-            header: Header {
-                title: "T".into(),
-                start: date(14),
-                end: date(16),
-                timezone: None,
-                home_timezone: None,
-                organizer: None,
-                summary: None,
-            },
+            header: Header::new("T", date(14), date(16)),
             days: vec![],
             participants: vec![],
             visits: vec![

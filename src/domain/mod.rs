@@ -68,6 +68,21 @@ pub struct Header {
     pub summary: Option<String>,
 }
 
+impl Header {
+    /// A header with a title and dates, and nothing else.
+    pub fn new(title: impl Into<String>, start: NaiveDate, end: NaiveDate) -> Self {
+        Header {
+            title: title.into(),
+            start,
+            end,
+            timezone: None,
+            home_timezone: None,
+            organizer: None,
+            summary: None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DayInfo {
     pub date: NaiveDate,

@@ -357,15 +357,7 @@ mod tests {
 
     fn mission(visits: Vec<Visit>) -> Mission {
         Mission {
-            header: Header {
-                title: "T".into(),
-                start: date(14),
-                end: date(16),
-                timezone: None,
-                home_timezone: None,
-                organizer: None,
-                summary: None,
-            },
+            header: Header::new("T", date(14), date(16)),
             days: vec![],
             participants: vec![Participant::new("a", "A"), Participant::new("b", "B")],
             visits,

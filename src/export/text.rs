@@ -50,18 +50,16 @@ pub fn agenda(mission: &Mission, scope: &Scope) -> String {
     }
 
     let index = DayIndex::build(mission);
-    let visible: Vec<&Visit> = mission
+    let in_scope = |v: &&Visit| {
+        scope
+            .participant
+            .as_deref()
+            .is_none_or(|id| v.attended_by(id))
+    };
+    let label_width = mission
         .visits
         .iter()
-        .filter(|v| {
-            scope
-                .participant
-                .as_deref()
-                .is_none_or(|id| v.attended_by(id))
-        })
-        .collect();
-    let label_width = visible
-        .iter()
+        .filter(in_scope)
         .map(|v| v.time_label().width())
         .max()
         .unwrap_or(0)
@@ -90,12 +88,7 @@ pub fn agenda(mission: &Mission, scope: &Scope) -> String {
             .visits_on(day)
             .iter()
             .map(|&i| &mission.visits[i])
-            .filter(|v| {
-                scope
-                    .participant
-                    .as_deref()
-                    .is_none_or(|id| v.attended_by(id))
-            })
+            .filter(in_scope)
             .collect();
         if visits.is_empty() {
             out.blank();

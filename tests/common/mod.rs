@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod pty;
+
 use chrono::{TimeZone, Utc};
 use itinera::app::App;
 use itinera::config::Config;
