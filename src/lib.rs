@@ -5,6 +5,8 @@
 //! -> [`app`] state -> [`ui`] views and [`export`]s, and back to disk through
 //! [`file::save`], which rewrites only what changed.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod app;
 pub mod cli;
 pub mod config;

@@ -48,7 +48,10 @@ pub struct Parsed {
 /// [`Base::render`] moves it on to the mission rendered.
 #[derive(Clone, Debug)]
 pub struct Base {
-    doc: Doc,
+    /// The document as read (spans kept, cheap to build), until the first
+    /// render turns it into `editable`.
+    read: Option<Box<Document<String>>>,
+    editable: Option<Box<DocumentMut>>,
     pub(crate) layout: Layout,
     pub(crate) mission: Mission,
     /// Key of each visit and participant of `mission` -> its index, which is
@@ -57,18 +60,11 @@ pub struct Base {
     pub(crate) participant_tables: HashMap<Key, usize>,
 }
 
-/// The document as read (spans kept, cheap to build), turned into an
-/// editable one at the first save.
-#[derive(Clone, Debug)]
-enum Doc {
-    Read(Box<Document<String>>),
-    Editable(Box<DocumentMut>),
-}
-
 impl Base {
     fn new(doc: Document<String>, layout: Layout, mission: Mission) -> Self {
         let mut base = Base {
-            doc: Doc::Read(Box::new(doc)),
+            read: Some(Box::new(doc)),
+            editable: None,
             layout,
             mission,
             visit_tables: HashMap::new(),
@@ -86,21 +82,17 @@ impl Base {
 
     /// The text as read, while no render has changed the document.
     fn raw(&self) -> Option<&str> {
-        match &self.doc {
-            Doc::Read(doc) => Some(doc.raw()),
-            Doc::Editable(_) => None,
+        match &self.editable {
+            None => self.read.as_deref().map(Document::raw),
+            Some(_) => None,
         }
     }
 
     fn editable(&mut self) -> &mut DocumentMut {
-        if let Doc::Read(read) = &self.doc {
-            let editable = read.as_ref().clone().into_mut();
-            self.doc = Doc::Editable(Box::new(editable));
-        }
-        match &mut self.doc {
-            Doc::Editable(doc) => doc,
-            Doc::Read(_) => unreachable!("converted above"),
-        }
+        let read = &mut self.read;
+        self.editable.get_or_insert_with(|| {
+            Box::new(read.take().map(|doc| doc.into_mut()).unwrap_or_default())
+        })
     }
 
     /// The file text for `mission`: the text as read, patched where
@@ -121,10 +113,10 @@ impl Base {
                 "the file does not hold the mission to rebuild",
             )]));
         }
-        let Doc::Read(doc) = parsed.base.doc else {
-            return Err(Report::default());
-        };
-        Ok(Base::new(*doc, parsed.base.layout, mission))
+        let mut base = parsed.base;
+        base.mission = mission;
+        base.index_keys();
+        Ok(base)
     }
 
     /// The mission the base holds: as read, or as last rendered.
