@@ -21,8 +21,13 @@ use crate::file::{self, LoadError, Loaded};
 /// mission file; print the agenda as plain text.
 #[derive(Debug, Parser)]
 #[command(name = "itinera", version, args_conflicts_with_subcommands = true)]
-#[command(after_help = "Exit status: 0 success, 1 the mission file has errors, \
-                        2 usage error or a file that cannot be read or written.")]
+#[command(
+    after_help = "In the planner, press ? for the keys. Optional settings (theme, home \
+                        clock, key bindings) go in config.toml in itinera's configuration \
+                        directory; see the README.\n\n\
+                        Exit status: 0 success, 1 the mission file has errors, \
+                        2 usage error or a file that cannot be read or written."
+)]
 pub struct Cli {
     /// Mission file to open (default: the one opened last; on the very
     /// first run, a copy of the bundled sample mission).
