@@ -11,14 +11,17 @@
 //! undo history, so every pane always shows the same, current mission.
 
 mod action;
+mod agenda;
 mod dialog;
 mod document;
 mod edit;
 pub mod form;
 mod history;
 mod nav;
+mod popups;
 
 pub use action::{Action, Group};
+pub use agenda::{AgendaRows, VISIT_ROWS};
 pub use dialog::{Confirm, Prompt, PromptKind};
 pub use document::{Document, SaveFailure};
 pub use history::{History, Step};
@@ -158,74 +161,6 @@ pub struct App {
     /// The current time, for the clocks; set by the event loop.
     pub now: Option<DateTime<Utc>>,
     pub should_quit: bool,
-}
-
-/// Rows a visit takes in the timeline and the agenda.
-pub const VISIT_ROWS: usize = 2;
-
-/// Row positions in the all-days agenda: each day is a heading row
-/// followed by [`VISIT_ROWS`] rows per visit, or one "nothing scheduled"
-/// row.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct AgendaRows {
-    starts: Vec<usize>,
-    /// Number of visits on the days before each day.
-    visits_before: Vec<usize>,
-    total: usize,
-}
-
-impl AgendaRows {
-    pub fn build(index: &DayIndex) -> Self {
-        let mut starts = Vec::with_capacity(index.len());
-        let mut visits_before = Vec::with_capacity(index.len());
-        let (mut total, mut visits) = (0, 0);
-        for day in 0..index.len() {
-            starts.push(total);
-            visits_before.push(visits);
-            let n = index.visits_on(day).len();
-            total += 1 + (n * VISIT_ROWS).max(1);
-            visits += n;
-        }
-        AgendaRows {
-            starts,
-            visits_before,
-            total,
-        }
-    }
-
-    pub fn visits_before(&self, day: usize) -> usize {
-        self.visits_before.get(day).copied().unwrap_or(0)
-    }
-
-    /// The (day, position) of the `n`th visit of the whole mission, counted
-    /// in day order.
-    pub fn visit_at(&self, n: usize) -> Option<(usize, usize)> {
-        // The last day that has fewer than n+1 visits before it.
-        let day = self
-            .visits_before
-            .partition_point(|&b| b <= n)
-            .checked_sub(1)?;
-        Some((day, n - self.visits_before[day]))
-    }
-
-    pub fn total(&self) -> usize {
-        self.total
-    }
-
-    /// The row of a day's heading.
-    pub fn heading(&self, day: usize) -> usize {
-        self.starts.get(day).copied().unwrap_or(self.total)
-    }
-
-    /// The day whose block contains `row`, and the row's offset within it
-    /// (0 is the heading).
-    pub fn locate(&self, row: usize) -> Option<(usize, usize)> {
-        if row >= self.total {
-            return None;
-        }
-        let day = self.starts.partition_point(|&s| s <= row).checked_sub(1)?;
-        Some((day, row - self.starts[day]))
-    }
 }
 
 impl App {
@@ -406,109 +341,5 @@ impl App {
             Action::Save => self.save(false),
             Action::Command => self.mode = Mode::Prompt(Box::new(Prompt::new(PromptKind::Command))),
         }
-    }
-
-    fn update_help(&mut self, msg: Msg) {
-        let Mode::Help { scroll } = &mut self.mode else {
-            return;
-        };
-        match msg {
-            Msg::Action(Action::Down) => *scroll += 1,
-            Msg::Action(Action::Up) => *scroll = scroll.saturating_sub(1),
-            Msg::Action(Action::PageDown) => *scroll += self.viewport.popup.max(1),
-            Msg::Action(Action::PageUp) => {
-                *scroll = scroll.saturating_sub(self.viewport.popup.max(1))
-            }
-            Msg::Action(Action::First) => *scroll = 0,
-            Msg::Action(Action::Last) => *scroll = usize::MAX / 2,
-            Msg::Scroll { lines, .. } => {
-                *scroll = scroll.saturating_add_signed(lines as isize);
-            }
-            Msg::Action(_) => self.mode = Mode::Normal,
-            _ => {}
-        }
-    }
-
-    fn update_schedule(&mut self, msg: Msg) {
-        let page = self.viewport.popup.max(1) as i64;
-        let Mode::Schedule(schedule) = &mut self.mode else {
-            return;
-        };
-        let last = schedule.visits.len().saturating_sub(1);
-        let moved = |by: i64| (schedule.selected as i64 + by).clamp(0, last as i64) as usize;
-        match msg {
-            Msg::Action(Action::Down) => schedule.selected = moved(1),
-            Msg::Action(Action::Up) => schedule.selected = moved(-1),
-            Msg::Action(Action::PageDown) => schedule.selected = moved(page),
-            Msg::Action(Action::PageUp) => schedule.selected = moved(-page),
-            Msg::Action(Action::First) => schedule.selected = 0,
-            Msg::Action(Action::Last) => schedule.selected = last,
-            Msg::Scroll { lines, .. } => schedule.selected = moved(lines.into()),
-            Msg::SelectScheduleRow(row) => schedule.selected = row.min(last),
-            Msg::Action(Action::Open) => {
-                let target = schedule.visits.get(schedule.selected).copied();
-                self.mode = Mode::Normal;
-                if let Some((day, pos)) = target.and_then(|v| self.index.slot(v)) {
-                    self.select(day, pos);
-                    self.focus = Pane::Timeline;
-                }
-            }
-            Msg::Action(Action::Back | Action::Quit | Action::Schedule) => self.mode = Mode::Normal,
-            _ => {}
-        }
-    }
-
-    fn update_form(&mut self, msg: Msg) {
-        let Mode::Form(form) = &mut self.mode else {
-            return;
-        };
-        let outcome = match msg {
-            Msg::Key(key) => form.key(key, &self.mission),
-            Msg::Paste(text) => {
-                form.paste(&text, &self.mission);
-                form::Outcome::Continue
-            }
-            Msg::Scroll { lines, .. } => {
-                form.scroll = form.scroll.saturating_add_signed(lines as isize);
-                form::Outcome::Continue
-            }
-            _ => form::Outcome::Continue,
-        };
-        match outcome {
-            form::Outcome::Continue => {}
-            form::Outcome::Cancel => {
-                self.mode = Mode::Normal;
-                self.info("Cancelled; nothing changed.");
-            }
-            form::Outcome::Apply => {
-                if let Mode::Form(form) = std::mem::replace(&mut self.mode, Mode::Normal) {
-                    self.apply_form(*form);
-                }
-            }
-        }
-    }
-
-    /// Shows the schedule of participant `p`.
-    pub fn open_schedule(&mut self, p: usize) {
-        let Some(person) = self.mission.participants.get(p) else {
-            self.info("the delegation is empty");
-            return;
-        };
-        let visits: Vec<usize> = (0..self.index.len())
-            .flat_map(|day| self.index.visits_on(day).iter().copied())
-            .filter(|&v| self.mission.visits[v].attended_by(&person.id))
-            .collect();
-        let selected = match &self.mode {
-            Mode::Schedule(s) if s.participant == p => {
-                s.selected.min(visits.len().saturating_sub(1))
-            }
-            _ => 0,
-        };
-        self.mode = Mode::Schedule(Schedule {
-            participant: p,
-            visits,
-            selected,
-            scroll: 0,
-        });
     }
 }

@@ -1,0 +1,146 @@
+//! Checking a form's fields as they are typed.
+
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+
+use super::{Form, Name, Target};
+use crate::domain::{Mission, is_valid_id, suggest};
+use crate::file::parse_time;
+
+impl Form {
+    /// Checks every field, marking problems; true when the form can apply.
+    pub fn validate(&mut self, mission: &Mission) -> bool {
+        for field in &mut self.fields {
+            field.error = None;
+        }
+        self.message = None;
+        match self.target {
+            Target::Visit(index) => self.validate_visit(mission, index),
+            Target::Participant(index) => self.validate_participant(mission, index),
+            Target::Mission => self.validate_mission(),
+            Target::Day(_) => {}
+        }
+        self.fields.iter().all(|f| f.error.is_none())
+    }
+
+    fn required(&mut self, name: Name) {
+        if self.text(name).is_empty() {
+            self.set_error(name, Some("required".into()));
+        }
+    }
+
+    fn date_field(&mut self, name: Name, required: bool) -> Option<NaiveDate> {
+        let text = self.text(name);
+        if text.is_empty() {
+            if required {
+                self.set_error(name, Some("required: YYYY-MM-DD".into()));
+            }
+            return None;
+        }
+        match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) => {
+                self.set_error(
+                    name,
+                    Some(format!("\"{text}\" is not a date like 2022-11-14")),
+                );
+                None
+            }
+        }
+    }
+
+    fn time_field(&mut self, name: Name) -> Option<NaiveTime> {
+        let text = self.text(name);
+        if text.is_empty() {
+            return None;
+        }
+        let time = parse_time(&text);
+        if time.is_none() {
+            self.set_error(name, Some(format!("\"{text}\" is not a time like 09:30")));
+        }
+        time
+    }
+
+    fn id_field(&mut self, taken: impl Fn(&str) -> bool) {
+        let id = self.text(Name::Id);
+        if id.is_empty() {
+            return;
+        }
+        if !is_valid_id(&id) {
+            self.set_error(Name::Id, Some("use letters, digits, '-' and '_'".into()));
+        } else if taken(&id) {
+            self.set_error(Name::Id, Some(format!("\"{id}\" is already used")));
+        }
+    }
+
+    fn validate_visit(&mut self, mission: &Mission, index: Option<usize>) {
+        self.required(Name::Title);
+        let date = self.date_field(Name::Date, true);
+        let end_date = self.date_field(Name::EndDate, false);
+        let start = self.time_field(Name::Start);
+        let end = self.time_field(Name::End);
+        let end_text = self.text(Name::End);
+        if start.is_none() && !end_text.is_empty() && self.text(Name::Start).is_empty() {
+            self.set_error(Name::Start, Some("needed when there is an end time".into()));
+        }
+        if let (Some(date), Some(end_date)) = (date, end_date) {
+            if end_date < date {
+                self.set_error(Name::EndDate, Some("before the visit's date".into()));
+            }
+        }
+        if let (Some(date), Some(start), Some(end)) = (date, start, end) {
+            let end_day = end_date.unwrap_or(date);
+            if end_day >= date && end_day.and_time(end) <= date.and_time(start) {
+                let hint = if end_day == date {
+                    "; past midnight? set \"Ends on\" to the next day"
+                } else {
+                    ""
+                };
+                self.set_error(Name::End, Some(format!("not after the start{hint}")));
+            }
+        }
+        self.id_field(|id| {
+            mission
+                .visits
+                .iter()
+                .enumerate()
+                .any(|(i, v)| Some(i) != index && v.id.as_deref() == Some(id))
+        });
+    }
+
+    fn validate_participant(&mut self, mission: &Mission, index: Option<usize>) {
+        self.required(Name::Name);
+        if self.text(Name::Id).is_empty() {
+            self.set_error(Name::Id, Some("required: visits name people by id".into()));
+        }
+        self.id_field(|id| {
+            mission
+                .participants
+                .iter()
+                .enumerate()
+                .any(|(i, p)| Some(i) != index && p.id == id)
+        });
+    }
+
+    fn validate_mission(&mut self) {
+        self.required(Name::Title);
+        let start = self.date_field(Name::FirstDay, true);
+        let end = self.date_field(Name::LastDay, true);
+        if let (Some(start), Some(end)) = (start, end) {
+            if end < start {
+                self.set_error(Name::LastDay, Some("before the first day".into()));
+            }
+        }
+        for name in [Name::Timezone, Name::HomeTimezone] {
+            let text = self.text(name);
+            if !text.is_empty() && text.parse::<Tz>().is_err() {
+                let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
+                let error = match suggest(&text, names) {
+                    Some(s) => format!("unknown zone; did you mean {s}?"),
+                    None => "unknown zone; use a name like Asia/Tokyo".to_string(),
+                };
+                self.set_error(name, Some(error));
+            }
+        }
+    }
+}
