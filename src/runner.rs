@@ -124,7 +124,13 @@ fn run_terminal(app: &mut App) -> Result<(), Failure> {
         let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
-    let mut terminal = ratatui::try_init().map_err(terminal_failure)?;
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(err) => {
+            ratatui::restore();
+            return Err(terminal_failure(err));
+        }
+    };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
             .and_then(|()| event_loop(&mut terminal, app))
@@ -132,7 +138,21 @@ fn run_terminal(app: &mut App) -> Result<(), Failure> {
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     match outcome {
-        Ok(result) => result.map_err(terminal_failure),
+        Ok(Ok(())) => Ok(()),
+        // The terminal went away (closed window, lost connection): keep
+        // what was not saved.
+        Ok(Err(err)) => {
+            let kept = app.keep_unsaved();
+            let mut failure = terminal_failure(err);
+            if let Some(path) = kept {
+                failure.message.push_str(&format!(
+                    "Your unsaved changes are kept in {} and will be offered when you \
+                     open the mission again.\n",
+                    path.display()
+                ));
+            }
+            Err(failure)
+        }
         Err(_) => {
             let kept =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| app.keep_unsaved()))
@@ -170,13 +190,26 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         if app.should_quit {
             return Ok(());
         }
-        if event::poll(until_next_minute())? {
+        // With unsaved changes not yet in the recovery file, wake after a
+        // moment of quiet to write them there.
+        let wait = if app.recovery_is_stale() {
+            IDLE.min(until_next_minute())
+        } else {
+            until_next_minute()
+        };
+        if event::poll(wait)? {
             let event = event::read()?;
             let size = terminal.size()?;
             handle(app, &event, Rect::new(0, 0, size.width, size.height));
+        } else {
+            app.keep_when_idle();
         }
     }
 }
+
+/// How long without input counts as idle, for keeping unsaved changes in
+/// the recovery file.
+const IDLE: Duration = Duration::from_secs(2);
 
 /// Time until the clocks next change.
 fn until_next_minute() -> Duration {

@@ -149,3 +149,41 @@ fn move_edit_and_save_in_the_real_terminal() {
         "end-of-line comments too"
     );
 }
+
+#[test]
+fn a_killed_session_leaves_its_unsaved_changes_to_the_next() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let path = home.path().join("japan.toml");
+    let original = std::fs::read_to_string(SAMPLE).expect("sample");
+    std::fs::write(&path, &original).expect("copy the sample");
+    let arg = path.to_string_lossy().into_owned();
+
+    let mut session = Session::start(&[&arg], home.path(), home.path());
+    session.wait_for("10:00–11:30   Osaka Prefectural");
+    session.send("J");
+    session.wait_for("11:30–13:00   Osaka Prefectural");
+    // A moment of quiet, then the window is closed without saving.
+    std::thread::sleep(std::time::Duration::from_millis(3_500));
+    session.kill();
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        original,
+        "nothing was saved"
+    );
+
+    let mut session = Session::start(&[&arg], home.path(), home.path());
+    session.wait_for("restore them");
+    session.send("r");
+    session.wait_for("Restored the kept changes");
+    assert!(
+        session.screen().contains("11:30–13:00   Osaka Prefectural"),
+        "{}",
+        session.screen()
+    );
+    session.send("\x13"); // Ctrl-S
+    session.wait_for("Saved japan.toml");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    let saved = std::fs::read_to_string(&path).expect("read");
+    assert!(saved.contains("start = 11:30:00"), "{saved}");
+}

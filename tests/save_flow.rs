@@ -717,3 +717,53 @@ fn a_failed_save_names_the_recovery_file_on_screen() {
         "the recovery file is named on screen:\n{s}"
     );
 }
+
+#[test]
+fn idle_moments_keep_unsaved_changes_in_the_recovery_file() {
+    // What protects an edit when the terminal window is closed, the laptop
+    // loses power or the process is killed: after a moment without input,
+    // the event loop calls keep_when_idle.
+    let trip = Trip::new();
+    let mut app = trip.open();
+    assert!(!app.recovery_is_stale(), "nothing to keep yet");
+    edit_first_title(&mut app);
+    assert!(app.recovery_is_stale());
+    app.keep_when_idle();
+    assert!(!app.recovery_is_stale());
+    let kept = std::fs::read_to_string(trip.recovery_file()).expect("kept while idle");
+    assert!(kept.contains(EDITED_TITLE), "{kept}");
+    assert_eq!(
+        trip.on_disk(),
+        trip.original,
+        "the mission file itself is untouched"
+    );
+
+    // A new session after a crash offers it.
+    let again = trip.open();
+    assert!(matches!(
+        again.mode,
+        Mode::Confirm(Confirm::Recovery { .. })
+    ));
+    drop(again);
+
+    // Undoing back to the file makes the kept copy obsolete.
+    press(&mut app, &["u"], AREA);
+    assert!(!app.is_dirty());
+    assert!(app.recovery_is_stale());
+    app.keep_when_idle();
+    assert!(
+        !trip.recovery_file().exists(),
+        "nothing unsaved, nothing kept"
+    );
+
+    // Saving also clears it.
+    edit_first_title(&mut app);
+    app.keep_when_idle();
+    assert!(trip.recovery_file().exists());
+    press(&mut app, &["ctrl-s"], AREA);
+    assert!(
+        !trip.recovery_file().exists(),
+        "saved: the kept copy is gone"
+    );
+    assert!(!app.recovery_is_stale());
+}

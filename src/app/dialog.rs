@@ -351,4 +351,35 @@ impl App {
         }
         self.doc.keep_unsaved(&self.mission).ok()
     }
+
+    /// Whether the recovery file is behind the mission in memory: there
+    /// are unsaved changes it does not hold, or it holds changes that were
+    /// since undone.
+    pub fn recovery_is_stale(&self) -> bool {
+        let generation = Some(self.history.generation());
+        if self.is_dirty() {
+            self.kept_generation != generation
+        } else {
+            self.doc.owns_recovery()
+        }
+    }
+
+    /// Called when the user has been idle for a moment: brings the recovery
+    /// file up to date, so that closing the terminal, a crash or a power
+    /// cut loses at most the last few seconds of work. Clean missions need
+    /// no recovery file.
+    pub fn keep_when_idle(&mut self) {
+        if !self.recovery_is_stale() {
+            return;
+        }
+        if self.is_dirty() {
+            // Without a data directory there is nowhere to keep them; this
+            // state is not tried again either way.
+            let _ = self.doc.keep_unsaved(&self.mission);
+            self.kept_generation = Some(self.history.generation());
+        } else {
+            self.doc.forget_own_recovery();
+            self.kept_generation = None;
+        }
+    }
 }

@@ -265,6 +265,11 @@ impl Document {
         self.recovery_owned = false;
     }
 
+    /// Whether the recovery file holds this session's unsaved changes.
+    pub fn owns_recovery(&self) -> bool {
+        self.recovery_owned
+    }
+
     /// Deletes the recovery file only if it holds this session's changes,
     /// which a save has just written or the user has chosen to drop.
     pub fn forget_own_recovery(&mut self) {

@@ -28,6 +28,9 @@ pub struct Step {
 pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
+    /// Counts every change (edit, undo, redo), so a state of the mission
+    /// can be recognised: the same generation, the same mission.
+    generation: u64,
     /// Undo depth at the last save, or `None` when that state can no longer
     /// be reached (an edit replaced undone steps) or was never on disk.
     saved: Option<usize>,
@@ -53,6 +56,7 @@ impl History {
 
     /// Records a step that was just applied.
     pub fn push(&mut self, step: Step) {
+        self.generation += 1;
         if self.saved.is_some_and(|depth| depth > self.undo.len()) {
             self.saved = None;
         }
@@ -67,6 +71,7 @@ impl History {
     }
 
     pub fn undone(&mut self, step: Step) {
+        self.generation += 1;
         self.redo.push(step);
     }
 
@@ -75,7 +80,13 @@ impl History {
     }
 
     pub fn redone(&mut self, step: Step) {
+        self.generation += 1;
         self.undo.push(step);
+    }
+
+    /// Changes so far: equal generations mean an unchanged mission.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     pub fn mark_saved(&mut self) {

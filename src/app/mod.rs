@@ -144,6 +144,8 @@ pub struct App {
     /// The file behind the mission.
     pub doc: Document,
     pub history: History,
+    /// The history generation last written to the recovery file.
+    kept_generation: Option<u64>,
     /// Selected day (index into `index.dates()`).
     pub day: usize,
     /// Selected visit: position within the selected day.
@@ -182,6 +184,7 @@ impl App {
             agenda,
             doc,
             history: History::new(),
+            kept_generation: None,
             day: 0,
             pos: 0,
             participant: 0,

@@ -98,6 +98,13 @@ impl Session {
         self.writer.flush().expect("flush");
     }
 
+    /// Kills the process the way a closed window or a power cut would:
+    /// without a chance to clean up.
+    pub fn kill(&mut self) {
+        self.child.kill().expect("kill itinera");
+        let _ = self.child.wait();
+    }
+
     /// Waits for the process to end and returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let deadline = Instant::now() + Duration::from_secs(10);
