@@ -947,3 +947,24 @@ fn applying_an_unchanged_form_changes_nothing() {
         Some("No changes.")
     );
 }
+
+#[test]
+fn a_new_participant_left_without_an_id_gets_one_from_the_name() {
+    let mut app = sample_app();
+    press(&mut app, &["tab", "tab", "n"], AREA);
+    assert_eq!(form(&app).title, "New participant");
+    type_text(&mut app, "Núria García");
+    press(&mut app, &["enter"], AREA);
+    assert!(matches!(app.mode, Mode::Normal), "the id may be left empty");
+    let added = app.mission.participants.last().expect("added");
+    assert_eq!(added.name, "Núria García");
+    assert_eq!(added.id, "núria-garcía");
+    // The same name again gets a distinct id.
+    press(&mut app, &["n"], AREA);
+    type_text(&mut app, "Núria García");
+    press(&mut app, &["enter"], AREA);
+    assert_eq!(
+        app.mission.participants.last().expect("added").id,
+        "núria-garcía-2"
+    );
+}

@@ -931,3 +931,31 @@ fn a_visit_keeps_its_sub_table_when_it_moves_up() {
         .collect();
     assert_eq!(with_extra, ["KENTO 健都"], "{text}");
 }
+
+#[test]
+fn the_first_entries_added_to_a_new_skeleton_go_after_its_examples() {
+    use chrono::NaiveDate;
+    use itinera::domain::{Participant, Visit};
+    let start = NaiveDate::from_ymd_opt(2026, 3, 30).expect("date");
+    let end = NaiveDate::from_ymd_opt(2026, 4, 2).expect("date");
+    let text = itinera::file::skeleton::skeleton("Mission to Kyoto", start, end, None);
+    let parsed = itinera::file::parse(&text).expect("the skeleton loads");
+    let mut mission = parsed.mission.clone();
+    mission
+        .participants
+        .push(Participant::new("rossi", "Maria Rossi"));
+    mission
+        .visits
+        .push(Visit::new(start, "Meeting with Kyoto Prefecture"));
+    let written = parsed.base.clone().render(&mission);
+
+    // The skeleton's text is all still there, in order, before the new
+    // tables; the last day keeps its commented-out keys right under it.
+    let new_part = written
+        .find("\n[[participants]]\n")
+        .expect("a participants table");
+    assert_eq!(&written[..new_part], text, "{written}");
+    assert!(written[new_part..].contains("[[visits]]\ndate = 2026-03-30"));
+    let back = itinera::file::parse(&written).expect("reads back");
+    assert!(back.mission.same_content(&mission));
+}

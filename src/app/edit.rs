@@ -6,7 +6,7 @@ use super::form::{Entity, Form, Target};
 use super::history::Step;
 use super::{App, Confirm, Mode, Pane};
 use crate::domain::ops::{self, Direction, OpError, Plan};
-use crate::domain::{DayInfo, Edit, Key, ListEdit, Participant};
+use crate::domain::{DayInfo, Edit, Key, ListEdit, Participant, slugify};
 
 impl App {
     /// Applies `edit` as one undoable step, then selects `focus` (a visit's
@@ -113,8 +113,7 @@ impl App {
     /// visit ends) or a new participant, by pane.
     pub(super) fn add(&mut self) {
         if self.focus == Pane::Participants {
-            let id = ops::unique_id("new", |id| self.mission.participant(id).is_some());
-            let form = Form::participant(&Participant::new(id, ""), None);
+            let form = Form::participant(&Participant::new("", ""), None);
             self.mode = Mode::Form(Box::new(form));
             return;
         }
@@ -351,7 +350,14 @@ impl App {
                     self.apply(edit, format!("edit {name}"), Some(key));
                 }
             }
-            (Target::Participant(None), Entity::Participant(p)) => {
+            (Target::Participant(None), Entity::Participant(mut p)) => {
+                if p.id.is_empty() {
+                    let base = match slugify(&p.name) {
+                        slug if slug.is_empty() => "participant".to_string(),
+                        slug => slug,
+                    };
+                    p.id = ops::unique_id(&base, |id| self.mission.participant(id).is_some());
+                }
                 let (key, name) = (p.key, p.name.clone());
                 let at = self.mission.participants.len();
                 self.apply(

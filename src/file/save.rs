@@ -92,6 +92,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     for orphan in orphans.into_iter().flatten() {
         place_orphan(doc, orphan);
     }
+    trailing_before_new_tables(doc);
     renumber(doc);
     let written = base.editable().to_string();
     let text = base.layout.apply(&written);
@@ -311,6 +312,41 @@ fn place_orphan(doc: &mut DocumentMut, orphan: Orphan) {
         let comments = orphan.comments.trim_end_matches('\n');
         doc.set_trailing(format!("{comments}\n{trailing}"));
     }
+}
+
+/// When new tables go at the very end of the file, the text that ended the
+/// file (comments after the last table's values) goes above them, where it
+/// was: otherwise it would be written after the new tables, and a
+/// skeleton's commented-out examples would end up under the new visits.
+fn trailing_before_new_tables(doc: &mut DocumentMut) {
+    let trailing = doc.trailing().as_str().unwrap_or("").to_string();
+    if !has_comment(&trailing) {
+        return;
+    }
+    // The first table without a position, with no positioned table after
+    // it: a table written after every table of the file as read.
+    let (mut first_new, mut positioned_after) = (None, false);
+    visit_tables(doc.as_table_mut(), &mut |t, n| match t.position() {
+        None if first_new.is_none() => first_new = Some(n),
+        Some(_) if first_new.is_some() => positioned_after = true,
+        _ => {}
+    });
+    let Some(target) = first_new.filter(|_| !positioned_after) else {
+        return;
+    };
+    visit_tables(doc.as_table_mut(), &mut |t, n| {
+        if n == target {
+            let own = t.decor().prefix().and_then(|p| p.as_str()).unwrap_or("\n");
+            let own = own.trim_start_matches(['\n', '\r']).to_string();
+            let gap = if trailing.ends_with("\n\n") { "" } else { "\n" };
+            t.decor_mut().set_prefix(format!("{trailing}{gap}{own}"));
+        }
+    });
+    doc.set_trailing("");
+}
+
+fn has_comment(text: &str) -> bool {
+    text.lines().any(|l| l.trim_start().starts_with('#'))
 }
 
 /// Calls `f` on every table below `table` in the order toml_edit writes

@@ -110,7 +110,8 @@ impl Form {
 
     fn validate_participant(&mut self, mission: &Mission, index: Option<usize>) {
         self.required(Name::Name);
-        if self.text(Name::Id).is_empty() {
+        // A new participant's id may be left empty: it is made from the name.
+        if self.text(Name::Id).is_empty() && index.is_some() {
             self.set_error(Name::Id, Some("required: visits name people by id".into()));
         }
         self.id_field(|id| {

@@ -270,11 +270,11 @@ impl Form {
             title,
             fields,
         );
-        hint(
-            &mut form.fields,
-            Name::Id,
-            "letters, digits, - and _; visits name people by id",
-        );
+        let id_hint = match index {
+            Some(_) => "letters, digits, - and _; visits name people by id",
+            None => "leave empty to make one from the name",
+        };
+        hint(&mut form.fields, Name::Id, id_hint);
         form
     }
 
