@@ -102,7 +102,7 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
 
 /// "Monday 14 November · 10:00–11:30 (1h30) · Rome 02:00–03:30"
 fn when(app: &App, visit: &Visit) -> Vec<String> {
-    let mut pieces = vec![visit.date.format("%A %-d %B").to_string()];
+    let mut pieces = vec![super::long_date(app, visit.date)];
     let mut time = visit.time_label();
     if let Some(duration) = visit.duration() {
         time.push_str(&format!(" ({})", format_duration(duration)));

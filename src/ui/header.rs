@@ -1,6 +1,6 @@
 //! The title line (mission, dates, clocks) and the day bar.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -85,7 +85,7 @@ pub struct DayItem {
 pub fn day_items(app: &App, width: u16) -> Vec<DayItem> {
     let dates = app.index.dates();
     let label = |date: NaiveDate, with_city: bool| {
-        let mut label = format!("{} {}", date.format("%a"), date.day());
+        let mut label = super::short_date(app, date);
         if with_city {
             if let Some(city) = app.mission.day_info(date).and_then(|d| d.city.as_deref()) {
                 label.push(' ');

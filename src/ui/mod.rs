@@ -118,6 +118,29 @@ fn tab_ranges() -> Vec<(Pane, std::ops::Range<u16>)> {
         .collect()
 }
 
+/// A day as headings show it: "Monday 14 November", with the year when the
+/// mission runs over more than one.
+pub fn long_date(app: &App, date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if app.mission.header.start.year() == app.mission.header.end.year() {
+        date.format("%A %-d %B").to_string()
+    } else {
+        date.format("%A %-d %B %Y").to_string()
+    }
+}
+
+/// A day as the day bar shows it: "Mon 14", with the month when the
+/// mission runs over more than one.
+pub fn short_date(app: &App, date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let (start, end) = (app.mission.header.start, app.mission.header.end);
+    if (start.year(), start.month()) == (end.year(), end.month()) {
+        date.format("%a %-d").to_string()
+    } else {
+        date.format("%a %-d %b").to_string()
+    }
+}
+
 /// A pane's border and title, highlighted when focused.
 pub fn pane_block(app: &App, theme: &Theme, pane: Pane, title: String) -> Block<'static> {
     let style = if app.focus == pane {

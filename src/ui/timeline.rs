@@ -26,7 +26,7 @@ pub fn title(app: &App) -> String {
     let Some(date) = app.index.date(app.day) else {
         return " Timeline ".into();
     };
-    let mut title = format!(" {}", date.format("%A %-d %B"));
+    let mut title = format!(" {}", super::long_date(app, date));
     if let Some(city) = app.mission.day_info(date).and_then(|d| d.city.as_deref()) {
         title.push_str(&format!(" · {city}"));
     }
@@ -159,7 +159,7 @@ fn day_heading(app: &App, theme: &Theme, day: usize, width: usize) -> Line<'stat
     let Some(date) = app.index.date(day) else {
         return Line::default();
     };
-    let mut text = date.format(" %A %-d %B").to_string();
+    let mut text = format!(" {}", super::long_date(app, date));
     if let Some(city) = app.mission.day_info(date).and_then(|d| d.city.as_deref()) {
         text.push_str(&format!(" · {city}"));
     }
