@@ -95,8 +95,7 @@ pub enum Format {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("\"{s}\" is not a date like 2022-11-14"))
+    crate::domain::parse_date(s).ok_or_else(|| format!("\"{s}\" is not a date like 2022-11-14"))
 }
 
 fn parse_timezone(s: &str) -> Result<Tz, String> {

@@ -83,7 +83,10 @@ impl Dirs {
 /// A file name for per-mission files: the mission's file stem and a hash
 /// of its absolute path ("rome-trip-3f2a...").
 fn file_key(path: &Path) -> String {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // The same file by any path (relative, through a link) has one key.
+    let absolute = std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf());
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -439,7 +439,7 @@ fn cases() -> Vec<Case> {
             removed: &[
                 "tags = [ \"health\",   \"regenerative-medicine\" ]  # odd spacing in an array",
             ],
-            added: &["tags = [ \"health\", \"再生医療\"]  # odd spacing in an array"],
+            added: &["tags = [ \"health\",   \"再生医療\" ]  # odd spacing in an array"],
             inside: None,
         },
         Case {

@@ -20,7 +20,7 @@ mod time;
 pub use edit::{Edit, EditError, ListEdit};
 pub use ids::{is_valid_id, slugify, suggest};
 pub use index::DayIndex;
-pub use time::{Clock, format_duration, format_time};
+pub use time::{Clock, format_duration, format_time, parse_date, parse_time};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -86,22 +86,24 @@ fn trade_slots(a: &Visit, b: &Visit) -> Result<Option<(Visit, Visit)>, OpError> 
     let a_end = a.ends_at().unwrap_or(a_start);
     let gap = b_start - a_end;
     let b_len = b.duration().unwrap_or_default();
-    let new_b = retime(b, a.date, a_start)?;
-    let new_a = retime(a, a.date, a_start + b_len + gap)?;
+    let new_b = retime(b, a.date, Some(a_start))?;
+    let a_new_start = a_start
+        .checked_add_signed(b_len)
+        .and_then(|t| t.checked_add_signed(gap));
+    let new_a = retime(a, a.date, a_new_start)?;
     Ok(Some((new_b, new_a)))
 }
 
 /// `visit` moved to start at `start` on `date`, keeping its duration. The
-/// start must stay on `date`.
-fn retime(visit: &Visit, date: NaiveDate, start: NaiveDateTime) -> Result<Visit, OpError> {
-    if start.date() != date {
-        return Err(OpError::LeavesDay(visit.title.clone()));
-    }
+/// start must stay on `date` (`None`: a time past the calendar's end).
+fn retime(visit: &Visit, date: NaiveDate, start: Option<NaiveDateTime>) -> Result<Visit, OpError> {
+    let leaves = || OpError::LeavesDay(visit.title.clone());
+    let start = start.filter(|s| s.date() == date).ok_or_else(leaves)?;
     let mut moved = visit.clone();
     moved.date = date;
     moved.start = Some(start.time());
     if let Some(len) = visit.duration() {
-        let end = start + len;
+        let end = start.checked_add_signed(len).ok_or_else(leaves)?;
         moved.end = Some(end.time());
         moved.end_date = (visit.end_date.is_some() || end.date() != date).then(|| end.date());
     }
@@ -136,7 +138,13 @@ pub fn move_to_day(
     let shift = target - visit.date;
     let mut moved = visit.clone();
     moved.date = target;
-    moved.end_date = visit.end_date.map(|d| d + shift);
+    moved.end_date = match visit.end_date {
+        Some(d) => Some(
+            d.checked_add_signed(shift)
+                .ok_or(OpError::LeavesDay(visit.title.clone()))?,
+        ),
+        None => None,
+    };
 
     let insert_at = insertion_point(mission, index, target, moved.start);
     let to = if insert_at > i {
@@ -211,7 +219,7 @@ pub fn ripple(
     for &v in &index.visits_on(day)[pos..] {
         let visit = &mission.visits[v];
         if let Some(start) = visit.starts_at() {
-            let moved = retime(visit, visit.date, start + delta)?;
+            let moved = retime(visit, visit.date, start.checked_add_signed(delta))?;
             edits.push(Edit::Visit(ListEdit::Replace(v, moved)));
         }
     }
@@ -242,9 +250,10 @@ pub fn new_visit(mission: &Mission, date: NaiveDate, after: Option<&Visit>) -> V
     visit.city = mission.day_info(date).and_then(|d| d.city.clone());
     if let Some(start) = after.and_then(Visit::ends_at).filter(|s| s.date() == date) {
         visit.start = Some(start.time());
-        let end = start + TimeDelta::hours(1);
-        visit.end = Some(end.time());
-        visit.end_date = (end.date() != date).then(|| end.date());
+        if let Some(end) = start.checked_add_signed(TimeDelta::hours(1)) {
+            visit.end = Some(end.time());
+            visit.end_date = (end.date() != date).then(|| end.date());
+        }
     }
     visit
 }

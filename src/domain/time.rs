@@ -1,12 +1,29 @@
 //! Times as the delegation reads them, and the second clock.
 
-use chrono::{NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike};
 use chrono_tz::Tz;
 
 /// "09:30". Seconds are kept in the model but not shown: nobody schedules a
 /// meeting to the second.
 pub fn format_time(t: NaiveTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// "2022-11-14": a date a mission file can hold (TOML dates have four-digit
+/// years).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+    (s.len() == 10 && (0..=9999).contains(&date.year())).then_some(date)
+}
+
+/// "09:30" or "09:30:00"; not a leap second (TOML times have none).
+pub fn parse_time(s: &str) -> Option<NaiveTime> {
+    let s = s.trim();
+    let time = NaiveTime::parse_from_str(s, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
+        .ok()?;
+    (time.nanosecond() < 1_000_000_000).then_some(time)
 }
 
 /// "1h30", "45 min", "2h".
@@ -38,11 +55,8 @@ impl Clock {
             chrono::LocalResult::Single(t) => t,
             chrono::LocalResult::Ambiguous(early, _) => early,
             chrono::LocalResult::None => {
-                match self
-                    .trip
-                    .from_local_datetime(&(trip_local + TimeDelta::hours(1)))
-                    .earliest()
-                {
+                let later = trip_local.checked_add_signed(TimeDelta::hours(1));
+                match later.and_then(|t| self.trip.from_local_datetime(&t).earliest()) {
                     Some(t) => t,
                     None => return "?".into(),
                 }
@@ -89,6 +103,27 @@ mod tests {
         assert_eq!(clock.at_home(at(2026, 3, 29, 2, 30)), "01:30");
         // 02:30 happens twice on 2026-10-25: the first one (CEST) is used.
         assert_eq!(clock.at_home(at(2026, 10, 25, 2, 30)), "00:30");
+    }
+
+    #[test]
+    fn dates_and_times_that_a_file_can_hold() {
+        assert!(parse_date("2022-11-14").is_some());
+        assert!(parse_date(" 2022-11-14 ").is_some());
+        for bad in [
+            "-0001-11-15",
+            "+262142-12-31",
+            "10000-01-01",
+            "2022-11-31",
+            "22-11-14",
+            "",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        assert!(parse_time("09:30").is_some());
+        assert!(parse_time("09:30:15").is_some());
+        for bad in ["10:59:60", "24:00", "9.30", ""] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -30,7 +30,6 @@ use std::path::{Path, PathBuf};
 use toml_edit::{Document, DocumentMut};
 
 pub use diagnostic::{Diagnostic, Report, Severity, line_col};
-pub use read::parse_time;
 pub use source::Layout;
 
 use crate::domain::{Key, Mission};

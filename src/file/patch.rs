@@ -188,37 +188,45 @@ pub(super) fn visit_fields(v: &Visit) -> Fields {
     ]
 }
 
-/// Turns `existing` into `new` element by element when `new` is `existing`
-/// with some elements removed and some appended: every other element keeps
-/// its line and comments, and appended ones are laid out like the last.
-/// Returns false (and changes nothing) for any other change, such as a new
-/// order.
+/// Turns `existing` into `new` element by element, so that every element
+/// that stays keeps its line, spacing and comments: either the same number
+/// of elements with some replaced (a renamed participant), or some removed
+/// and some appended (people unticked and ticked). Appended elements are
+/// laid out like the array's last element was. Returns false, changing
+/// nothing, for any other change (such as a new order).
 fn edit_in_place(existing: &mut Array, new: &Array) -> bool {
-    let old: Vec<Option<String>> = existing
+    let old: Vec<String> = existing
         .iter()
-        .map(|v| v.as_str().map(str::to_string))
+        .filter_map(|v| v.as_str().map(str::to_string))
         .collect();
     let new: Vec<&str> = new.iter().filter_map(Value::as_str).collect();
-    if old.iter().any(Option::is_none) {
+    if old.len() != existing.len() {
         return false;
+    }
+    // Replaced in place, position by position.
+    if old.len() == new.len() {
+        for (i, id) in new.iter().enumerate() {
+            if old[i] != *id {
+                if let Some(value) = existing.get_mut(i) {
+                    let decor = value.decor().clone();
+                    *value = Value::from(*id);
+                    *value.decor_mut() = decor;
+                }
+            }
+        }
+        return true;
     }
     let kept: Vec<&str> = old
         .iter()
-        .flatten()
         .map(String::as_str)
         .filter(|o| new.contains(o))
         .collect();
     if new.len() < kept.len() || new[..kept.len()] != kept[..] {
         return false;
     }
-    let appended: Vec<String> = new[kept.len()..].iter().map(|s| s.to_string()).collect();
-    for i in (0..old.len()).rev() {
-        if old[i].as_deref().is_some_and(|o| !new.contains(&o)) {
-            existing.remove(i);
-        }
-    }
-    // The last element's layout (a new line and its indent, or a space),
-    // without the comment lines its prefix may carry.
+    // The layout of the last element before any removal (a new line and
+    // its indent, or a space), without the comment lines its prefix may
+    // carry.
     let prefix = existing
         .iter()
         .last()
@@ -227,10 +235,37 @@ fn edit_in_place(existing: &mut Array, new: &Array) -> bool {
             Some(at) => format!("\n{}", &p[at + 1..]),
             None => p,
         });
-    for id in appended {
-        let mut value = Value::from(id);
-        if let Some(prefix) = &prefix {
-            value.decor_mut().set_prefix(prefix.clone());
+    let first_prefix = existing
+        .iter()
+        .next()
+        .and_then(|v| v.decor().prefix()?.as_str().map(str::to_string));
+    for i in (0..old.len()).rev() {
+        if !new.contains(&old[i].as_str()) {
+            existing.remove(i);
+        }
+    }
+    // On one line, the new first element sits where the first one did
+    // after `[` (`["a", "b"]` without "a" is `["b"]`, not `[ "b"]`).
+    if let (Some(first), Some(prefix)) = (existing.get_mut(0), &first_prefix) {
+        let own = first
+            .decor()
+            .prefix()
+            .and_then(|p| p.as_str())
+            .unwrap_or("");
+        if !own.contains('\n') && !prefix.contains('\n') {
+            first.decor_mut().set_prefix(prefix.clone());
+        }
+    }
+    for id in &new[kept.len()..] {
+        let mut value = Value::from(*id);
+        match (&prefix, existing.is_empty()) {
+            (_, true) => {
+                if let Some(p) = &first_prefix {
+                    value.decor_mut().set_prefix(p.clone());
+                }
+            }
+            (Some(p), false) => value.decor_mut().set_prefix(p.clone()),
+            (None, false) => {}
         }
         existing.push_formatted(value);
     }

@@ -8,6 +8,7 @@ use toml_edit::{Document, Item, Table, TableLike, Value};
 
 use super::diagnostic::Diagnostic;
 use super::dto::{DayDto, Field, HeaderDto, MissionDto, ParticipantDto, Spanned, VisitDto, keys};
+use crate::domain::{parse_date, parse_time};
 
 /// Reads a parsed document into DTOs. Problems go to `problems`; a field
 /// with a problem is left empty, so validation can go on with the rest.
@@ -235,7 +236,7 @@ impl<'a, 'p> Fields<'a, 'p> {
             }
             Value::String(s) => {
                 let text = s.value();
-                let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+                let parsed = parse_date(text);
                 if let (None, Some(why)) = (parsed, no_such_date(text)) {
                     let message = format!("`{key}`: there is no date {}{why}", text.trim());
                     self.error(span, message);
@@ -422,14 +423,6 @@ fn no_such_date(text: &str) -> Option<String> {
         Some(days) => format!(" ({} has {days} days)", first.format("%B %Y")),
         None => String::new(),
     })
-}
-
-/// "09:30" or "09:30:00".
-pub fn parse_time(s: &str) -> Option<NaiveTime> {
-    let s = s.trim();
-    NaiveTime::parse_from_str(s, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
-        .ok()
 }
 
 fn span_of(item: &Item, fallback: &Range<usize>) -> Range<usize> {

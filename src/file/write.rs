@@ -10,10 +10,26 @@ use atomic_write_file::AtomicWriteFile;
 /// directory, flushed to disk, then renamed over `path` (and the directory
 /// synced). Readers see the old file or the new one, never a mix. An
 /// existing file keeps its permissions.
+///
+/// A symbolic link is followed: the file it points to is replaced, and the
+/// link stays a link (a mission kept in a synced folder and linked from
+/// elsewhere gets the changes).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = AtomicWriteFile::open(path)?;
+    let target = resolve(path);
+    let mut file = AtomicWriteFile::open(&target)?;
     file.write_all(bytes)?;
     file.commit()
+}
+
+/// The file a path names, following symbolic links; the path itself when
+/// it does not exist yet.
+pub fn resolve(path: &Path) -> PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
 }
 
 /// `FILE.bak` next to `FILE`.
@@ -62,7 +78,7 @@ pub fn save_checked(
                 path: path.to_path_buf(),
             });
         }
-        write_atomic(&backup_path(path), current).map_err(io_error)?;
+        write_atomic(&backup_path(&resolve(path)), current).map_err(io_error)?;
     }
     write_atomic(path, text.as_bytes()).map_err(io_error)
 }
@@ -97,6 +113,31 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(backup_path(&path)).expect("bak"),
             "someone else"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_through_a_symbolic_link_writes_the_file_it_points_to() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let real = dir.path().join("synced").join("m.toml");
+        std::fs::create_dir_all(real.parent().expect("dir")).expect("mkdir");
+        std::fs::write(&real, "old").expect("write");
+        let link = dir.path().join("m.toml");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+
+        save_checked(&link, "new", b"old", false).expect("saves");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink(),
+            "the link is still a link"
+        );
+        assert_eq!(std::fs::read_to_string(&real).expect("read"), "new");
+        assert_eq!(
+            std::fs::read_to_string(backup_path(&real)).expect("bak"),
+            "old"
         );
     }
 

@@ -1,12 +1,11 @@
 //! Building the entity a form describes, keeping every value the form
 //! left untouched exactly as it was.
 
-use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::{Entity, Form, Input, Name};
 use crate::domain::{DayInfo, Header, Kind, Participant, Status, Visit};
-use crate::file::parse_time;
+use crate::domain::{parse_date, parse_time};
 
 impl Form {
     /// Whether text field `name` was edited.
@@ -54,7 +53,7 @@ impl Form {
     }
 
     fn build_visit(&self, base: &Visit) -> Visit {
-        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let date = parse_date;
         let mut visit = base.clone();
         visit.title = self
             .kept(Name::Title, &Some(base.title.clone()))
@@ -95,13 +94,16 @@ impl Form {
                 .collect();
             visit.participants = match (&base.participants, whole) {
                 (_, true) => None,
-                // Keep the file's order when the same people are chosen.
-                (Some(old), false)
-                    if old.len() == chosen.len() && chosen.iter().all(|c| old.contains(c)) =>
-                {
-                    Some(old.clone())
-                }
-                (_, false) => Some(chosen),
+                // The people already listed stay in the file's order; the
+                // newly ticked follow, in delegation order.
+                (Some(old), false) => Some(
+                    old.iter()
+                        .filter(|id| chosen.contains(id))
+                        .chain(chosen.iter().filter(|id| !old.contains(id)))
+                        .cloned()
+                        .collect(),
+                ),
+                (None, false) => Some(chosen),
             };
         }
         visit
@@ -126,7 +128,7 @@ impl Form {
     }
 
     fn build_header(&self, base: &Header) -> Header {
-        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let date = parse_date;
         let zone = |s: &str| s.parse::<Tz>().ok();
         Header {
             title: self

@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 
 use super::{Form, Name, Target};
 use crate::domain::{Mission, is_valid_id, suggest};
-use crate::file::parse_time;
+use crate::domain::{parse_date, parse_time};
 
 impl Form {
     /// Checks every field, marking problems; true when the form can apply.
@@ -37,9 +37,9 @@ impl Form {
             }
             return None;
         }
-        match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-            Ok(date) => Some(date),
-            Err(_) => {
+        match parse_date(&text) {
+            Some(date) => Some(date),
+            None => {
                 self.set_error(
                     name,
                     Some(format!("\"{text}\" is not a date like 2022-11-14")),
