@@ -959,3 +959,75 @@ fn the_first_entries_added_to_a_new_skeleton_go_after_its_examples() {
     let back = itinera::file::parse(&written).expect("reads back");
     assert!(back.mission.same_content(&mission));
 }
+
+#[test]
+fn undoing_a_saved_delete_brings_back_the_entry_as_it_was_written() {
+    // Delete, save, undo, save: the file is as it was, comments, unknown
+    // keys and formatting of the entry included.
+    for (name, visits, participants) in [
+        ("comments.toml", &[0usize, 2][..], &[0usize][..]),
+        ("crlf.toml", &[0, 2], &[0]),
+        (SAMPLE, &[0, 5, 21], &[0, 3]),
+    ] {
+        let bytes = if name == SAMPLE {
+            read(SAMPLE)
+        } else {
+            fixture(name)
+        };
+        let original = String::from_utf8(bytes.clone()).expect("UTF-8");
+        for &i in visits {
+            let parsed = load(name, &bytes);
+            let mut base = parsed.base.clone();
+            let mut without = parsed.mission.clone();
+            without.visits.remove(i);
+            let saved = base.render(&without);
+            assert!(!saved.contains(&original), "{name}: visit {i} was deleted");
+            let back = base.render(&parsed.mission);
+            assert!(
+                back == original,
+                "{name}: visit {i}: {}",
+                first_difference(&original, &back)
+            );
+        }
+        for &p in participants {
+            let parsed = load(name, &bytes);
+            let mut base = parsed.base.clone();
+            let mut without = parsed.mission.clone();
+            let id = without.participants[p].id.clone();
+            without.participants.remove(p);
+            for visit in &mut without.visits {
+                if let Some(ids) = &mut visit.participants {
+                    ids.retain(|x| *x != id);
+                }
+            }
+            base.render(&without);
+            let back = base.render(&parsed.mission);
+            // The participant's own table comes back exactly; inside the
+            // visits' lists, which had them removed, every comment is still
+            // there (a comment between two list items cannot say which one
+            // it was about).
+            let tables = |text: &str| -> String {
+                text.split("\n[[")
+                    .filter(|t| t.starts_with("participants]]"))
+                    .collect::<Vec<_>>()
+                    .join("\n[[")
+            };
+            assert_eq!(tables(&back), tables(&original), "{name}: participant {p}");
+            let comments = |text: &str| {
+                let mut lines: Vec<String> = text
+                    .lines()
+                    .filter_map(|l| l.find('#').map(|at| l[at..].trim().to_string()))
+                    .collect();
+                lines.sort();
+                lines
+            };
+            assert_eq!(
+                comments(&back),
+                comments(&original),
+                "{name}: participant {p}"
+            );
+            let read_back = itinera::file::parse(&back).expect("reads back");
+            assert!(read_back.mission.same_content(&parsed.mission));
+        }
+    }
+}

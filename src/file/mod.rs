@@ -32,7 +32,7 @@ use toml_edit::{Document, DocumentMut};
 pub use diagnostic::{Diagnostic, Report, Severity, line_col};
 pub use source::Layout;
 
-use crate::domain::{Key, Mission};
+use crate::domain::{Key, Mission, Participant, Visit};
 
 /// A mission read from text, with the warnings found on the way.
 #[derive(Clone, Debug)]
@@ -57,6 +57,9 @@ pub struct Base {
     /// also the index of its table in the document.
     pub(crate) visit_tables: HashMap<Key, usize>,
     pub(crate) participant_tables: HashMap<Key, usize>,
+    /// Tables of visits and participants deleted since the file was read.
+    pub(crate) dead_visits: save::Graveyard<Visit>,
+    pub(crate) dead_participants: save::Graveyard<Participant>,
 }
 
 impl Base {
@@ -68,6 +71,8 @@ impl Base {
             mission,
             visit_tables: HashMap::new(),
             participant_tables: HashMap::new(),
+            dead_visits: HashMap::new(),
+            dead_participants: HashMap::new(),
         };
         base.index_keys();
         base

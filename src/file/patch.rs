@@ -188,6 +188,35 @@ pub(super) fn visit_fields(v: &Visit) -> Fields {
     ]
 }
 
+/// Comment lines written above a removed list element stay in the list:
+/// above the element that took its place, or before the closing bracket.
+fn keep_comments(array: &mut Array, at: usize, removed: &Value) {
+    let prefix = removed
+        .decor()
+        .prefix()
+        .and_then(|p| p.as_str())
+        .unwrap_or("");
+    let Some(end) = prefix.rfind('\n') else {
+        return;
+    };
+    let comments = &prefix[..=end];
+    if !comments.contains('#') {
+        return;
+    }
+    match array.get_mut(at) {
+        Some(next) => {
+            let own = next.decor().prefix().and_then(|p| p.as_str()).unwrap_or("");
+            let own = own.strip_prefix('\n').unwrap_or(own).to_string();
+            next.decor_mut().set_prefix(format!("{comments}{own}"));
+        }
+        None => {
+            let trailing = array.trailing().as_str().unwrap_or("").to_string();
+            let trailing = trailing.strip_prefix('\n').unwrap_or(&trailing).to_string();
+            array.set_trailing(format!("{comments}{trailing}"));
+        }
+    }
+}
+
 /// Turns `existing` into `new` element by element, so that every element
 /// that stays keeps its line, spacing and comments: either the same number
 /// of elements with some replaced (a renamed participant), or some removed
@@ -221,53 +250,80 @@ fn edit_in_place(existing: &mut Array, new: &Array) -> bool {
         .map(String::as_str)
         .filter(|o| new.contains(o))
         .collect();
-    if new.len() < kept.len() || new[..kept.len()] != kept[..] {
+    // The elements that stay must stay in the same order.
+    let staying: Vec<&str> = new.iter().copied().filter(|n| kept.contains(n)).collect();
+    if staying != kept {
         return false;
     }
     // The layout of the last element before any removal (a new line and
     // its indent, or a space), without the comment lines its prefix may
     // carry.
-    let prefix = existing
-        .iter()
-        .last()
-        .and_then(|v| v.decor().prefix()?.as_str().map(str::to_string))
-        .map(|p| match p.rfind('\n') {
-            Some(at) => format!("\n{}", &p[at + 1..]),
-            None => p,
-        });
+    let layout = |v: &Value| {
+        v.decor()
+            .prefix()
+            .and_then(|p| p.as_str())
+            .map(|p| match p.rfind('\n') {
+                Some(at) => format!("\n{}", &p[at + 1..]),
+                None => p.to_string(),
+            })
+    };
+    let last_prefix = existing.iter().last().and_then(layout);
     let first_prefix = existing
         .iter()
         .next()
         .and_then(|v| v.decor().prefix()?.as_str().map(str::to_string));
     for i in (0..old.len()).rev() {
         if !new.contains(&old[i].as_str()) {
-            existing.remove(i);
+            let removed = existing.remove(i);
+            keep_comments(existing, i, &removed);
         }
     }
     // On one line, the new first element sits where the first one did
     // after `[` (`["a", "b"]` without "a" is `["b"]`, not `[ "b"]`).
-    if let (Some(first), Some(prefix)) = (existing.get_mut(0), &first_prefix) {
+    let one_line = |p: &Option<String>| p.as_deref().is_none_or(|p| !p.contains('\n'));
+    if let Some(first) = existing.get_mut(0) {
         let own = first
             .decor()
             .prefix()
             .and_then(|p| p.as_str())
-            .unwrap_or("");
-        if !own.contains('\n') && !prefix.contains('\n') {
-            first.decor_mut().set_prefix(prefix.clone());
+            .map(str::to_string);
+        if one_line(&own) && one_line(&first_prefix) {
+            if let Some(prefix) = &first_prefix {
+                first.decor_mut().set_prefix(prefix.clone());
+            }
         }
     }
-    for id in &new[kept.len()..] {
+    // Insert the new elements where they go, laid out like their
+    // neighbours.
+    for (k, id) in new.iter().enumerate() {
+        if kept.contains(id) {
+            continue;
+        }
         let mut value = Value::from(*id);
-        match (&prefix, existing.is_empty()) {
-            (_, true) => {
-                if let Some(p) = &first_prefix {
-                    value.decor_mut().set_prefix(p.clone());
+        let prefix = match (k, existing.len()) {
+            (_, 0) => first_prefix.clone(),
+            (0, _) if one_line(&first_prefix) => first_prefix.clone(),
+            (0, _) => last_prefix.clone(),
+            _ => last_prefix.clone(),
+        };
+        if let Some(prefix) = prefix {
+            value.decor_mut().set_prefix(prefix);
+        }
+        if k == 0 && !existing.is_empty() && one_line(&first_prefix) {
+            // The old first element now follows a comma: one space.
+            if let Some(first) = existing.get_mut(0) {
+                if one_line(
+                    &first
+                        .decor()
+                        .prefix()
+                        .and_then(|p| p.as_str())
+                        .map(str::to_string),
+                ) {
+                    first.decor_mut().set_prefix(" ");
                 }
             }
-            (Some(p), false) => value.decor_mut().set_prefix(p.clone()),
-            (None, false) => {}
         }
-        existing.push_formatted(value);
+        existing.insert_formatted(k.min(existing.len()), value);
     }
     true
 }

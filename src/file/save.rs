@@ -30,7 +30,7 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 use super::Base;
 use super::patch::{Fields, day_fields, header_fields, participant_fields, patch, visit_fields};
 use super::sections;
-use crate::domain::Mission;
+use crate::domain::{DayInfo, Key, Mission, Participant, Visit};
 
 pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     // Nothing changed since the file was read: its own text, exactly.
@@ -40,6 +40,8 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     let old = std::mem::replace(&mut base.mission, mission.clone());
     let visit_tables = std::mem::take(&mut base.visit_tables);
     let participant_tables = std::mem::take(&mut base.participant_tables);
+    let mut dead_visits = std::mem::take(&mut base.dead_visits);
+    let mut dead_participants = std::mem::take(&mut base.dead_participants);
     let doc = base.editable();
     let root = doc.as_table_mut();
     match root.get_mut("mission").and_then(Item::as_table_like_mut) {
@@ -69,6 +71,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
             |d| day_tables.get(&d.date).copied(),
             day_fields,
             |_| None,
+            (|_: &DayInfo| None, &mut HashMap::new()),
         ),
         sync(
             root,
@@ -78,6 +81,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
             |p| participant_tables.get(&p.key).copied(),
             participant_fields,
             |_| None,
+            (|p: &Participant| Some(p.key), &mut dead_participants),
         ),
         sync(
             root,
@@ -87,6 +91,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
             |v| visit_tables.get(&v.key).copied(),
             visit_fields,
             |v| Some(v.date),
+            (|v: &Visit| Some(v.key), &mut dead_visits),
         ),
     ];
     for orphan in orphans.into_iter().flatten() {
@@ -97,7 +102,22 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     let written = base.editable().to_string();
     let text = base.layout.apply(&written);
     base.index_keys();
+    base.dead_visits = dead_visits;
+    base.dead_participants = dead_participants;
     text
+}
+
+/// Tables of deleted entities, by key, with the entity they were written
+/// for: an undo after a save brings the entity back with its own table
+/// (comments, unknown keys and formatting), not a fresh one.
+pub(super) type Graveyard<T> = HashMap<Key, Buried<T>>;
+
+/// A deleted entity's table, the entity, and the heading its table had.
+#[derive(Clone, Debug)]
+pub(crate) struct Buried<T> {
+    table: Table,
+    entity: T,
+    section: String,
 }
 
 /// Heading comments left without a table below them, and the position of
@@ -110,7 +130,8 @@ pub(super) struct Orphan {
 /// Rebuilds the array of tables `name` for `items` (the tables of `old` as
 /// read): matched tables patched, new ones created, positions assigned as
 /// described in the module docs.
-fn sync<T: PartialEq>(
+#[allow(clippy::too_many_arguments)]
+fn sync<T: PartialEq + Clone>(
     root: &mut Table,
     name: &str,
     old: &[T],
@@ -118,6 +139,7 @@ fn sync<T: PartialEq>(
     origin: impl Fn(&T) -> Option<usize>,
     fields: impl Fn(&T) -> Fields,
     group: impl Fn(&T) -> Option<NaiveDate>,
+    (key, graveyard): (impl Fn(&T) -> Option<Key>, &mut Graveyard<T>),
 ) -> Option<Orphan> {
     let old_tables: Vec<Table> = match root.get_mut(name) {
         Some(item @ Item::ArrayOfTables(_)) => match std::mem::replace(item, Item::None) {
@@ -130,11 +152,18 @@ fn sync<T: PartialEq>(
     if items.is_empty() {
         root.remove(name);
         let comments = sections::headings(&old_tables);
+        bury(
+            old_tables.into_iter().map(Some).collect(),
+            old,
+            &key,
+            graveyard,
+        );
         return end
             .filter(|_| !comments.is_empty())
             .map(|after| Orphan { comments, after });
     }
     let mut slots: Vec<Option<Table>> = old_tables.into_iter().map(Some).collect();
+    let mut returned = Vec::new();
     let mut tables = Vec::with_capacity(items.len());
     let mut origins = Vec::with_capacity(items.len());
     let mut unchanged = Vec::with_capacity(items.len());
@@ -149,11 +178,26 @@ fn sync<T: PartialEq>(
                 }
                 table
             }
-            None => {
-                let mut table = Table::new();
-                patch(&mut table, &Vec::new(), &fields(item));
-                table
-            }
+            None => match key(item).and_then(|k| graveyard.remove(&k)) {
+                // Deleted, saved, and now back (an undo): its own table.
+                Some(Buried {
+                    mut table,
+                    entity,
+                    section,
+                }) => {
+                    set_position_deep(&mut table, None);
+                    if entity != *item {
+                        patch(&mut table, &fields(&entity), &fields(item));
+                    }
+                    returned.push((tables.len(), section));
+                    table
+                }
+                None => {
+                    let mut table = Table::new();
+                    patch(&mut table, &Vec::new(), &fields(item));
+                    table
+                }
+            },
         };
         origins.push(from);
         unchanged.push(same);
@@ -165,10 +209,12 @@ fn sync<T: PartialEq>(
     if kept.iter().any(|k| !k) || slots.iter().any(Option::is_some) {
         let groups: Vec<Option<NaiveDate>> = items.iter().map(&group).collect();
         let comments = sections::anchor(&mut tables, &origins, &kept, &slots, &groups);
+        sections::restore(&mut tables, &returned);
         orphan = end
             .filter(|_| !comments.is_empty())
             .map(|after| Orphan { comments, after });
     }
+    bury(slots, old, &key, graveyard);
     let ends: Vec<Option<isize>> = tables.iter().map(deepest).collect();
     for (j, position) in assign_positions(&positions, &ends, &kept)
         .into_iter()
@@ -184,6 +230,37 @@ fn sync<T: PartialEq>(
     }
     root.insert(name, Item::ArrayOfTables(aot));
     orphan
+}
+
+/// Keeps the tables of deleted entities (those left in `slots`), without
+/// the headings above them, which stay in the file.
+fn bury<T: Clone>(
+    slots: Vec<Option<Table>>,
+    old: &[T],
+    key: impl Fn(&T) -> Option<Key>,
+    graveyard: &mut Graveyard<T>,
+) {
+    for (i, table) in slots.into_iter().enumerate() {
+        let (Some(mut table), Some(entity)) = (table, old.get(i)) else {
+            continue;
+        };
+        if let Some(k) = key(entity) {
+            let section = sections::strip_section(&mut table);
+            let section = if section.lines().any(|l| l.trim_start().starts_with('#')) {
+                section
+            } else {
+                String::new()
+            };
+            graveyard.insert(
+                k,
+                Buried {
+                    table,
+                    entity: entity.clone(),
+                    section,
+                },
+            );
+        }
+    }
 }
 
 /// Positions for tables in their new order, given their original positions

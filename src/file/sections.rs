@@ -44,7 +44,7 @@ fn has_comment(section: &str) -> bool {
 }
 
 /// `table` without its section: one blank line, then its attached comments.
-fn strip_section(table: &mut Table) -> String {
+pub(super) fn strip_section(table: &mut Table) -> String {
     let whole = prefix(table);
     let (section, attached) = split(&whole);
     table.decor_mut().set_prefix(format!("\n{attached}"));
@@ -136,6 +136,45 @@ pub(super) fn anchor(
         }
     }
     orphans
+}
+
+/// Gives tables brought back from deletion (an undo after a save) the
+/// heading they left behind, exactly: `returned` pairs a table's new index
+/// with the section it had. When the table took the whole section of the
+/// table after it (and that section starts with its own), the rest goes
+/// back to that table.
+pub(super) fn restore(tables: &mut [Table], returned: &[(usize, String)]) {
+    for (j, own) in returned {
+        if own.is_empty() || *j + 1 >= tables.len() {
+            continue;
+        }
+        let whole = prefix(&tables[*j]);
+        let Some(rest) = whole.strip_prefix(own.as_str()) else {
+            // The heading is still where it was left: above the next table.
+            let next = prefix(&tables[*j + 1]);
+            if let Some(rest) = next.strip_prefix(own.as_str()) {
+                let (_, attached) = split(&whole);
+                let attached = attached.to_string();
+                tables[*j]
+                    .decor_mut()
+                    .set_prefix(format!("{own}{attached}"));
+                let gap = if rest.starts_with('\n') { "" } else { "\n" };
+                tables[*j + 1]
+                    .decor_mut()
+                    .set_prefix(format!("{gap}{rest}"));
+            }
+            continue;
+        };
+        let (others, attached) = split(rest);
+        if !has_comment(others) {
+            continue;
+        }
+        let others = others.to_string();
+        tables[*j]
+            .decor_mut()
+            .set_prefix(format!("{own}{attached}"));
+        add_section(&mut tables[*j + 1], &others);
+    }
 }
 
 /// The headings of `tables` (for a list whose every table is deleted).
