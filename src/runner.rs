@@ -154,17 +154,22 @@ fn run_terminal(app: &mut App) -> Result<(), Failure> {
             Err(failure)
         }
         Err(_) => {
+            let dirty = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| app.is_dirty()))
+                .unwrap_or(true);
             let kept =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| app.keep_unsaved()))
                     .ok()
                     .flatten();
-            let message = match kept {
-                Some(path) => format!(
+            let message = match (kept, dirty) {
+                (Some(path), _) => format!(
                     "itinera stopped on an internal error. Your unsaved changes are kept in {} \
                      and will be offered when you open the mission again.\n",
                     path.display()
                 ),
-                None => {
+                (None, true) => "itinera stopped on an internal error and could not keep the \
+                                 unsaved changes in a recovery file.\n"
+                    .to_string(),
+                (None, false) => {
                     "itinera stopped on an internal error; there were no unsaved changes.\n".into()
                 }
             };
@@ -188,6 +193,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         ui::settle(app, area);
         terminal.draw(|frame| ui::render(frame, app))?;
         if app.should_quit {
+            app.finish();
             return Ok(());
         }
         // With unsaved changes not yet in the recovery file, wake after a

@@ -767,3 +767,69 @@ fn idle_moments_keep_unsaved_changes_in_the_recovery_file() {
     );
     assert!(!app.recovery_is_stale());
 }
+
+#[test]
+fn saving_without_changes_leaves_the_file_and_its_backup_alone() {
+    let trip = Trip::new();
+    let mut app = trip.open();
+    let bak = itinera::file::write::backup_path(&trip.path);
+    std::fs::write(&bak, "an older version").expect("write .bak");
+    press(&mut app, &["ctrl-s"], AREA);
+    assert_eq!(trip.on_disk(), trip.original);
+    assert_eq!(
+        std::fs::read_to_string(&bak).expect("bak"),
+        "an older version"
+    );
+    assert!(
+        message(&app).contains("No unsaved changes"),
+        "{}",
+        message(&app)
+    );
+    command(&mut app, "wq");
+    assert!(app.should_quit, ":wq with nothing to save quits");
+}
+
+#[test]
+fn a_clean_end_or_a_reload_removes_this_sessions_recovery_file() {
+    // A recovery file written by this session (a pause with unsaved
+    // changes) is obsolete once the changes are discarded by a reload...
+    let trip = Trip::new();
+    let mut app = trip.open();
+    edit_first_title(&mut app);
+    app.keep_when_idle();
+    assert!(trip.recovery_file().exists());
+    command(&mut app, "e!");
+    assert!(message(&app).starts_with("Reloaded"), "{}", message(&app));
+    assert!(
+        !trip.recovery_file().exists(),
+        "not offered again as a crash"
+    );
+
+    // ...or undone before quitting.
+    edit_first_title(&mut app);
+    app.keep_when_idle();
+    assert!(trip.recovery_file().exists());
+    press(&mut app, &["u"], AREA);
+    app.finish();
+    assert!(!trip.recovery_file().exists());
+}
+
+#[test]
+fn save_and_quit_then_save_as_quits_after_the_save() {
+    let trip = Trip::new();
+    let mut app = conflict(&trip);
+    // `conflict` leaves the changed-on-disk question open after Ctrl-S; the
+    // same question after "save and quit" remembers the quit.
+    press(&mut app, &["c"], AREA);
+    press(&mut app, &["q", "s"], AREA);
+    assert!(matches!(
+        app.mode,
+        Mode::Confirm(Confirm::ChangedOnDisk { then_quit: true })
+    ));
+    press(&mut app, &["a"], AREA);
+    let copy = trip.tmp.path().join("copy.toml");
+    type_text(&mut app, &copy.display().to_string());
+    press(&mut app, &["enter"], AREA);
+    assert!(copy.exists());
+    assert!(app.should_quit, "saved under another name, then quit");
+}

@@ -115,13 +115,20 @@ pub enum PromptKind {
 pub struct Prompt {
     pub kind: PromptKind,
     pub area: TextArea<'static>,
+    /// Quit once the prompt's save went through (save and quit, when the
+    /// file had changed on disk and the user chose another name).
+    pub then_quit: bool,
 }
 
 impl Prompt {
     pub fn new(kind: PromptKind) -> Self {
         let mut area = TextArea::default();
         area.set_cursor_line_style(ratatui::style::Style::new());
-        Prompt { kind, area }
+        Prompt {
+            kind,
+            area,
+            then_quit: false,
+        }
     }
 
     pub fn label(&self) -> &'static str {
@@ -163,8 +170,10 @@ impl App {
             (Confirm::Quit, 'c') => {}
             (Confirm::ChangedOnDisk { .. }, 'r') => self.reload(),
             (Confirm::ChangedOnDisk { then_quit }, 'o') => self.save_then(true, then_quit),
-            (Confirm::ChangedOnDisk { .. }, 'a') => {
-                self.mode = Mode::Prompt(Box::new(Prompt::new(PromptKind::SaveAs)));
+            (Confirm::ChangedOnDisk { then_quit }, 'a') => {
+                let mut prompt = Prompt::new(PromptKind::SaveAs);
+                prompt.then_quit = then_quit;
+                self.mode = Mode::Prompt(Box::new(prompt));
             }
             (Confirm::ChangedOnDisk { .. }, 'c') => self.info("Not saved."),
             (Confirm::Recovery { .. }, 'r') => self.restore(),
@@ -192,12 +201,17 @@ impl App {
                 code: KeyCode::Enter,
                 ..
             }) => {
-                let (kind, text) = (prompt.kind, prompt.text());
+                let (kind, text, then_quit) = (prompt.kind, prompt.text(), prompt.then_quit);
                 self.mode = Mode::Normal;
                 match kind {
                     PromptKind::Command => self.command(&text),
                     PromptKind::SaveAs if text.is_empty() => self.info("Not saved."),
-                    PromptKind::SaveAs => self.save_as(Path::new(&text)),
+                    PromptKind::SaveAs => {
+                        self.save_as(Path::new(&text));
+                        if then_quit && !self.is_dirty() {
+                            self.should_quit = true;
+                        }
+                    }
                 }
             }
             Msg::Key(key) => {
@@ -259,6 +273,12 @@ impl App {
     /// Saves, then quits when `quit` and the save went through. When the
     /// file changed on disk, the question that follows remembers `quit`.
     fn save_then(&mut self, force: bool, quit: bool) {
+        // Nothing to write: the file keeps its bytes and its .bak.
+        if !self.is_dirty() && !force {
+            self.info("No unsaved changes; the file is as it was.");
+            self.should_quit = quit;
+            return;
+        }
         match self.doc.save(&self.mission, force) {
             Ok(()) => {
                 self.history.mark_saved();
@@ -323,6 +343,10 @@ impl App {
             Ok(mission) => {
                 self.mission = mission;
                 self.history = History::new();
+                // This session's own recovery file held what was just
+                // discarded (it is in the file named above).
+                self.doc.forget_own_recovery();
+                self.kept_generation = None;
                 self.reindex();
                 self.info(format!("Reloaded {}.{kept}", self.doc.name()));
             }
@@ -340,6 +364,15 @@ impl App {
                 self.info("Restored the kept changes; save to keep them in the file.");
             }
             Err(err) => self.error(format!("Could not restore: {err}")),
+        }
+    }
+
+    /// The session ends normally: a recovery file this session wrote holds
+    /// nothing the user still wants (the mission is saved, or the changes
+    /// were discarded on purpose).
+    pub fn finish(&mut self) {
+        if !self.is_dirty() {
+            self.doc.forget_own_recovery();
         }
     }
 

@@ -145,7 +145,7 @@ pub struct App {
     pub doc: Document,
     pub history: History,
     /// The history generation last written to the recovery file.
-    kept_generation: Option<u64>,
+    pub(crate) kept_generation: Option<u64>,
     /// Selected day (index into `index.dates()`).
     pub day: usize,
     /// Selected visit: position within the selected day.

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::truncate;
-use crate::app::{Action, App, Level, Mode};
+use crate::app::{Action, App, Level, Mode, Pane};
 
 /// Hints shown when there is no message, most useful first; those that do
 /// not fit are left out.
@@ -107,6 +107,12 @@ fn hints(app: &App, theme: &Theme, room: usize) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let mut used = 0;
     for (actions, what) in table {
+        // ↑↓ move through what the focused pane shows.
+        let what = match (*what, app.focus) {
+            ("visit", Pane::Detail) => "scroll",
+            ("visit", Pane::Participants) => "person",
+            (what, _) => what,
+        };
         let key: String = actions
             .iter()
             .filter_map(|a| app.config.keymap.hint_label(*a))

@@ -356,12 +356,17 @@ impl Form {
     fn refocus(&mut self) {
         for (i, field) in self.fields.iter_mut().enumerate() {
             if let Input::Text { area, .. } = &mut field.input {
-                let style = if i == self.focus {
-                    Style::new().add_modifier(Modifier::REVERSED)
+                // The focused field shows its cursor, at the end; the others
+                // show their beginning.
+                if i == self.focus {
+                    area.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
+                    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+                    area.move_cursor(ratatui_textarea::CursorMove::End);
                 } else {
-                    Style::new()
-                };
-                area.set_cursor_style(style);
+                    area.set_cursor_style(Style::new());
+                    area.move_cursor(ratatui_textarea::CursorMove::Top);
+                    area.move_cursor(ratatui_textarea::CursorMove::Head);
+                }
             }
         }
     }
@@ -468,7 +473,8 @@ impl Form {
             ..
         }) = self.fields.get_mut(self.focus)
         {
-            let pasted = pasted.replace("\r\n", "\n");
+            // Terminals send line breaks in pastes as CR, CRLF or LF.
+            let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
             if *multiline {
                 area.insert_str(pasted);
             } else {
