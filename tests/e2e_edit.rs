@@ -187,3 +187,37 @@ fn a_killed_session_leaves_its_unsaved_changes_to_the_next() {
     let saved = std::fs::read_to_string(&path).expect("read");
     assert!(saved.contains("start = 11:30:00"), "{saved}");
 }
+
+#[test]
+fn a_hang_up_right_after_an_edit_keeps_it() {
+    for signal in ["HUP", "TERM"] {
+        let home = tempfile::tempdir().expect("tempdir");
+        let path = home.path().join("japan.toml");
+        let original = std::fs::read_to_string(SAMPLE).expect("sample");
+        std::fs::write(&path, &original).expect("copy the sample");
+        let arg = path.to_string_lossy().into_owned();
+
+        let mut session = Session::start(&[&arg], home.path(), home.path());
+        session.wait_for("10:00–11:30   Osaka Prefectural");
+        session.send("J");
+        session.wait_for("11:30–13:00   Osaka Prefectural");
+        // No pause: the window closes right after the edit.
+        session.signal(signal);
+        session.wait_exit();
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), original);
+
+        let mut session = Session::start(&[&arg], home.path(), home.path());
+        session.wait_for("restore them");
+        session.send("r");
+        session.wait_for("Restored the kept changes");
+        assert!(
+            session.screen().contains("11:30–13:00   Osaka Prefectural"),
+            "SIG{signal}: {}",
+            session.screen()
+        );
+        session.send("q");
+        session.wait_for("discard changes and quit");
+        session.send("d");
+        assert_eq!(session.wait_exit(), 0);
+    }
+}

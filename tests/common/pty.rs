@@ -105,6 +105,17 @@ impl Session {
         let _ = self.child.wait();
     }
 
+    /// Sends a signal by name ("TERM", "HUP") with the `kill` command.
+    pub fn signal(&mut self, name: &str) {
+        let pid = self.child.process_id().expect("a running process");
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{name} {pid}");
+    }
+
     /// Waits for the process to end and returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let deadline = Instant::now() + Duration::from_secs(10);
