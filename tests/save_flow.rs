@@ -833,3 +833,32 @@ fn save_and_quit_then_save_as_quits_after_the_save() {
     assert!(copy.exists());
     assert!(app.should_quit, "saved under another name, then quit");
 }
+
+#[test]
+fn a_deferred_recovery_file_survives_newer_ones_and_is_offered_again() {
+    let trip = Trip::new();
+    let deferred = failed_save(&trip);
+    let deferred_text = std::fs::read_to_string(&deferred).expect("kept");
+    let mut app = trip.open();
+    press(&mut app, &["l"], AREA);
+    // A new change, kept while idle, then saved.
+    edit_mission_title(&mut app);
+    app.keep_when_idle();
+    press(&mut app, &["ctrl-s"], AREA);
+    assert!(!app.is_dirty());
+    drop(app);
+
+    // The deferred changes were moved aside, not overwritten, and are
+    // offered at the next start.
+    let mut app = trip.open();
+    let Mode::Confirm(Confirm::Recovery { path }) = &app.mode else {
+        panic!("the deferred changes are offered");
+    };
+    assert_eq!(
+        std::fs::read_to_string(path).expect("offered file"),
+        deferred_text
+    );
+    press(&mut app, &["r"], AREA);
+    assert!(app.is_dirty());
+    assert!(message(&app).starts_with("Restored"), "{}", message(&app));
+}

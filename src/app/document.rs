@@ -23,15 +23,28 @@ fn disk_copy(recovery: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// `recovery` renamed with the current time: `NAME-20260312-1415.toml`.
-fn stamped(recovery: &Path) -> PathBuf {
+/// `recovery` with a word and the current time added to its name:
+/// `NAME-kept-20260312-141500.toml`.
+fn stamped(recovery: &Path, word: &str) -> PathBuf {
     let stem = recovery
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let time = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    recovery.with_file_name(format!("{stem}-{time}.toml"))
+    recovery.with_file_name(format!("{stem}-{word}-{time}.toml"))
 }
+
+fn remove_recovery(path: &Path) {
+    let _ = std::fs::remove_file(disk_copy(path));
+    let _ = std::fs::remove_file(path);
+}
+
+/// The word in the names of files of changes the user discarded on
+/// purpose (by reloading): kept, but never offered at start.
+const DISCARDED: &str = "discarded";
+/// The word in the names of older recovery files moved aside for a newer
+/// one: still offered at start, newest first.
+const EARLIER: &str = "earlier";
 
 pub struct Document {
     pub path: PathBuf,
@@ -44,10 +57,10 @@ pub struct Document {
     disk: Vec<u8>,
     dirs: Option<Dirs>,
     lock: Option<Lock>,
-    /// The recovery file holds this session's unsaved mission (written
-    /// after a failed save, or restored from): a successful save, or
-    /// quitting without saving, makes it obsolete.
-    recovery_owned: bool,
+    /// The recovery file holding this session's unsaved mission (written
+    /// after a failed save or while idle, or restored from): a successful
+    /// save, or ending without unsaved changes, makes it obsolete.
+    own_recovery: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -76,7 +89,7 @@ impl Document {
             disk,
             dirs,
             lock: None,
-            recovery_owned: false,
+            own_recovery: None,
         };
         let warning = doc.lock();
         (doc, warning)
@@ -190,24 +203,31 @@ impl Document {
     }
 
     /// Keeps this session's unsaved `mission` in the recovery file offered
-    /// at the next start (after a failed save, or a crash). A recovery file
-    /// an earlier session left, and the user chose to decide on later, is
-    /// first moved aside rather than overwritten.
+    /// at the next start (after a failed save, while idle, or on a crash).
+    /// A recovery file an earlier session left, which the user chose to
+    /// decide on later, is moved aside rather than overwritten; it is still
+    /// offered, after this one.
     pub fn keep_unsaved(&mut self, mission: &Mission) -> io::Result<PathBuf> {
         let path = self.recovery_path()?;
-        if !self.recovery_owned && path.exists() {
-            std::fs::rename(&path, stamped(&path))?;
-            let _ = std::fs::rename(disk_copy(&path), disk_copy(&stamped(&path)));
+        if self.own_recovery.as_deref() != Some(&path) && path.exists() {
+            let aside = stamped(&path, EARLIER);
+            std::fs::rename(&path, &aside)?;
+            let _ = std::fs::rename(disk_copy(&path), disk_copy(&aside));
         }
         self.write_recovery(&path, mission)?;
-        self.recovery_owned = true;
+        // A restored earlier file is now superseded by this one.
+        if let Some(previous) = self.own_recovery.replace(path.clone()) {
+            if previous != path {
+                remove_recovery(&previous);
+            }
+        }
         Ok(path)
     }
 
     /// Keeps changes the user is discarding (by reloading the file) in a
     /// file of their own in the recovery directory, named by the time.
     pub fn keep_discarded(&mut self, mission: &Mission) -> io::Result<PathBuf> {
-        let path = stamped(&self.recovery_path()?);
+        let path = stamped(&self.recovery_path()?, DISCARDED);
         self.write_recovery(&path, mission)?;
         Ok(path)
     }
@@ -233,15 +253,28 @@ impl Document {
         crate::file::write::write_atomic(path, text.as_bytes())
     }
 
-    /// A recovery file left for this mission by an earlier session.
+    /// The newest recovery file left for this mission by an earlier
+    /// session (files of changes discarded on purpose are not offered).
     pub fn pending_recovery(&self) -> Option<PathBuf> {
         let path = self.recovery_path().ok()?;
-        path.exists().then_some(path)
+        let stem = path.file_stem()?.to_string_lossy().into_owned();
+        let entries = std::fs::read_dir(path.parent()?).ok()?;
+        entries
+            .flatten()
+            .filter_map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let ours = name == format!("{stem}.toml")
+                    || (name.starts_with(&format!("{stem}-{EARLIER}-")) && name.ends_with(".toml"));
+                let modified = entry.metadata().and_then(|m| m.modified()).ok()?;
+                ours.then(|| (modified, entry.path()))
+            })
+            .max()
+            .map(|(_, path)| path)
     }
 
-    /// Replaces the document's baseline with the recovery file, and returns
-    /// the recovered mission. The file on disk is what it was when the
-    /// changes were kept, so saving still asks if it changed since.
+    /// Replaces the document's baseline with the newest recovery file, and
+    /// returns the recovered mission. The file on disk is what it was when
+    /// the changes were kept, so saving still asks if it changed since.
     pub fn restore_recovery(&mut self) -> Result<Mission, String> {
         let path = self.pending_recovery().ok_or("no recovery file")?;
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -252,29 +285,31 @@ impl Document {
         if let Ok(disk) = std::fs::read(disk_copy(&path)) {
             self.disk = disk;
         }
-        self.recovery_owned = true;
+        self.own_recovery = Some(path);
         Ok(parsed.mission)
     }
 
-    /// Deletes the pending recovery file (the user chose to discard it).
+    /// Deletes the newest pending recovery file (the user chose to discard
+    /// it).
     pub fn discard_recovery(&mut self) {
         if let Some(path) = self.pending_recovery() {
-            let _ = std::fs::remove_file(disk_copy(&path));
-            let _ = std::fs::remove_file(path);
+            remove_recovery(&path);
+            if self.own_recovery.as_ref() == Some(&path) {
+                self.own_recovery = None;
+            }
         }
-        self.recovery_owned = false;
     }
 
-    /// Whether the recovery file holds this session's unsaved changes.
+    /// Whether a recovery file holds this session's unsaved changes.
     pub fn owns_recovery(&self) -> bool {
-        self.recovery_owned
+        self.own_recovery.is_some()
     }
 
-    /// Deletes the recovery file only if it holds this session's changes,
-    /// which a save has just written or the user has chosen to drop.
+    /// Deletes the recovery file holding this session's changes, which a
+    /// save has just written or the user has chosen to drop.
     pub fn forget_own_recovery(&mut self) {
-        if self.recovery_owned {
-            self.discard_recovery();
+        if let Some(path) = self.own_recovery.take() {
+            remove_recovery(&path);
         }
     }
 
