@@ -8,7 +8,7 @@
 
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{Timelike, Utc};
 use ratatui::DefaultTerminal;
@@ -187,6 +187,7 @@ fn terminal_failure(err: io::Error) -> Failure {
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     let stop = hangup::watch();
+    let mut last_input = Instant::now();
     loop {
         if stop.requested() {
             // Hung up or told to stop: keep what is not saved, then go.
@@ -204,10 +205,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             app.finish();
             return Ok(());
         }
-        // With unsaved changes not yet in the recovery file, wake after a
-        // moment of quiet to write them there.
+        // While changes are not yet in the recovery file, wake often (to
+        // notice a hang-up at once) and keep them after a moment of quiet;
+        // otherwise sleep until the clocks change.
         let wait = if app.recovery_is_stale() {
-            IDLE.min(until_next_minute())
+            WATCH
         } else {
             until_next_minute()
         };
@@ -215,11 +217,15 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             let event = event::read()?;
             let size = terminal.size()?;
             handle(app, &event, Rect::new(0, 0, size.width, size.height));
-        } else {
+            last_input = Instant::now();
+        } else if last_input.elapsed() >= IDLE {
             app.keep_when_idle();
         }
     }
 }
+
+/// How often the loop looks for a hang-up while changes are not yet kept.
+const WATCH: Duration = Duration::from_millis(100);
 
 /// How long without input counts as idle, for keeping unsaved changes in
 /// the recovery file.
@@ -262,7 +268,7 @@ pub fn handle(app: &mut App, event: &Event, area: Rect) {
 
 /// Hang-ups and termination requests (a closed terminal window, a lost ssh
 /// connection, `kill`): a watcher thread notes the signal; the event loop,
-/// which wakes within [`IDLE`] whenever there are unsaved changes not yet
+/// which wakes every [`WATCH`] whenever there are unsaved changes not yet
 /// in the recovery file, keeps them and ends. When there is nothing to
 /// keep, the watcher restores the terminal and exits at once.
 mod hangup {
@@ -304,9 +310,9 @@ mod hangup {
                 return;
             };
             seen.signal.store(signal, Ordering::SeqCst);
-            // The event loop wakes within IDLE when there is something to
-            // keep; give it that long, and a little more.
-            let deadline = Instant::now() + super::IDLE + Duration::from_secs(1);
+            // The event loop wakes within WATCH when there is something to
+            // keep; give it ample time to write it.
+            let deadline = Instant::now() + Duration::from_secs(10);
             while seen.stale.load(Ordering::SeqCst)
                 && !seen.kept.load(Ordering::SeqCst)
                 && Instant::now() < deadline

@@ -24,6 +24,13 @@ fn three_panes_at_120x40() {
         "delegation pane lists the cluster manager"
     );
     assert!(s.contains("Delegation 8/8"));
+    let last_visit = s
+        .find("NCVC Open Innovation Center")
+        .expect("last Monday visit");
+    let lodging = s
+        .find("Lodging: Hotel in the Umeda / Osaka Station")
+        .expect("the day's lodging under its visits");
+    assert!(last_visit < lodging, "the lodging follows the day's visits");
     insta::assert_snapshot!(s);
 }
 

@@ -187,12 +187,15 @@ pub fn settle(app: &mut App, area: Rect) {
     let theme = Theme::new(app.config.theme);
 
     let (first, last) = timeline::selected_rows(app);
+    let timeline_width = areas
+        .timeline
+        .map_or(0, |a| usize::from(layout::inner(a).width));
     app.scroll.timeline = scroll_to(
         app.scroll.timeline,
         first,
         last,
         app.viewport.timeline,
-        timeline::content_rows(app),
+        timeline::content_rows(app, timeline_width),
     );
     app.scroll.participants = scroll_to(
         app.scroll.participants,

@@ -34,12 +34,44 @@ pub fn title(app: &App) -> String {
     title
 }
 
-/// Total rows of the pane's content.
-pub fn content_rows(app: &App) -> usize {
+/// Rows of the day view taken by visits (or the "nothing scheduled" line).
+fn visit_rows(app: &App) -> usize {
+    app.day_visits().len().max(1) * VISIT_ROWS
+}
+
+/// Under the day's visits: where the delegation sleeps and the day's
+/// notes, wrapped to `width`.
+fn footer(app: &App, width: usize) -> Vec<String> {
+    let Some(info) = app
+        .index
+        .date(app.day)
+        .and_then(|d| app.mission.day_info(d))
+    else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    if let Some(lodging) = info.lodging.as_deref().filter(|l| !l.trim().is_empty()) {
+        lines.extend(super::detail::wrap(
+            &format!("Lodging: {lodging}"),
+            width,
+            " ",
+        ));
+    }
+    if let Some(notes) = info.notes.as_deref().filter(|n| !n.trim().is_empty()) {
+        for paragraph in notes.trim().lines() {
+            lines.extend(super::detail::wrap(paragraph, width, " "));
+        }
+    }
+    lines
+}
+
+/// Total rows of the pane's content at `width` columns.
+pub fn content_rows(app: &App, width: usize) -> usize {
     if app.all_days {
         app.agenda.total()
     } else {
-        app.day_visits().len().max(1) * VISIT_ROWS
+        let footer = footer(app, width).len();
+        visit_rows(app) + if footer > 0 { footer + 1 } else { 0 }
     }
 }
 
@@ -106,10 +138,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(inner.width);
     let mut y = inner.y;
     let mut row = app.scroll.timeline;
+    let footer = if app.all_days {
+        Vec::new()
+    } else {
+        footer(app, width)
+    };
     while y < inner.bottom() {
         let line = match target(app, row) {
             RowTarget::Nothing if row == 0 && !app.all_days => {
                 Line::styled(" Nothing scheduled for this day.", theme.muted)
+            }
+            RowTarget::Nothing if !app.all_days && row >= visit_rows(app) => {
+                match (row - visit_rows(app)).checked_sub(1) {
+                    None => Line::default(),
+                    Some(i) => match footer.get(i) {
+                        Some(text) => Line::styled(text.clone(), theme.muted),
+                        None => break,
+                    },
+                }
             }
             RowTarget::Nothing => break,
             RowTarget::Day(day) => day_heading(app, theme, day, width),
