@@ -279,10 +279,13 @@ fn new(
     file::write::write_atomic(path, text.as_bytes()).map_err(|err| {
         Failure::usage(format!("error: cannot write {}: {err}\n", path.display()))
     })?;
+    let days = match (end - start).num_days() + 1 {
+        1 => "1 day".to_string(),
+        n => format!("{n} days"),
+    };
     print(&format!(
-        "Created {} ({} days). Open it with: itinera {}\n",
+        "Created {} ({days}). Open it with: itinera {}\n",
         path.display(),
-        (end - start).num_days() + 1,
         path.display()
     ))
 }

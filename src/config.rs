@@ -11,33 +11,19 @@
 //! "x" = "none"
 //! ```
 //!
-//! A broken config never stops the planner: what can be read is used, and
-//! every problem is reported in the status bar.
+//! A broken config never stops the planner: every setting that can be read
+//! is used, and every problem is reported in the status bar.
 
-use std::collections::BTreeMap;
 use std::path::Path;
-
-use serde::Deserialize;
 
 use crate::app::Action;
 use crate::input::{Key, Keymap};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ThemeName {
     #[default]
     Default,
     Mono,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ConfigFile {
-    theme: Option<ThemeName>,
-    home_clock: Option<bool>,
-    ripple_minutes: Option<u16>,
-    #[serde(default)]
-    keys: BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,9 +71,11 @@ impl Config {
 
     /// Parses config text; `name` is used in problem messages.
     pub fn parse(text: &str, name: &str) -> (Config, Vec<String>) {
-        let file: ConfigFile = match toml::from_str(text) {
-            Ok(file) => file,
+        let table: toml::Table = match text.parse() {
+            Ok(table) => table,
             Err(err) => {
+                // Not TOML at all: nothing in it can be trusted.
+                let err: toml::de::Error = err;
                 let place = err
                     .span()
                     .map(|s| {
@@ -99,34 +87,83 @@ impl Config {
                 return (Config::default(), vec![format!("{name}{place}: {message}")]);
             }
         };
+        // Each setting is read on its own: a mistake in one leaves the
+        // others in force.
+        let mut config = Config::default();
         let mut problems = Vec::new();
         let mut overrides = Vec::new();
-        for (key, action) in &file.keys {
-            let key = match Key::parse(key) {
-                Ok(key) => key,
-                Err(err) => {
-                    problems.push(format!("{name}: {err}"));
-                    continue;
+        for (key, value) in &table {
+            match (key.as_str(), value) {
+                ("theme", toml::Value::String(word)) => match word.as_str() {
+                    "default" => config.theme = ThemeName::Default,
+                    "mono" => config.theme = ThemeName::Mono,
+                    other => problems.push(format!(
+                        "{name}: theme \"{other}\" is not \"default\" or \"mono\""
+                    )),
+                },
+                ("home_clock", toml::Value::Boolean(on)) => config.home_clock = *on,
+                ("ripple_minutes", toml::Value::Integer(m)) if (1..=720).contains(m) => {
+                    config.ripple_minutes = *m as u16;
                 }
-            };
-            if action == "none" {
-                overrides.push((key, None));
-                continue;
-            }
-            match toml::Value::String(action.clone()).try_into::<Action>() {
-                Ok(action) => overrides.push((key, Some(action))),
-                Err(_) => problems.push(format!(
-                    "{name}: unknown action \"{action}\" for key {key} (see the README for action names)"
+                ("ripple_minutes", _) => problems.push(format!(
+                    "{name}: ripple_minutes must be a number of minutes from 1 to 720"
                 )),
+                ("keys", toml::Value::Table(keys)) => {
+                    read_keys(keys, name, &mut overrides, &mut problems);
+                }
+                ("theme" | "home_clock" | "keys", _) => {
+                    let expected = match key.as_str() {
+                        "theme" => "a word, \"default\" or \"mono\"",
+                        "home_clock" => "true or false",
+                        _ => "a table: [keys]",
+                    };
+                    problems.push(format!("{name}: {key} must be {expected}"));
+                }
+                (other, _) => {
+                    let known = ["theme", "home_clock", "ripple_minutes", "keys"];
+                    let hint = crate::domain::suggest(other, known)
+                        .map(|k| format!(" (did you mean {k}?)"))
+                        .unwrap_or_default();
+                    problems.push(format!("{name}: unknown setting {other}{hint}"));
+                }
             }
         }
-        let config = Config {
-            theme: file.theme.unwrap_or_default(),
-            home_clock: file.home_clock.unwrap_or(true),
-            ripple_minutes: file.ripple_minutes.filter(|m| *m > 0).unwrap_or(15),
-            keymap: Keymap::with_overrides(&overrides),
-        };
+        config.keymap = Keymap::with_overrides(&overrides);
         (config, problems)
+    }
+}
+
+/// The `[keys]` table: each entry rebinds a key or, with "none", unbinds it.
+fn read_keys(
+    keys: &toml::Table,
+    name: &str,
+    overrides: &mut Vec<(Key, Option<Action>)>,
+    problems: &mut Vec<String>,
+) {
+    for (key, action) in keys {
+        let key = match Key::parse(key) {
+            Ok(key) => key,
+            Err(err) => {
+                problems.push(format!("{name}: {err}"));
+                continue;
+            }
+        };
+        let Some(action) = action.as_str() else {
+            problems.push(format!(
+                "{name}: the action for key {key} must be a word in quotes"
+            ));
+            continue;
+        };
+        if action == "none" {
+            overrides.push((key, None));
+            continue;
+        }
+        match toml::Value::String(action.to_string()).try_into::<Action>() {
+            Ok(action) => overrides.push((key, Some(action))),
+            Err(_) => problems.push(format!(
+                "{name}: unknown action \"{action}\" for key {key} (see the README for action names)"
+            )),
+        }
     }
 }
 
@@ -175,11 +212,28 @@ mod tests {
         );
         assert_eq!(config.keymap.action(Key::char('y')), Some(Action::Help));
 
-        let (config, problems) = Config::parse("hme_clock = false\n", "config.toml");
-        assert_eq!(config, Config::default());
-        assert!(
-            problems[0].starts_with("config.toml:1:1: unknown field `hme_clock`"),
-            "{problems:?}"
+        // One mistake leaves every other setting in force.
+        let (config, problems) = Config::parse(
+            "theme = \"mono\"\nhme_clock = false\nripple_minutes = 30\n[keys]\n\"ctrl-n\" = \"next_day\"\n",
+            "config.toml",
         );
+        assert_eq!(
+            problems,
+            ["config.toml: unknown setting hme_clock (did you mean home_clock?)"]
+        );
+        assert_eq!(config.theme, ThemeName::Mono);
+        assert_eq!(config.ripple_minutes, 30);
+        assert_eq!(config.keymap.action(Key::ctrl('n')), Some(Action::NextDay));
+
+        let (config, problems) = Config::parse(
+            "theme = \"dark\"\nripple_minutes = 0\nhome_clock = \"no\"\n",
+            "config.toml",
+        );
+        assert_eq!(config, Config::default());
+        assert_eq!(problems.len(), 3, "{problems:?}");
+
+        let (config, problems) = Config::parse("theme = \n", "config.toml");
+        assert_eq!(config, Config::default(), "not TOML: defaults");
+        assert!(problems[0].starts_with("config.toml:1:"), "{problems:?}");
     }
 }

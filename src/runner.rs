@@ -90,10 +90,8 @@ pub fn open(file: Option<PathBuf>) -> Result<(), Failure> {
     }
     let mut app = App::open(loaded, config, dirs);
     start_on_today(&mut app);
-    if let Some(note) = notes.last() {
-        if app.message.is_none() {
-            app.warn(note.clone());
-        }
+    if !notes.is_empty() && app.message.is_none() {
+        app.warn(notes.join(" · "));
     }
     run_terminal(&mut app)
 }

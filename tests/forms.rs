@@ -330,7 +330,7 @@ fn kind_and_status_are_choices() {
     assert_eq!(visit.kind, Kind::Presentation);
     assert_eq!(visit.status, Status::Tentative);
     let s = screen(&mut app, 120, 40);
-    assert!(s.contains("Osaka · presentation"), "{s}");
+    assert!(s.contains("presentation · tentative · Osaka"), "{s}");
     assert!(s.contains("tentative"), "{s}");
 }
 

@@ -949,13 +949,26 @@ fn the_first_entries_added_to_a_new_skeleton_go_after_its_examples() {
         .push(Visit::new(start, "Meeting with Kyoto Prefecture"));
     let written = parsed.base.clone().render(&mission);
 
-    // The skeleton's text is all still there, in order, before the new
-    // tables; the last day keeps its commented-out keys right under it.
-    let new_part = written
-        .find("\n[[participants]]\n")
-        .expect("a participants table");
-    assert_eq!(&written[..new_part], text, "{written}");
-    assert!(written[new_part..].contains("[[visits]]\ndate = 2026-03-30"));
+    // Each new table sits under the commented example of its kind, and
+    // every line of the skeleton is still there, in order.
+    let at = |needle: &str| {
+        written
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle}:\n{written}"))
+    };
+    assert!(at("# phone = \"\"") < at("\n[[participants]]\n"));
+    assert!(at("\n[[participants]]\n") < at("# The visits, in the order"));
+    assert!(at("# notes = \"\"\"What to prepare") < at("\n[[visits]]\n"));
+    let without_new = written
+        .replace(
+            "[[participants]]\nid = \"rossi\"\nname = \"Maria Rossi\"\n\n",
+            "",
+        )
+        .replace(
+            "\n[[visits]]\ndate = 2026-03-30\ntitle = \"Meeting with Kyoto Prefecture\"\n",
+            "",
+        );
+    assert_eq!(without_new, text, "{written}");
     let back = itinera::file::parse(&written).expect("reads back");
     assert!(back.mission.same_content(&mission));
 }

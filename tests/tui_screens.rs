@@ -125,7 +125,7 @@ fn participant_schedule() {
     press(&mut app, &["tab", "tab", "j", "j", "j", "j", "enter"], area);
     let s = screen(&mut app, 100, 30);
     assert!(
-        s.contains("Schedule · Auvergne-Rhône-Alpes representative"),
+        s.contains("Schedule · 20 visits · Auvergne-Rhône-Alpes representative"),
         "{s}"
     );
     assert!(s.contains("Osaka Prefectural Government"));

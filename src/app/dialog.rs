@@ -10,6 +10,14 @@ use ratatui_textarea::TextArea;
 use super::{App, History, Mode, Msg, SaveFailure};
 use crate::file::write::SaveError;
 
+/// `~/trips/x.toml` as the shell would read it.
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
 /// A yes/no (or more) question in a dialog box.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Confirm {
@@ -207,7 +215,7 @@ impl App {
                     PromptKind::Command => self.command(&text),
                     PromptKind::SaveAs if text.is_empty() => self.info("Not saved."),
                     PromptKind::SaveAs => {
-                        self.save_as(Path::new(&text));
+                        self.save_as(&expand_home(&text));
                         if then_quit && !self.is_dirty() {
                             self.should_quit = true;
                         }
@@ -236,7 +244,7 @@ impl App {
             ("w" | "write", None) => self.save(false),
             ("w" | "write", Some(path)) if is_current(path) => self.save(false),
             ("w!" | "write!", None) => self.save(true),
-            ("w" | "write" | "saveas", Some(path)) => self.save_as(Path::new(path)),
+            ("w" | "write" | "saveas", Some(path)) => self.save_as(&expand_home(path)),
             ("q" | "quit", None) if self.is_dirty() => {
                 self.error("Unsaved changes: :w saves them, :q! quits without them.");
             }

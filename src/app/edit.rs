@@ -151,6 +151,7 @@ impl App {
             format!("add \"{title}\""),
             Some(key),
         );
+        self.info(format!("Added \"{title}\" after the original; e edits it."));
     }
 
     pub(super) fn delete(&mut self) {
@@ -207,6 +208,31 @@ impl App {
             self.apply(edit, format!("delete {name}"), None);
             self.info(format!("Removed {name} from the delegation{from}."));
         }
+    }
+
+    /// `K`/`J` in the delegation pane: the selected participant moves up or
+    /// down the list (the order of the delegation in the file and the
+    /// agenda).
+    pub(super) fn move_participant(&mut self, by: isize) {
+        let from = self.participant;
+        let to = from as isize + by;
+        if to < 0 || to as usize >= self.mission.participants.len() {
+            self.info(if by < 0 {
+                "Already first in the delegation."
+            } else {
+                "Already last in the delegation."
+            });
+            return;
+        }
+        let Some(p) = self.mission.participants.get(from) else {
+            return;
+        };
+        let (key, name) = (p.key, p.name.clone());
+        let edit = Edit::Participant(ListEdit::Move {
+            from,
+            to: to as usize,
+        });
+        self.apply(edit, format!("move {name}"), Some(key));
     }
 
     pub(super) fn move_within_day(&mut self, direction: Direction) {

@@ -331,6 +331,13 @@ impl App {
             Action::Add => self.add(),
             Action::Duplicate => self.duplicate(),
             Action::Delete => self.delete(),
+            Action::MoveUp if self.focus == Pane::Participants => self.move_participant(-1),
+            Action::MoveDown if self.focus == Pane::Participants => self.move_participant(1),
+            Action::MovePrevDay | Action::MoveNextDay | Action::Delay | Action::Advance
+                if self.focus == Pane::Participants =>
+            {
+                self.info("Moving to another day and shifting times apply to visits: Tab to the timeline.");
+            }
             Action::MoveUp => self.move_within_day(crate::domain::ops::Direction::Earlier),
             Action::MoveDown => self.move_within_day(crate::domain::ops::Direction::Later),
             Action::MovePrevDay => self.move_to_day(crate::domain::ops::Direction::Earlier),

@@ -87,7 +87,7 @@ impl App {
     /// Shows the schedule of participant `p`.
     pub fn open_schedule(&mut self, p: usize) {
         let Some(person) = self.mission.participants.get(p) else {
-            self.info("the delegation is empty");
+            self.info("The delegation is empty.");
             return;
         };
         let visits: Vec<usize> = (0..self.index.len())

@@ -84,7 +84,9 @@ fn trade_slots(a: &Visit, b: &Visit) -> Result<Option<(Visit, Visit)>, OpError> 
         return Ok(None);
     };
     let a_end = a.ends_at().unwrap_or(a_start);
-    let gap = b_start - a_end;
+    // Overlapping visits trade into back-to-back slots, never into a
+    // start earlier than the pair's first.
+    let gap = (b_start - a_end).max(TimeDelta::zero());
     let b_len = b.duration().unwrap_or_default();
     let new_b = retime(b, a.date, Some(a_start))?;
     let a_new_start = a_start
@@ -402,6 +404,17 @@ mod tests {
         });
         assert_eq!(at, 0);
         assert_eq!(summary(&m), ["14 09:00–10:30 B", "14 11:00–12:00 A"]);
+    }
+
+    #[test]
+    fn overlapping_visits_trade_into_back_to_back_slots() {
+        // A 09:30-10:30 overlaps B 09:30-10:05.
+        let mut m = mission(vec![
+            timed(14, "A", (9, 30), (10, 30)),
+            timed(14, "B", (9, 30), (10, 5)),
+        ]);
+        run(&mut m, |m, ix| move_within_day(m, ix, 0, Direction::Later));
+        assert_eq!(summary(&m), ["14 09:30–10:05 B", "14 10:05–11:05 A"]);
     }
 
     #[test]

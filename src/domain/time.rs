@@ -17,9 +17,22 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     (s.len() == 10 && (0..=9999).contains(&date.year())).then_some(date)
 }
 
-/// "09:30" or "09:30:00"; not a leap second (TOML times have none).
+/// "09:30" or "09:30:00", two digits each; not a leap second (TOML times
+/// have none). "9:5" is refused: it is more likely a typo for 9:50 than a
+/// way of writing 09:05.
 pub fn parse_time(s: &str) -> Option<NaiveTime> {
     let s = s.trim();
+    let shape_ok = s.len() == 5 || s.len() == 8;
+    let digits_ok = s.bytes().enumerate().all(|(i, b)| {
+        if i % 3 == 2 {
+            b == b':'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    if !(shape_ok && digits_ok) {
+        return None;
+    }
     let time = NaiveTime::parse_from_str(s, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
         .ok()?;
@@ -51,24 +64,48 @@ impl Clock {
     /// instants, or the instant one hour later for a skipped time: the
     /// rule a person applies when a clock jumps.
     pub fn at_home(&self, trip_local: NaiveDateTime) -> String {
+        let Some(home) = self.home_time(trip_local) else {
+            return "?".into();
+        };
+        with_shift(home, trip_local.date())
+    }
+
+    /// A trip-zone time range in the home zone: "14:40–22:50" for a night
+    /// bus that starts and ends on the visit's day at home, "01:05–00:00
+    /// +1d" for one that ends the next day there. Both day shifts are
+    /// against the visit's (start) date.
+    pub fn range_at_home(&self, start: NaiveDateTime, end: NaiveDateTime) -> String {
+        let (Some(home_start), Some(home_end)) = (self.home_time(start), self.home_time(end))
+        else {
+            return "?".into();
+        };
+        format!(
+            "{}–{}",
+            with_shift(home_start, start.date()),
+            with_shift(home_end, start.date())
+        )
+    }
+
+    fn home_time(&self, trip_local: NaiveDateTime) -> Option<NaiveDateTime> {
         let instant = match self.trip.from_local_datetime(&trip_local) {
             chrono::LocalResult::Single(t) => t,
             chrono::LocalResult::Ambiguous(early, _) => early,
             chrono::LocalResult::None => {
-                let later = trip_local.checked_add_signed(TimeDelta::hours(1));
-                match later.and_then(|t| self.trip.from_local_datetime(&t).earliest()) {
-                    Some(t) => t,
-                    None => return "?".into(),
-                }
+                let later = trip_local.checked_add_signed(TimeDelta::hours(1))?;
+                self.trip.from_local_datetime(&later).earliest()?
             }
         };
-        let home = instant.with_timezone(&self.home).naive_local();
-        let shift = (home.date() - trip_local.date()).num_days();
-        let time = format_time(home.time());
-        match shift {
-            0 => time,
-            s => format!("{time} {s:+}d"),
-        }
+        Some(instant.with_timezone(&self.home).naive_local())
+    }
+}
+
+/// "09:30", or "09:30 +1d" when `time` is on another day than `day`.
+fn with_shift(time: NaiveDateTime, day: NaiveDate) -> String {
+    let shift = (time.date() - day).num_days();
+    let text = format_time(time.time());
+    match shift {
+        0 => text,
+        s => format!("{text} {s:+}d"),
     }
 }
 
@@ -91,6 +128,29 @@ mod tests {
         };
         assert_eq!(clock.at_home(at(2022, 11, 14, 9, 30)), "01:30");
         assert_eq!(clock.at_home(at(2022, 11, 14, 7, 0)), "23:00 -1d");
+    }
+
+    #[test]
+    fn overnight_ranges_mark_days_against_their_own_start() {
+        let clock = Clock {
+            trip: chrono_tz::Asia::Tokyo,
+            home: chrono_tz::Europe::Rome,
+        };
+        // A night bus 22:40-06:50 in Japan is 14:40-22:50 on one day in Rome.
+        assert_eq!(
+            clock.range_at_home(at(2022, 11, 15, 22, 40), at(2022, 11, 16, 6, 50)),
+            "14:40–22:50"
+        );
+        // 09:05 to 08:00 the next morning: ends the next day in Rome too.
+        assert_eq!(
+            clock.range_at_home(at(2022, 11, 15, 9, 5), at(2022, 11, 16, 8, 0)),
+            "01:05–00:00 +1d"
+        );
+        // An early start falls on the day before at home.
+        assert_eq!(
+            clock.range_at_home(at(2022, 11, 15, 7, 0), at(2022, 11, 15, 8, 0)),
+            "23:00 -1d–00:00"
+        );
     }
 
     #[test]
@@ -121,7 +181,9 @@ mod tests {
         }
         assert!(parse_time("09:30").is_some());
         assert!(parse_time("09:30:15").is_some());
-        for bad in ["10:59:60", "24:00", "9.30", ""] {
+        for bad in [
+            "10:59:60", "24:00", "9.30", "9:5", "9:30", "09:5", "09:30:0", "",
+        ] {
             assert_eq!(parse_time(bad), None, "{bad}");
         }
     }

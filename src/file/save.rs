@@ -393,32 +393,72 @@ fn place_orphan(doc: &mut DocumentMut, orphan: Orphan) {
 
 /// When new tables go at the very end of the file, the text that ended the
 /// file (comments after the last table's values) goes above them, where it
-/// was: otherwise it would be written after the new tables, and a
-/// skeleton's commented-out examples would end up under the new visits.
+/// was: otherwise it would be written after the new tables. When several
+/// lists get their first tables there, each takes the part of that text
+/// from the paragraph that mentions it (`# [[visits]]`), so a skeleton's
+/// commented examples stay above the tables they describe.
 fn trailing_before_new_tables(doc: &mut DocumentMut) {
     let trailing = doc.trailing().as_str().unwrap_or("").to_string();
     if !has_comment(&trailing) {
         return;
     }
-    // The first table without a position, with no positioned table after
-    // it: a table written after every table of the file as read.
-    let (mut first_new, mut positioned_after) = (None, false);
-    visit_tables(doc.as_table_mut(), &mut |t, n| match t.position() {
-        None if first_new.is_none() => first_new = Some(n),
-        Some(_) if first_new.is_some() => positioned_after = true,
-        _ => {}
-    });
-    let Some(target) = first_new.filter(|_| !positioned_after) else {
-        return;
-    };
-    visit_tables(doc.as_table_mut(), &mut |t, n| {
-        if n == target {
-            let own = t.decor().prefix().and_then(|p| p.as_str()).unwrap_or("\n");
-            let own = own.trim_start_matches(['\n', '\r']).to_string();
-            let gap = if trailing.ends_with("\n\n") { "" } else { "\n" };
-            t.decor_mut().set_prefix(format!("{trailing}{gap}{own}"));
+    // Lists whose tables are all new and written after every table of the
+    // file as read: their first tables, in the order they are written.
+    let (mut new_lists, mut positioned_after) = (Vec::new(), false);
+    for (name, item) in doc.as_table().iter() {
+        let Some(aot) = item.as_array_of_tables() else {
+            continue;
+        };
+        let all_new = aot.iter().all(|t| t.position().is_none());
+        if all_new && !aot.is_empty() {
+            new_lists.push(name.to_string());
+        } else if !new_lists.is_empty() {
+            positioned_after = true;
         }
-    });
+    }
+    if new_lists.is_empty() || positioned_after {
+        return;
+    }
+    // Where each list's part starts: the paragraph naming it.
+    let mut cuts: Vec<usize> = vec![0];
+    for name in &new_lists[1..] {
+        let at = trailing
+            .find(&format!("[[{name}]]"))
+            .map(|at| trailing[..at].rfind("\n\n").map_or(0, |p| p + 1))
+            .filter(|&at| at >= *cuts.last().unwrap_or(&0));
+        cuts.push(at.unwrap_or(*cuts.last().unwrap_or(&0)));
+    }
+    cuts.push(trailing.len());
+    for (i, name) in new_lists.iter().enumerate() {
+        let piece = &trailing[cuts[i]..cuts[i + 1]];
+        let Some(first) = doc
+            .get_mut(name)
+            .and_then(Item::as_array_of_tables_mut)
+            .and_then(|aot| aot.get_mut(0))
+        else {
+            continue;
+        };
+        let own = first
+            .decor()
+            .prefix()
+            .and_then(|p| p.as_str())
+            .unwrap_or("\n");
+        let own = own.trim_start_matches(['\n', '\r']).to_string();
+        let gap = if piece.is_empty() || piece.ends_with("\n\n") {
+            ""
+        } else {
+            "\n"
+        };
+        let piece = if i > 0 {
+            piece.trim_start_matches('\n')
+        } else {
+            piece
+        };
+        let lead = if i > 0 && !piece.is_empty() { "\n" } else { "" };
+        first
+            .decor_mut()
+            .set_prefix(format!("{lead}{piece}{gap}{own}"));
+    }
     doc.set_trailing("");
 }
 

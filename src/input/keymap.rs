@@ -109,6 +109,13 @@ impl Key {
                 }
             }
         };
+        // "shift-j" means the key that types "J".
+        let code = match code {
+            KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => {
+                KeyCode::Char(c.to_ascii_uppercase())
+            }
+            other => other,
+        };
         let event = KeyEvent::new(code, modifiers);
         Ok(Key::from_event(event))
     }
@@ -314,6 +321,7 @@ mod tests {
             Ok(Key::new(KeyCode::Up, KeyModifiers::SHIFT))
         );
         assert_eq!(Key::parse("-"), Ok(Key::char('-')));
+        assert_eq!(Key::parse("shift-j"), Ok(Key::char('J')), "not plain j");
         assert_eq!(Key::parse("ctrl--"), Ok(Key::ctrl('-')));
         assert_eq!(Key::parse("f1"), Ok(Key::plain(KeyCode::F(1))));
         assert!(Key::parse("nonsense").is_err());

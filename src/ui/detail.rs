@@ -67,7 +67,9 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
             app.mission.participants.len()
         ),
     };
-    out.push(Line::styled(heading, theme.heading));
+    for line in wrap(&heading, width, "") {
+        out.push(Line::styled(line, theme.heading));
+    }
     if attendees.is_empty() {
         out.push(Line::styled("  nobody yet", theme.muted));
     }
@@ -114,10 +116,10 @@ fn when(app: &App, visit: &Visit) -> Vec<String> {
     {
         let clock = Clock { trip, home };
         if let Some(start) = visit.starts_at() {
-            let mut home_time = clock.at_home(start);
-            if let Some(end) = visit.ends_at() {
-                home_time = format!("{home_time}–{}", clock.at_home(end));
-            }
+            let home_time = match visit.ends_at() {
+                Some(end) => clock.range_at_home(start, end),
+                None => clock.at_home(start),
+            };
             pieces.push(format!("{} {home_time}", super::header::city(home.name())));
         }
     }

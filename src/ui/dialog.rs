@@ -13,18 +13,23 @@ pub fn height(app: &App, confirm: &Confirm, width: u16) -> u16 {
     let (question, choices) = confirm.text(app);
     let text_width = usize::from(width.saturating_sub(4)).max(10);
     let lines = textwrap::wrap(&question, text_width).len() as u16;
-    lines + 1 + choices.len() as u16 + 2
+    let cancel_line = u16::from(!choices.iter().any(|(key, _)| *key == 'c'));
+    lines + 1 + choices.len() as u16 + cancel_line + 2
 }
 
 pub fn render_confirm(app: &App, confirm: &Confirm, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let (question, choices) = confirm.text(app);
     let mut lines = vec![Line::raw(question), Line::default()];
+    let cancels = choices.iter().any(|(key, _)| *key == 'c');
     for (key, what) in choices {
         lines.push(Line::from(vec![
             Span::styled(format!("  {key}  "), theme.key),
             Span::raw(what),
         ]));
+    }
+    if !cancels {
+        lines.push(Line::styled("  Esc cancels", theme.muted));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })

@@ -12,10 +12,29 @@ use super::layout::inner;
 use super::theme::Theme;
 use super::truncate;
 use crate::app::form::{Field, Form, Input};
+use unicode_width::UnicodeWidthStr;
 
-const LABEL_WIDTH: u16 = 13;
 /// Rows of a multi-line text field.
-const NOTES_ROWS: u16 = 5;
+const NOTES_ROWS: u16 = 6;
+
+/// Columns before the inputs: the longest label and some air.
+fn label_width(form: &Form) -> u16 {
+    let longest = form
+        .fields
+        .iter()
+        .map(|f| f.label.width())
+        .max()
+        .unwrap_or(0);
+    (longest + 4) as u16
+}
+
+/// All the rows the fields take.
+pub fn total_rows(form: &Form) -> usize {
+    form.fields
+        .iter()
+        .map(|f| usize::from(field_height(f)))
+        .sum()
+}
 
 /// Rows a field takes, its problem line included.
 pub fn field_height(field: &Field) -> u16 {
@@ -58,12 +77,13 @@ pub fn render(form: &Form, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .border_style(theme.border_focused)
         .render(area, buf);
     let inside = inner(area);
-    if inside.height < 3 || inside.width < LABEL_WIDTH + 4 {
+    let label_width = label_width(form);
+    if inside.height < 3 || inside.width < label_width + 4 {
         return;
     }
     let rows = content_rows(area) as u16;
-    let input_x = inside.x + LABEL_WIDTH;
-    let input_width = inside.width - LABEL_WIDTH;
+    let input_x = inside.x + label_width;
+    let input_width = inside.width - label_width;
     // Fields are laid out from row 0 of the content; `form.scroll` rows
     // are above the window.
     let mut row: i32 = -(form.scroll as i32);
@@ -87,18 +107,38 @@ pub fn render(form: &Form, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let hints = match &form.message {
         Some(message) => Line::styled(format!(" {message}"), theme.error),
-        None => Line::from(vec![
-            Span::styled(" Enter", theme.key),
-            Span::raw(" apply  "),
-            Span::styled("Esc", theme.key),
-            Span::raw(" cancel  "),
-            Span::styled("Tab ↑↓", theme.key),
-            Span::raw(" fields  "),
-            Span::styled("Space ←→", theme.key),
-            Span::raw(" choose  "),
-            Span::styled("Ctrl-S", theme.key),
-            Span::raw(" apply from notes"),
-        ]),
+        None => {
+            // Only the keys this form uses, most needed first, as many as
+            // fit.
+            let has = |f: fn(&Input) -> bool| form.fields.iter().any(|x| f(&x.input));
+            let mut hints = vec![("Enter", "apply"), ("Esc", "cancel"), ("Tab", "next field")];
+            if has(|i| matches!(i, Input::Choice { .. } | Input::Checklist { .. })) {
+                hints.push(("Space", "choose"));
+            }
+            if has(|i| {
+                matches!(
+                    i,
+                    Input::Text {
+                        multiline: true,
+                        ..
+                    }
+                )
+            }) {
+                hints.push(("Ctrl-S", "apply from notes"));
+            }
+            let mut spans = Vec::new();
+            let mut used = 0;
+            for (key, what) in hints {
+                let width = key.width() + what.width() + 3;
+                if used + width > usize::from(inside.width) {
+                    break;
+                }
+                used += width;
+                spans.push(Span::styled(format!(" {key}"), theme.key));
+                spans.push(Span::raw(format!(" {what} ")));
+            }
+            Line::from(spans)
+        }
     };
     let total: usize = form
         .fields
@@ -139,7 +179,11 @@ fn draw_field(
     };
     let label_style = if focused { theme.selected } else { theme.label };
     if let Some(y) = at(0) {
-        let label = format!(" {:<w$}", field.label, w = usize::from(LABEL_WIDTH) - 2);
+        let label = format!(
+            " {:<w$}",
+            field.label,
+            w = usize::from(input_x - inside.x) - 2
+        );
         buf.set_string(inside.x, y, label, label_style);
     }
     let body_rows = field_height(field) - u16::from(field.error.is_some());

@@ -15,19 +15,26 @@ use crate::export::date_range;
 
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let header = &app.mission.header;
-    let title = format!(" {}", header.title);
-    let dates = format!(" · {}", date_range(header.start, header.end));
     let room = usize::from(area.width);
-    // The clocks go right when they fit beside the title and dates; the
-    // home clock is the first thing to go, then the trip clock.
-    let left = title.width() + dates.width();
+    let dates = format!(" · {}", date_range(header.start, header.end));
+    // The dates are worth more than the end of a long title: the title is
+    // cut to leave room for them. The clocks take what room is left, the
+    // home clock going first.
     let clocks = clocks(app);
+    let title_room = room.saturating_sub(dates.width()).max(room.min(20));
+    let title = truncate(&format!(" {}", header.title), title_room);
+    let dates = if title.width() + dates.width() <= room {
+        dates
+    } else {
+        String::new()
+    };
+    let left = title.width() + dates.width();
     let clocks = (1..=clocks.len())
         .rev()
         .map(|n| clocks[..n].join(" · "))
         .find(|c| left + 3 + c.width() < room);
     let mut spans = vec![
-        Span::styled(truncate(&title, room), theme.title),
+        Span::styled(title, theme.title),
         Span::styled(dates, theme.muted),
     ];
     if let Some(clocks) = clocks {

@@ -100,7 +100,14 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         // The key table is narrow; a wide box would only add empty space.
         Mode::Help { .. } => Some(popup(body, 64)),
         Mode::Schedule(_) => Some(popup(body, 90)),
-        Mode::Form(_) => Some(popup(body, 84)),
+        Mode::Form(form) => {
+            // As tall as the fields need, no taller.
+            let mut rect = popup(body, 84);
+            let wanted = (super::form::total_rows(form) + 4).min(usize::from(rect.height)) as u16;
+            rect.y += (rect.height - wanted) / 2;
+            rect.height = wanted;
+            Some(rect)
+        }
         Mode::Confirm(confirm) => {
             let mut rect = popup(body, 64);
             let height = super::dialog::height(app, confirm, rect.width).min(rect.height);

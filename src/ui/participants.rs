@@ -30,7 +30,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     if app.mission.participants.is_empty() {
-        Line::styled(" Nobody in the delegation yet.", theme.muted).render(inner, buf);
+        let add = app
+            .config
+            .keymap
+            .hint_label(crate::app::Action::Add)
+            .unwrap_or_default();
+        let text = format!("No one yet. In this pane, {add} adds a person.");
+        ratatui::widgets::Paragraph::new(
+            super::detail::wrap(&text, usize::from(inner.width), " ").join("\n"),
+        )
+        .style(theme.muted)
+        .render(inner, buf);
         return;
     }
     let visit = app.selected_visit();

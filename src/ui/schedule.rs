@@ -16,10 +16,14 @@ pub fn render(app: &App, theme: &Theme, schedule: &Schedule, area: Rect, buf: &m
     let Some(person) = app.mission.participants.get(schedule.participant) else {
         return;
     };
-    let title = format!(
-        " Schedule · {} · {} visits ",
-        person.name_and_organization(),
-        schedule.visits.len()
+    let count = match schedule.visits.len() {
+        1 => "1 visit".to_string(),
+        n => format!("{n} visits"),
+    };
+    // The count first: a long name is what gets cut.
+    let title = truncate(
+        &format!(" Schedule · {count} · {} ", person.name_and_organization()),
+        usize::from(area.width.saturating_sub(4)),
     );
     Block::bordered()
         .title(title)
@@ -39,8 +43,9 @@ pub fn render(app: &App, theme: &Theme, schedule: &Schedule, area: Rect, buf: &m
         .take(usize::from(inner.height));
     for (y, (row, &v)) in (inner.y..).zip(rows) {
         let visit = &app.mission.visits[v];
-        let first_of_day =
-            row == 0 || app.mission.visits[schedule.visits[row - 1]].date != visit.date;
+        // The date on a day's first row, and on the top row when scrolled.
+        let first_of_day = row == schedule.scroll
+            || app.mission.visits[schedule.visits[row - 1]].date != visit.date;
         let date = if first_of_day {
             visit.date.format("%a %e %b").to_string()
         } else {

@@ -98,7 +98,21 @@ pub fn rows(app: &App, width: u16) -> u16 {
 }
 
 fn hints(app: &App, theme: &Theme, room: usize) -> Vec<Span<'static>> {
+    // With unsaved changes, how to save comes right after help and quit.
+    let dirty_hints: Vec<(&[Action], &str)> = HINTS
+        .iter()
+        .take(2)
+        .chain(HINTS.iter().filter(|(a, _)| a.contains(&Action::Save)))
+        .chain(
+            HINTS
+                .iter()
+                .skip(2)
+                .filter(|(a, _)| !a.contains(&Action::Save)),
+        )
+        .copied()
+        .collect();
     let table = match app.mode {
+        Mode::Normal if app.is_dirty() => &dirty_hints[..],
         Mode::Normal => HINTS,
         Mode::Help { .. } => HELP_HINTS,
         Mode::Schedule(_) => SCHEDULE_HINTS,

@@ -19,6 +19,22 @@ use crate::domain::{Status, Visit};
 /// allowed to push into the gap).
 const TIME_WIDTH: usize = 11;
 
+/// The time column's width for the rows on screen: wide enough for an
+/// overnight label ("22:40–06:50 +1") when one is shown, so titles stay in
+/// one column.
+fn time_width(app: &App, rows: std::ops::Range<usize>) -> usize {
+    rows.filter_map(|row| match target(app, row) {
+        RowTarget::Visit { day, pos } => {
+            let visit = &app.mission.visits[app.index.visits_on(day)[pos]];
+            Some(visit.time_label().width())
+        }
+        _ => None,
+    })
+    .max()
+    .unwrap_or(0)
+    .max(TIME_WIDTH)
+}
+
 pub fn title(app: &App) -> String {
     if app.all_days {
         return format!(" All days · {} visits ", app.index.visit_count());
@@ -138,6 +154,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(inner.width);
     let mut y = inner.y;
     let mut row = app.scroll.timeline;
+    let time_width = time_width(app, row..row + usize::from(inner.height));
     let footer = if app.all_days {
         Vec::new()
     } else {
@@ -160,7 +177,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             RowTarget::Nothing => break,
             RowTarget::Day(day) => day_heading(app, theme, day, width),
             RowTarget::Empty(_) => Line::styled(
-                format!("{}nothing scheduled", " ".repeat(TIME_WIDTH + 4)),
+                format!("{}nothing scheduled", " ".repeat(time_width + 4)),
                 theme.muted,
             ),
             RowTarget::Visit { day, pos } => {
@@ -174,9 +191,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     _ => Style::new(),
                 };
                 let line = if row == first_row {
-                    first_line(visit, theme, width)
+                    first_line(visit, theme, width, time_width)
                 } else {
-                    second_line(app, visit, theme, width)
+                    second_line(app, visit, theme, width, time_width)
                 };
                 line.patch_style(style)
             }
@@ -229,9 +246,9 @@ fn title_style(visit: &Visit, theme: &Theme) -> Style {
 }
 
 /// "10:00–11:30 ? Osaka Prefectural Government"
-fn first_line(visit: &Visit, theme: &Theme, width: usize) -> Line<'static> {
+fn first_line(visit: &Visit, theme: &Theme, width: usize, time_width: usize) -> Line<'static> {
     let time = visit.time_label();
-    let time = format!(" {time:<TIME_WIDTH$}");
+    let time = format!(" {time:<time_width$}");
     let used = time.width() + 3;
     Line::from(vec![
         Span::raw(time),
@@ -243,13 +260,16 @@ fn first_line(visit: &Visit, theme: &Theme, width: usize) -> Line<'static> {
     ])
 }
 
-/// "             Osaka · meeting · tentative"
-fn second_line(app: &App, visit: &Visit, theme: &Theme, width: usize) -> Line<'static> {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(city) = visit.city.as_deref().filter(|c| !c.is_empty()) {
-        parts.push(city.to_string());
-    }
-    parts.push(visit.kind.as_str().to_string());
+/// "             meeting · tentative · 4 of 8 · Osaka": what the visit is,
+/// then where (a long city name is what gets cut).
+fn second_line(
+    app: &App,
+    visit: &Visit,
+    theme: &Theme,
+    width: usize,
+    time_width: usize,
+) -> Line<'static> {
+    let mut parts: Vec<String> = vec![visit.kind.as_str().to_string()];
     if visit.status != Status::Confirmed {
         parts.push(visit.status.as_str().to_string());
     }
@@ -258,7 +278,10 @@ fn second_line(app: &App, visit: &Visit, theme: &Theme, width: usize) -> Line<'s
         let of = app.mission.participants.len();
         parts.push(format!("{n} of {of}"));
     }
-    let indent = " ".repeat(TIME_WIDTH + 4);
+    if let Some(city) = visit.city.as_deref().filter(|c| !c.is_empty()) {
+        parts.push(city.to_string());
+    }
+    let indent = " ".repeat(time_width + 4);
     let text = parts.join(" · ");
     Line::from(vec![
         Span::raw(indent.clone()),

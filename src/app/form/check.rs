@@ -40,10 +40,20 @@ impl Form {
         match parse_date(&text) {
             Some(date) => Some(date),
             None => {
-                self.set_error(
-                    name,
-                    Some(format!("\"{text}\" is not a date like 2022-11-14")),
-                );
+                let shaped = text.len() == 10
+                    && text.bytes().enumerate().all(|(i, b)| {
+                        if i == 4 || i == 7 {
+                            b == b'-'
+                        } else {
+                            b.is_ascii_digit()
+                        }
+                    });
+                let message = if shaped {
+                    format!("there is no date {text}")
+                } else {
+                    format!("\"{text}\" is not a date like 2022-11-14")
+                };
+                self.set_error(name, Some(message));
                 None
             }
         }
