@@ -89,7 +89,7 @@ pub fn open(file: Option<PathBuf>) -> Result<(), Failure> {
         }
     }
     let mut app = App::open(loaded, config, dirs);
-    start_on_today(&mut app);
+    app.start_on(Utc::now());
     if !notes.is_empty() && app.message.is_none() {
         app.warn(notes.join(" · "));
     }
@@ -101,16 +101,6 @@ fn usage(message: &str) -> Failure {
         code: 2,
         message: format!("error: {message}\n"),
     }
-}
-
-/// During the trip, open on today.
-fn start_on_today(app: &mut App) {
-    let now = Utc::now();
-    let today = match app.mission.header.timezone {
-        Some(tz) => now.with_timezone(&tz).date_naive(),
-        None => chrono::Local::now().date_naive(),
-    };
-    app.select_date(today);
 }
 
 /// Runs the planner in the terminal. A panic inside the loop still

@@ -86,3 +86,24 @@ fn a_file_with_errors_prints_them_and_leaves_the_terminal_alone() {
         "the alternate screen was never entered"
     );
 }
+
+#[test]
+fn no_color_in_the_environment_draws_without_colour() {
+    let colour_codes = |raw: &[u8]| {
+        let raw = String::from_utf8_lossy(raw);
+        raw.matches("\x1b[38;5;").count() + raw.matches("\x1b[48;5;").count()
+    };
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut session = Session::start(&[SAMPLE], home.path(), REPO.as_ref());
+    session.wait_for("Osaka Prefectural Government");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    assert!(colour_codes(&session.raw) > 0, "colours by default");
+
+    let mut session =
+        Session::start_with(&[SAMPLE], home.path(), REPO.as_ref(), &[("NO_COLOR", "1")]);
+    session.wait_for("Osaka Prefectural Government");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    assert_eq!(colour_codes(&session.raw), 0, "no colour with NO_COLOR set");
+}

@@ -57,6 +57,36 @@ fn assert_round_trip(name: &str, bytes: &[u8]) {
             first_difference(&read, &written)
         );
     }
+    // The same through the full save path, which an unedited mission
+    // skips: save an added visit, then save it removed again.
+    let mut base = parsed.base.clone();
+    let mut edited = parsed.mission.clone();
+    let date = edited.header.start;
+    edited
+        .visits
+        .push(itinera::domain::Visit::new(date, "Added, then removed"));
+    let with_edit = base.render(&edited);
+    assert_ne!(with_edit.as_bytes(), bytes, "{name}: the edit shows");
+    let undone = base.render(&parsed.mission);
+    if undone.as_bytes() != bytes {
+        let read = String::from_utf8_lossy(bytes);
+        panic!(
+            "{name}: an edit saved then undone does not give the file back; first difference at {}",
+            first_difference(&read, &undone)
+        );
+    }
+}
+
+/// Without edits only. (Once a file changes, every `[[list]]` header is
+/// written with the spacing of the list's first one: documented.)
+fn assert_unedited_round_trip(name: &str, bytes: &[u8]) {
+    let parsed = load(name, bytes);
+    let written = parsed.base.clone().render(&parsed.mission);
+    assert!(
+        written.as_bytes() == bytes,
+        "{name}: {}",
+        first_difference(&String::from_utf8_lossy(bytes), &written)
+    );
 }
 
 /// Every `.toml` file of a directory, sorted.
@@ -846,7 +876,7 @@ fn moving_a_visit_to_the_next_day_moves_only_its_table() {
 }
 
 #[test]
-fn moving_the_last_visit_leaves_its_heading() {
+fn moving_the_only_tuesday_visit_of_the_comment_rich_file_leaves_its_heading() {
     check_move(
         "comments.toml",
         "the Tuesday train to Monday",
@@ -899,7 +929,7 @@ fn save_then_load_gives_back_the_edited_mission() {
 }
 
 #[test]
-fn spaces_inside_an_array_of_tables_header_are_kept() {
+fn spaces_inside_an_array_of_tables_header_are_kept_without_edits() {
     let head = "format = 1\n\n[mission]\ntitle = \"T\"\nstart = 2022-11-14\nend = 2022-11-14\n";
     for (first, second) in [
         ("[[participants]]", "[[ participants ]]"),
@@ -910,7 +940,7 @@ fn spaces_inside_an_array_of_tables_header_are_kept() {
         let text = format!(
             "{head}\n{first}\nid = \"a\"\nname = \"A\"\n\n{second}\nid = \"b\"\nname = \"B\"\n"
         );
-        assert_round_trip(&format!("{first} then {second}"), text.as_bytes());
+        assert_unedited_round_trip(&format!("{first} then {second}"), text.as_bytes());
     }
 }
 

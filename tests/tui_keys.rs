@@ -266,3 +266,84 @@ fn a_long_day_scrolls_with_the_selection() {
     let s = screen(&mut app, 80, 14);
     assert!(s.contains("Transfer Kyoto to Keihanna"), "{s}");
 }
+
+#[test]
+fn during_the_trip_the_planner_opens_on_today_in_the_trip_time_zone() {
+    use chrono::{TimeZone, Utc};
+    let mut app = sample_app();
+    // 16 November 2022, 23:30 UTC is already the 17th in Tokyo.
+    app.start_on(
+        Utc.with_ymd_and_hms(2022, 11, 16, 23, 30, 0)
+            .single()
+            .expect("time"),
+    );
+    assert_eq!(selected_date(&app), "Thu 17");
+    // Before or after the mission: the first day.
+    let mut app = sample_app();
+    app.start_on(
+        Utc.with_ymd_and_hms(2023, 1, 1, 12, 0, 0)
+            .single()
+            .expect("time"),
+    );
+    assert_eq!(selected_date(&app), "Mon 14");
+}
+
+#[test]
+fn plus_and_minus_shift_by_the_configured_step() {
+    let mut app = sample_app();
+    app.config.ripple_minutes = 30;
+    press(&mut app, &["j", "+"], AREA);
+    assert_eq!(
+        app.selected_visit().map(|v| v.time_label()).as_deref(),
+        Some("12:30–13:30"),
+        "Lunch was 12:00–13:00"
+    );
+    let later: Vec<String> = app.day_visits()[2..]
+        .iter()
+        .map(|&i| app.mission.visits[i].time_label())
+        .collect();
+    assert_eq!(
+        later,
+        ["14:30–16:00", "16:15–17:30"],
+        "the rest of the day follows"
+    );
+    assert_eq!(
+        app.mission.visits[app.day_visits()[0]].time_label(),
+        "10:00–11:30",
+        "the visit before stays"
+    );
+    press(&mut app, &["-", "-"], AREA);
+    assert_eq!(
+        app.selected_visit().map(|v| v.time_label()).as_deref(),
+        Some("11:30–12:30")
+    );
+}
+
+#[test]
+fn k_and_j_reorder_the_delegation_in_its_pane() {
+    let mut app = sample_app();
+    press(&mut app, &["tab", "tab", "j", "J"], AREA);
+    let ids: Vec<&str> = app
+        .mission
+        .participants
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(&ids[..3], ["vicini", "biocat", "emilia-romagna"]);
+    assert_eq!(
+        app.mission.participants[app.participant].id, "emilia-romagna",
+        "the selection follows"
+    );
+    let visit = app.selected_visit().map(|v| v.title.clone());
+    press(&mut app, &[">"], AREA);
+    assert_eq!(
+        app.selected_visit().map(|v| v.title.clone()),
+        visit,
+        "> does not move a visit from here"
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("Tab to the timeline"))
+    );
+}

@@ -183,3 +183,88 @@ fn mono_theme_uses_no_colour() {
         "the selection is still visible, in reverse video"
     );
 }
+
+#[test]
+fn overnight_visits_keep_the_columns() {
+    let mut app = common::app_for("tests/fixtures/valid/features.toml");
+    let area = Rect::new(0, 0, 120, 40);
+    press(&mut app, &["a"], area);
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.contains("22:00–"),
+        "the overnight flight is on screen:\n{s}"
+    );
+    // Every visit's title starts in the same column.
+    let columns: Vec<(u16, u16)> = [
+        "Osaka Prefectural Government",
+        "Dinner with the consulate",
+        "Expo site workshop",
+        "Regenerative medicine lab",
+        "Flight home",
+    ]
+    .iter()
+    .map(|title| {
+        // The leftmost occurrence: the timeline's, not the visit pane's.
+        s.lines()
+            .filter_map(|l| {
+                let at = l.find(title)?;
+                Some((unicode_width::UnicodeWidthStr::width(&l[..at]) as u16, 0))
+            })
+            .min()
+            .unwrap_or_else(|| panic!("{title}:\n{s}"))
+    })
+    .collect();
+    let columns: Vec<u16> = columns.into_iter().map(|(x, _)| x).collect();
+    assert!(columns.iter().all(|&c| c == columns[0]), "{columns:?}\n{s}");
+}
+
+#[test]
+fn a_long_mission_title_gives_way_to_the_dates() {
+    let mut app = sample_app();
+    app.mission.header.title =
+        "Clust-ER Health and the European regional clusters in Japan: Osaka, Oita, Kyoto and Keihanna".into();
+    let s = screen(&mut app, 80, 24);
+    let header = s.lines().next().expect("header");
+    assert!(header.contains("… · 14–18 November 2022"), "{header}");
+    let s = screen(&mut app, 200, 24);
+    let header = s.lines().next().expect("header");
+    assert!(
+        header.contains("Keihanna · 14–18 November 2022"),
+        "{header}"
+    );
+    assert!(header.contains("Tokyo 09:30 · Rome 01:30"), "{header}");
+}
+
+#[test]
+fn the_home_clock_can_be_turned_off() {
+    let mut app = sample_app();
+    app.config.home_clock = false;
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Tokyo 09:30"), "{s}");
+    assert!(!s.contains("Rome"), "no home time anywhere:\n{s}");
+}
+
+#[test]
+fn participant_form() {
+    let mut app = sample_app();
+    press(&mut app, &["tab", "tab", "e"], Rect::new(0, 0, 100, 30));
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains("Edit participant"), "{s}");
+    let row = |label: &str| -> Vec<String> {
+        let line = s.lines().find(|l| l.contains(label)).unwrap_or_default();
+        let inside = line.split('│').nth(2).unwrap_or_default();
+        inside
+            .split("  ")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(
+        row("Organization"),
+        ["Organization", "Clust-ER Health"],
+        "label and value apart:\n{s}"
+    );
+    assert_eq!(row("Name "), ["Name", "Sauro Vicini"], "{s}");
+    insta::assert_snapshot!(s);
+}

@@ -212,7 +212,17 @@ impl App {
         self.history.is_dirty()
     }
 
-    /// Starts on today's day when the mission is under way.
+    /// During the trip, the planner opens on today: the date `now` is in
+    /// the mission's time zone (or the computer's, without one).
+    pub fn start_on(&mut self, now: DateTime<Utc>) {
+        let today = match self.mission.header.timezone {
+            Some(tz) => now.with_timezone(&tz).date_naive(),
+            None => now.with_timezone(&chrono::Local).date_naive(),
+        };
+        self.select_date(today);
+    }
+
+    /// Selects `date` when it is one of the mission's days.
     pub fn select_date(&mut self, date: chrono::NaiveDate) {
         if let Some(day) = self.index.day_of_date(date) {
             self.day = day;

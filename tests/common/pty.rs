@@ -26,6 +26,11 @@ impl Session {
     /// Starts `itinera ARGS` in `cwd`, with its data and configuration
     /// directories (and HOME) under `home`.
     pub fn start(args: &[&str], home: &Path, cwd: &Path) -> Session {
+        Session::start_with(args, home, cwd, &[])
+    }
+
+    /// As [`Session::start`], with extra environment variables.
+    pub fn start_with(args: &[&str], home: &Path, cwd: &Path, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -41,6 +46,10 @@ impl Session {
         cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("HOME", home);
+        cmd.env_remove("NO_COLOR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn itinera");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
