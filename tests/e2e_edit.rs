@@ -10,6 +10,31 @@ use common::pty::Session;
 
 const SAMPLE: &str = "data/clust-er-health-japan-2022.toml";
 
+/// A copy of the sample in a temporary home: the mission, its text as
+/// copied, and the path as an argument for the binary.
+struct Trip {
+    home: tempfile::TempDir,
+    path: std::path::PathBuf,
+    original: String,
+    arg: String,
+}
+
+impl Trip {
+    fn new() -> Trip {
+        let home = tempfile::tempdir().expect("tempdir");
+        let path = home.path().join("japan.toml");
+        let original = std::fs::read_to_string(SAMPLE).expect("sample");
+        std::fs::write(&path, &original).expect("copy the sample");
+        let arg = path.to_string_lossy().into_owned();
+        Trip {
+            home,
+            path,
+            original,
+            arg,
+        }
+    }
+}
+
 /// How many times each comment line occurs.
 fn comment_lines(text: &str) -> HashMap<&str, usize> {
     let mut counts = HashMap::new();
@@ -35,11 +60,12 @@ fn visit_table<'a>(text: &'a str, id: &str) -> &'a str {
 
 #[test]
 fn move_edit_and_save_in_the_real_terminal() {
-    let home = tempfile::tempdir().expect("tempdir");
-    let path = home.path().join("japan.toml");
-    let original = std::fs::read_to_string(SAMPLE).expect("sample");
-    std::fs::write(&path, &original).expect("copy the sample");
-    let arg = path.to_string_lossy().into_owned();
+    let Trip {
+        home,
+        path,
+        original,
+        arg,
+    } = Trip::new();
 
     let mut session = Session::start(&[&arg], home.path(), home.path());
     session.wait_for("Monday 14 November · Osaka");
@@ -152,11 +178,12 @@ fn move_edit_and_save_in_the_real_terminal() {
 
 #[test]
 fn a_killed_session_leaves_its_unsaved_changes_to_the_next() {
-    let home = tempfile::tempdir().expect("tempdir");
-    let path = home.path().join("japan.toml");
-    let original = std::fs::read_to_string(SAMPLE).expect("sample");
-    std::fs::write(&path, &original).expect("copy the sample");
-    let arg = path.to_string_lossy().into_owned();
+    let Trip {
+        home,
+        path,
+        original,
+        arg,
+    } = Trip::new();
 
     let mut session = Session::start(&[&arg], home.path(), home.path());
     session.wait_for("10:00–11:30   Osaka Prefectural");
@@ -191,11 +218,12 @@ fn a_killed_session_leaves_its_unsaved_changes_to_the_next() {
 #[test]
 fn a_hang_up_right_after_an_edit_keeps_it() {
     for signal in ["HUP", "TERM"] {
-        let home = tempfile::tempdir().expect("tempdir");
-        let path = home.path().join("japan.toml");
-        let original = std::fs::read_to_string(SAMPLE).expect("sample");
-        std::fs::write(&path, &original).expect("copy the sample");
-        let arg = path.to_string_lossy().into_owned();
+        let Trip {
+            home,
+            path,
+            original,
+            arg,
+        } = Trip::new();
 
         let mut session = Session::start(&[&arg], home.path(), home.path());
         session.wait_for("10:00–11:30   Osaka Prefectural");

@@ -64,6 +64,21 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// A message on one line whatever it quotes from the file: control
+/// characters (a newline inside a quoted value) are written as escapes.
+fn one_line(message: &str) -> String {
+    message
+        .chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_string(),
+            '\r' => "\\r".to_string(),
+            '\t' => "\\t".to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 /// All problems of one file, sorted by position, errors first at equal
 /// positions.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -99,7 +114,8 @@ impl Report {
             let (line, col) = line_col(text, d.span.start);
             out.push_str(&format!(
                 "{name}:{line}:{col}: {}: {}\n",
-                d.severity, d.message
+                d.severity,
+                one_line(&d.message)
             ));
         }
         out
@@ -128,6 +144,15 @@ mod tests {
         assert_eq!(line_col(text, x), (2, 17));
         assert_eq!(line_col(text, 0), (1, 1));
         assert_eq!(line_col(text, text.len()), (3, 1));
+    }
+
+    #[test]
+    fn every_problem_is_one_line() {
+        let report = Report::new(vec![Diagnostic::error(0..1, "invalid id \"a\nb\"\t\u{7}")]);
+        assert_eq!(
+            report.render("m.toml", "x"),
+            "m.toml:1:1: error: invalid id \"a\\nb\"\\t\\u{7}\n"
+        );
     }
 
     #[test]
