@@ -8,8 +8,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::layout::inner;
-use super::pane_block;
 use super::theme::Theme;
+use super::{pane_block, wrap, wrap_indented};
 use crate::app::{App, Pane};
 use crate::domain::{Clock, Status, Visit, format_duration};
 
@@ -74,17 +74,8 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         out.push(Line::styled("  nobody yet", theme.muted));
     }
     for p in attendees {
-        for line in wrap(&p.name_and_organization(), width, "    ")
-            .into_iter()
-            .enumerate()
-        {
-            let (i, text) = line;
-            let text = if i == 0 {
-                format!("  {}", text.trim_start())
-            } else {
-                text
-            };
-            out.push(Line::raw(text));
+        for line in wrap_indented(&p.name_and_organization(), width, "  ", "    ") {
+            out.push(Line::raw(line));
         }
     }
     if let Some(notes) = visit.notes.as_deref().filter(|n| !n.trim().is_empty()) {
@@ -198,26 +189,6 @@ fn field_lines(
         };
         out.push(Line::from(vec![first, Span::raw(line)]));
     }
-}
-
-/// Wraps `text` to `width` columns (CJK-aware), every line indented by
-/// `indent`.
-pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
-    wrap_indented(text, width, indent, indent)
-}
-
-/// Wraps `text` with different indents for the first and later lines.
-fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let width = width.max(first.width().max(rest.width()) + 4);
-    let options = textwrap::Options::new(width)
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    textwrap::wrap(text, options)
-        .into_iter()
-        .map(|line| line.into_owned())
-        .collect()
 }
 
 /// Columns for text inside the pane's border and padding.

@@ -173,6 +173,26 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// Wraps `text` to `width` columns (CJK-aware), every line indented by
+/// `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    wrap_indented(text, width, indent, indent)
+}
+
+/// Wraps `text` with different indents for the first and later lines.
+pub fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let width = width.max(first.width().max(rest.width()) + 4);
+    let options = textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect()
+}
+
 /// Fits the view to the screen after an update: records the rows each pane
 /// shows, and scrolls so that the selection is visible.
 pub fn settle(app: &mut App, area: Rect) {

@@ -37,7 +37,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .unwrap_or_default();
         let text = format!("No one yet. In this pane, {add} adds a person.");
         ratatui::widgets::Paragraph::new(
-            super::detail::wrap(&text, usize::from(inner.width), " ").join("\n"),
+            super::wrap(&text, usize::from(inner.width), " ").join("\n"),
         )
         .style(theme.muted)
         .render(inner, buf);

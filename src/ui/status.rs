@@ -71,10 +71,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// last one cut with "…").
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(10);
-    let mut lines: Vec<String> = textwrap::wrap(text, width)
-        .into_iter()
-        .map(|l| l.into_owned())
-        .collect();
+    // The panes' wrapping: a path in a message is never split at a hyphen.
+    let mut lines = super::wrap(text, width, "");
     if lines.len() > MAX_ROWS {
         lines.truncate(MAX_ROWS);
         if let Some(last) = lines.last_mut() {

@@ -67,15 +67,11 @@ fn footer(app: &App, width: usize) -> Vec<String> {
     };
     let mut lines = Vec::new();
     if let Some(lodging) = info.lodging.as_deref().filter(|l| !l.trim().is_empty()) {
-        lines.extend(super::detail::wrap(
-            &format!("Lodging: {lodging}"),
-            width,
-            " ",
-        ));
+        lines.extend(super::wrap(&format!("Lodging: {lodging}"), width, " "));
     }
     if let Some(notes) = info.notes.as_deref().filter(|n| !n.trim().is_empty()) {
         for paragraph in notes.trim().lines() {
-            lines.extend(super::detail::wrap(paragraph, width, " "));
+            lines.extend(super::wrap(paragraph, width, " "));
         }
     }
     lines
