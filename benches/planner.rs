@@ -26,7 +26,7 @@ use itinera::domain::{Edit, ListEdit};
 use itinera::input::Key;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind, KeyEventState};
+use ratatui::crossterm::event::{Event, KeyEvent};
 use ratatui::layout::Rect;
 
 /// Counts live and peak heap bytes.
@@ -120,12 +120,7 @@ fn app_for(text: &str) -> App {
 
 fn key(app: &mut App, name: &str) {
     let key = Key::parse(name).expect("key");
-    let event = Event::Key(KeyEvent {
-        code: key.code,
-        modifiers: key.modifiers,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    });
+    let event = Event::Key(KeyEvent::new(key.code, key.modifiers));
     itinera::runner::handle(app, &event, AREA);
 }
 

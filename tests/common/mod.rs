@@ -11,9 +11,7 @@ use itinera::config::Config;
 use itinera::input::Key;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{
-    Event, KeyEvent, KeyEventKind, KeyEventState, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 pub const SAMPLE: &str = "data/clust-er-health-japan-2022.toml";
@@ -82,12 +80,7 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
 pub fn press(app: &mut App, keys: &[&str], area: Rect) {
     for key in keys {
         let key = Key::parse(key).expect("valid key");
-        let event = Event::Key(KeyEvent {
-            code: key.code,
-            modifiers: key.modifiers,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        });
+        let event = Event::Key(KeyEvent::new(key.code, key.modifiers));
         itinera::runner::handle(app, &event, area);
     }
 }
