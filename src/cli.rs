@@ -127,7 +127,7 @@ impl Failure {
 impl From<LoadError> for Failure {
     fn from(err: LoadError) -> Self {
         let code = match err {
-            LoadError::Io { .. } => 2,
+            LoadError::Io { .. } | LoadError::NotAFile { .. } => 2,
             LoadError::Invalid { .. } => 1,
         };
         Failure {

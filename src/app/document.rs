@@ -11,6 +11,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::domain::Mission;
+use crate::file::open::read_mission_bytes;
 use crate::file::write::{SaveError, save_checked};
 use crate::file::{Base, LoadError, parse_bytes};
 use crate::lock::{Lock, Locked};
@@ -277,12 +278,12 @@ impl Document {
     /// the changes were kept, so saving still asks if it changed since.
     pub fn restore_recovery(&mut self) -> Result<Mission, String> {
         let path = self.pending_recovery().ok_or("no recovery file")?;
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = read_mission_bytes(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let parsed = parse_bytes(&bytes)
             .map_err(|(text, report)| report.render(&path.display().to_string(), &text))?;
         self.base = parsed.base;
         self.base_text = bytes;
-        if let Ok(disk) = std::fs::read(disk_copy(&path)) {
+        if let Ok(disk) = read_mission_bytes(&disk_copy(&path)) {
             self.disk = disk;
         }
         self.own_recovery = Some(path);
