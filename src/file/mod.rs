@@ -14,6 +14,7 @@
 pub mod diagnostic;
 pub mod dto;
 pub mod open;
+pub mod output;
 mod patch;
 mod read;
 pub mod save;
