@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
-use super::{App, History, Mode, Msg, SaveFailure};
+use super::{App, History, Level, Mode, Msg, SaveFailure};
 use crate::file::write::SaveError;
 
 /// The largest mission (in visits) kept in the recovery file at every
@@ -99,10 +99,15 @@ impl Confirm {
                         t.format(" from %a %-d %b %H:%M").to_string()
                     })
                     .unwrap_or_default();
+                let also = app
+                    .doc
+                    .lock_warning()
+                    .map(|warning| format!(" Note: {warning}."))
+                    .unwrap_or_default();
                 (
                     format!(
                         "Unsaved changes to {}{when} were kept after the last session ended \
-                         unexpectedly.",
+                         unexpectedly.{also}",
                         app.doc.name()
                     ),
                     vec![
@@ -188,13 +193,20 @@ impl App {
                 self.mode = Mode::Prompt(Box::new(prompt));
             }
             (Confirm::ChangedOnDisk { .. }, 'c') => self.info("Not saved."),
-            (Confirm::Recovery { .. }, 'r') => self.restore(),
-            (Confirm::Recovery { .. }, 'd') => {
-                self.doc.discard_recovery();
-                self.info("Discarded the kept changes.");
+            (Confirm::Recovery { path }, 'r') => {
+                self.restore(&path);
+                self.add_lock_warning();
+            }
+            (Confirm::Recovery { path }, 'd') => {
+                match self.doc.discard_recovery(&path) {
+                    Ok(()) => self.info("Discarded the kept changes."),
+                    Err(err) => self.error(format!("Not discarded: {err}.")),
+                }
+                self.add_lock_warning();
             }
             (Confirm::Recovery { .. }, 'l' | 'c') => {
                 self.info("The kept changes stay until you restore or discard them.");
+                self.add_lock_warning();
             }
             // Any other key: ask again.
             (confirm, _) => self.mode = Mode::Confirm(confirm),
@@ -366,9 +378,24 @@ impl App {
         }
     }
 
-    /// Takes the changes kept by an earlier session.
-    fn restore(&mut self) {
-        match self.doc.restore_recovery() {
+    /// After the question about kept changes: the warning that the mission
+    /// is also open in another itinera, which the question covered, is
+    /// added to what the status bar says.
+    fn add_lock_warning(&mut self) {
+        let Some(warning) = self.doc.lock_warning() else {
+            return;
+        };
+        let said = self.message.take().map(|m| (m.level, m.text));
+        match said {
+            Some((Level::Error, text)) => self.error(format!("{text} {warning}.")),
+            Some((_, text)) => self.warn(format!("{text} {warning}.")),
+            None => self.warn(warning),
+        }
+    }
+
+    /// Takes the changes kept by an earlier session in `path`.
+    fn restore(&mut self, path: &Path) {
+        match self.doc.restore_recovery(path) {
             Ok(mission) => {
                 self.mission = mission;
                 self.history = History::unsaved();
@@ -398,12 +425,12 @@ impl App {
     }
 
     /// Whether the recovery file is behind the mission in memory: there
-    /// are unsaved changes it does not hold, or it holds changes that were
-    /// since undone.
+    /// are unsaved changes it does not hold (or it has disappeared), or it
+    /// holds changes that were since undone.
     pub fn recovery_is_stale(&self) -> bool {
         let generation = Some(self.history.generation());
         if self.is_dirty() {
-            self.kept_generation != generation
+            self.kept_generation != generation || self.doc.own_recovery_is_gone()
         } else {
             self.doc.owns_recovery()
         }

@@ -17,35 +17,7 @@ use crate::file::{Base, LoadError, parse_bytes};
 use crate::lock::{Lock, Locked};
 use crate::paths::Dirs;
 
-/// The bytes of the mission file beside a recovery file.
-fn disk_copy(recovery: &Path) -> PathBuf {
-    let mut name = recovery.as_os_str().to_os_string();
-    name.push(".disk");
-    PathBuf::from(name)
-}
-
-/// `recovery` with a word and the current time added to its name:
-/// `NAME-kept-20260312-141500.toml`.
-fn stamped(recovery: &Path, word: &str) -> PathBuf {
-    let stem = recovery
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let time = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    recovery.with_file_name(format!("{stem}-{word}-{time}.toml"))
-}
-
-fn remove_recovery(path: &Path) {
-    let _ = std::fs::remove_file(disk_copy(path));
-    let _ = std::fs::remove_file(path);
-}
-
-/// The word in the names of files of changes the user discarded on
-/// purpose (by reloading): kept, but never offered at start.
-const DISCARDED: &str = "discarded";
-/// The word in the names of older recovery files moved aside for a newer
-/// one: still offered at start, newest first.
-const EARLIER: &str = "earlier";
+use super::recovery::{self, DISCARDED, EARLIER};
 
 pub struct Document {
     pub path: PathBuf,
@@ -58,6 +30,8 @@ pub struct Document {
     disk: Vec<u8>,
     dirs: Option<Dirs>,
     lock: Option<Lock>,
+    /// The running itinera that holds the lock, when this one could not.
+    lock_holder: Option<u32>,
     /// The recovery file holding this session's unsaved mission (written
     /// after a failed save or while idle, or restored from): a successful
     /// save, or ending without unsaved changes, makes it obsolete.
@@ -90,29 +64,59 @@ impl Document {
             disk,
             dirs,
             lock: None,
+            lock_holder: None,
             own_recovery: None,
         };
-        let warning = doc.lock();
+        doc.lock();
+        let warning = doc.lock_warning();
         (doc, warning)
     }
 
-    /// Takes the lock of the document's path; a warning when another
+    /// Takes the lock of the document's path, or notes which running
     /// itinera holds it.
-    fn lock(&mut self) -> Option<String> {
+    fn lock(&mut self) {
         self.lock = None;
-        let dirs = self.dirs.as_ref()?;
+        self.lock_holder = None;
+        let Some(dirs) = self.dirs.as_ref() else {
+            return;
+        };
         match Lock::acquire(&dirs.lock_file(&self.path), &self.path) {
-            Ok(Locked::Acquired(lock)) => {
-                self.lock = Some(lock);
-                None
-            }
-            Ok(Locked::Held { pid }) => Some(format!(
-                "{} is also open in another itinera (process {pid}); \
+            Ok(Locked::Acquired(lock)) => self.lock = Some(lock),
+            Ok(Locked::Held { pid }) => self.lock_holder = Some(pid),
+            Err(_) => {}
+        }
+    }
+
+    /// "Also open in another itinera", when another running itinera held
+    /// the lock when this one took the file, or keeps unsaved changes to
+    /// it in a recovery file of its own (which is then said too).
+    pub fn lock_warning(&self) -> Option<String> {
+        let unsaved = self.unsaved_elsewhere();
+        let open = |pid: u32, what: &str| {
+            format!(
+                "{} is also open in another itinera (process {pid}){what}; \
                  saving here will not overwrite changes saved there",
                 self.path.display()
-            )),
-            Err(_) => None,
+            )
+        };
+        match (self.lock_holder, unsaved) {
+            (Some(pid), Some(other)) if pid == other => {
+                Some(open(pid, ", which has unsaved changes to it"))
+            }
+            (Some(pid), _) => Some(open(pid, "")),
+            (None, Some(other)) => Some(open(other, ", which has unsaved changes to it")),
+            (None, None) => None,
         }
+    }
+
+    /// The running itinera (another process) whose unsaved changes to this
+    /// mission are in a recovery file, if any.
+    pub fn unsaved_elsewhere(&self) -> Option<u32> {
+        let base = self.recovery_path().ok()?;
+        recovery::all(&base)
+            .into_iter()
+            .find_map(|(_, path)| recovery::live_owner(&path))
+            .map(|owner| owner.pid)
     }
 
     /// Saves `mission` to the document's file. With `force`, a file changed
@@ -207,19 +211,25 @@ impl Document {
     /// at the next start (after a failed save, while idle, or on a crash).
     /// A recovery file an earlier session left, which the user chose to
     /// decide on later, is moved aside rather than overwritten; it is still
-    /// offered, after this one.
+    /// offered, after this one. One that another running itinera keeps its
+    /// own changes in is left alone: this session uses a file of its own.
     pub fn keep_unsaved(&mut self, mission: &Mission) -> io::Result<PathBuf> {
-        let path = self.recovery_path()?;
-        if self.own_recovery.as_deref() != Some(&path) && path.exists() {
-            let aside = stamped(&path, EARLIER);
-            std::fs::rename(&path, &aside)?;
-            let _ = std::fs::rename(disk_copy(&path), disk_copy(&aside));
-        }
+        let base = self.recovery_path()?;
+        let own = recovery::of_this_process(&base);
+        let path = match self.own_recovery.as_deref() {
+            Some(current) if current == base || current == own => current.to_path_buf(),
+            _ if !base.exists() => base,
+            _ if recovery::live_owner(&base).is_some() => own,
+            _ => {
+                recovery::rename(&base, &recovery::stamped(&base, EARLIER))?;
+                base
+            }
+        };
         self.write_recovery(&path, mission)?;
         // A restored earlier file is now superseded by this one.
         if let Some(previous) = self.own_recovery.replace(path.clone()) {
             if previous != path {
-                remove_recovery(&previous);
+                recovery::remove(&previous);
             }
         }
         Ok(path)
@@ -228,7 +238,7 @@ impl Document {
     /// Keeps changes the user is discarding (by reloading the file) in a
     /// file of their own in the recovery directory, named by the time.
     pub fn keep_discarded(&mut self, mission: &Mission) -> io::Result<PathBuf> {
-        let path = stamped(&self.recovery_path()?, DISCARDED);
+        let path = recovery::stamped(&self.recovery_path()?, DISCARDED);
         self.write_recovery(&path, mission)?;
         Ok(path)
     }
@@ -245,60 +255,72 @@ impl Document {
     /// survive a restore), and beside it the file's bytes as this session
     /// last knew them, so a restore still notices later changes on disk.
     fn write_recovery(&mut self, path: &Path, mission: &Mission) -> io::Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
         // A copy: the baseline stays the file as read until a save.
         let text = self.base.clone().render(mission);
-        crate::file::write::write_atomic(&disk_copy(path), &self.disk)?;
-        crate::file::write::write_atomic(path, text.as_bytes())
+        recovery::write(path, text.as_bytes(), &self.disk)
     }
 
-    /// The newest recovery file left for this mission by an earlier
-    /// session (files of changes discarded on purpose are not offered).
+    /// The newest recovery file left for this mission by a session that is
+    /// over (files of changes discarded on purpose, and files of another
+    /// itinera still running, are not offered).
     pub fn pending_recovery(&self) -> Option<PathBuf> {
-        let path = self.recovery_path().ok()?;
-        let stem = path.file_stem()?.to_string_lossy().into_owned();
-        let entries = std::fs::read_dir(path.parent()?).ok()?;
-        entries
-            .flatten()
-            .filter_map(|entry| {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                let ours = name == format!("{stem}.toml")
-                    || (name.starts_with(&format!("{stem}-{EARLIER}-")) && name.ends_with(".toml"));
-                let modified = entry.metadata().and_then(|m| m.modified()).ok()?;
-                ours.then(|| (modified, entry.path()))
-            })
+        let base = self.recovery_path().ok()?;
+        recovery::all(&base)
+            .into_iter()
+            .filter(|(_, path)| recovery::live_owner(path).is_none())
             .max()
             .map(|(_, path)| path)
     }
 
-    /// Replaces the document's baseline with the newest recovery file, and
-    /// returns the recovered mission. The file on disk is what it was when
-    /// the changes were kept, so saving still asks if it changed since.
-    pub fn restore_recovery(&mut self) -> Result<Mission, String> {
-        let path = self.pending_recovery().ok_or("no recovery file")?;
-        let bytes = read_mission_bytes(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    /// A refusal when another running itinera now owns the recovery file
+    /// `path` (it restored it since it was offered here).
+    fn refuse_if_taken(path: &Path) -> Result<(), String> {
+        match recovery::live_owner(path) {
+            Some(owner) => Err(format!(
+                "another itinera (process {}) has taken these changes since they were offered",
+                owner.pid
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Replaces the document's baseline with the recovery file `path`, and
+    /// returns the recovered mission; the file is this session's from now
+    /// on. The file on disk is what it was when the changes were kept, so
+    /// saving still asks if it changed since.
+    pub fn restore_recovery(&mut self, path: &Path) -> Result<Mission, String> {
+        Self::refuse_if_taken(path)?;
+        let bytes = read_mission_bytes(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let parsed = parse_bytes(&bytes)
             .map_err(|(text, report)| report.render(&path.display().to_string(), &text))?;
+        recovery::claim(path).map_err(|e| format!("{}: {e}", path.display()))?;
         self.base = parsed.base;
         self.base_text = bytes;
-        if let Ok(disk) = read_mission_bytes(&disk_copy(&path)) {
+        if let Ok(disk) = read_mission_bytes(&recovery::disk_copy(path)) {
             self.disk = disk;
         }
-        self.own_recovery = Some(path);
+        self.own_recovery = Some(path.to_path_buf());
         Ok(parsed.mission)
     }
 
-    /// Deletes the newest pending recovery file (the user chose to discard
-    /// it).
-    pub fn discard_recovery(&mut self) {
-        if let Some(path) = self.pending_recovery() {
-            remove_recovery(&path);
-            if self.own_recovery.as_ref() == Some(&path) {
-                self.own_recovery = None;
-            }
+    /// Deletes the recovery file `path` (the user chose to discard it),
+    /// unless another running itinera has taken it since it was offered.
+    pub fn discard_recovery(&mut self, path: &Path) -> Result<(), String> {
+        Self::refuse_if_taken(path)?;
+        recovery::remove(path);
+        if self.own_recovery.as_deref() == Some(path) {
+            self.own_recovery = None;
         }
+        Ok(())
+    }
+
+    /// Whether the recovery file holding this session's changes was
+    /// written and has since disappeared (deleted by hand or by a cleaner),
+    /// so it must be written again.
+    pub fn own_recovery_is_gone(&self) -> bool {
+        self.own_recovery
+            .as_ref()
+            .is_some_and(|path| !path.exists())
     }
 
     /// Whether a recovery file holds this session's unsaved changes.
@@ -310,7 +332,7 @@ impl Document {
     /// save has just written or the user has chosen to drop.
     pub fn forget_own_recovery(&mut self) {
         if let Some(path) = self.own_recovery.take() {
-            remove_recovery(&path);
+            recovery::remove(&path);
         }
     }
 

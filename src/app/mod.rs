@@ -19,6 +19,7 @@ pub mod form;
 mod history;
 mod nav;
 mod popups;
+mod recovery;
 
 pub use action::{Action, Group};
 pub use agenda::{AgendaRows, VISIT_ROWS};
