@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::Mission;
 use crate::file::open::read_mission_bytes;
-use crate::file::write::{SaveError, save_checked};
+use crate::file::output::{Existing, OutputError, check_output};
+use crate::file::write::{SaveError, SaveOptions, Saved, save_checked};
 use crate::file::{Base, LoadError, parse_bytes};
 use crate::lock::{Lock, Locked};
 use crate::paths::Dirs;
@@ -32,6 +33,8 @@ pub struct Document {
     lock: Option<Lock>,
     /// The running itinera that holds the lock, when this one could not.
     lock_holder: Option<u32>,
+    /// The user agreed to save over the file although it is read-only.
+    read_only_allowed: bool,
     /// The recovery file holding this session's unsaved mission (written
     /// after a failed save or while idle, or restored from): a successful
     /// save, or ending without unsaved changes, makes it obsolete.
@@ -42,6 +45,10 @@ pub struct Document {
 pub enum SaveFailure {
     #[error("{0}")]
     Write(#[from] SaveError),
+    /// Saving under another name would write over a file (or through a
+    /// link to nothing).
+    #[error("{0}")]
+    Output(#[from] OutputError),
     /// The rendered text does not read back as the mission in memory. Never
     /// expected; nothing was written.
     #[error("the file itinera would write does not read back as the mission: {0}")]
@@ -65,6 +72,7 @@ impl Document {
             dirs,
             lock: None,
             lock_holder: None,
+            read_only_allowed: false,
             own_recovery: None,
         };
         doc.lock();
@@ -120,28 +128,41 @@ impl Document {
     }
 
     /// Saves `mission` to the document's file. With `force`, a file changed
-    /// on disk is overwritten (its content goes to `FILE.bak`).
-    pub fn save(&mut self, mission: &Mission, force: bool) -> Result<(), SaveFailure> {
+    /// on disk is overwritten (its content goes to `FILE.bak`). A read-only
+    /// file is only saved over once [`Document::allow_read_only`] was
+    /// called.
+    pub fn save(&mut self, mission: &Mission, force: bool) -> Result<Saved, SaveFailure> {
         let before = self.base.mission().clone();
+        let options = SaveOptions {
+            overwrite_changes: force,
+            over_read_only: self.read_only_allowed,
+        };
         let written = self.prepare(mission).and_then(|text| {
-            Ok(save_checked(&self.path, &text, &self.disk, force).map(|()| text)?)
+            let saved = save_checked(&self.path, &text, &self.disk, options)?;
+            Ok((saved, text))
         });
         self.settle(written, before)
+    }
+
+    /// The user said yes to saving over the read-only file: this session
+    /// does not ask again for this file.
+    pub fn allow_read_only(&mut self) {
+        self.read_only_allowed = true;
     }
 
     /// After a save attempt: adopts the written text, or puts the baseline
     /// back to the text it was read from (rendering moved it on).
     fn settle(
         &mut self,
-        written: Result<String, SaveFailure>,
+        written: Result<(Saved, String), SaveFailure>,
         before: Mission,
-    ) -> Result<(), SaveFailure> {
+    ) -> Result<Saved, SaveFailure> {
         match written {
-            Ok(text) => {
+            Ok((saved, text)) => {
                 self.disk = text.into_bytes();
                 self.base_text = self.disk.clone();
                 self.forget_own_recovery();
-                Ok(())
+                Ok(saved)
             }
             Err(err) => {
                 if let Ok(base) = Base::rebuild(&self.base_text, before) {
@@ -153,34 +174,36 @@ impl Document {
     }
 
     /// Saves `mission` to a new path, which becomes the document's file.
-    /// An existing file there is only replaced with `force`.
+    /// Something existing there is only replaced with `force`.
     pub fn save_as(
         &mut self,
         path: &Path,
         mission: &Mission,
         force: bool,
-    ) -> Result<(), SaveFailure> {
-        let expected = match std::fs::read(path) {
-            Ok(bytes) if force => bytes,
-            Ok(_) => {
-                return Err(SaveError::ChangedOnDisk {
-                    path: path.to_path_buf(),
-                }
-                .into());
-            }
-            Err(_) => Vec::new(),
+    ) -> Result<Saved, SaveFailure> {
+        let expected = if force {
+            read_mission_bytes(path).unwrap_or_default()
+        } else {
+            check_output(path, &[&self.path], Existing::Refuse)?;
+            Vec::new()
         };
         let before = self.base.mission().clone();
-        let written = self
-            .prepare(mission)
-            .and_then(|text| Ok(save_checked(path, &text, &expected, force).map(|()| text)?));
-        self.settle(written, before)?;
+        let options = SaveOptions {
+            overwrite_changes: force,
+            over_read_only: false,
+        };
+        let written = self.prepare(mission).and_then(|text| {
+            let saved = save_checked(path, &text, &expected, options)?;
+            Ok((saved, text))
+        });
+        let saved = self.settle(written, before)?;
         self.path = path.to_path_buf();
+        self.read_only_allowed = false;
         self.lock();
         if let Some(dirs) = &self.dirs {
             let _ = dirs.remember(path);
         }
-        Ok(())
+        Ok(saved)
     }
 
     /// The text for `mission`, read back to check it gives `mission`

@@ -17,6 +17,7 @@ mod document;
 mod edit;
 pub mod form;
 mod history;
+mod keeping;
 mod nav;
 mod popups;
 mod recovery;

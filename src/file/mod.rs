@@ -17,6 +17,8 @@ pub mod open;
 pub mod output;
 mod patch;
 mod read;
+#[cfg(unix)]
+mod replace;
 pub mod save;
 mod sections;
 pub mod skeleton;
