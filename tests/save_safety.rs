@@ -1,7 +1,7 @@
 //! Saving from the planner over files that need care: a read-only file is
 //! only saved over when the user says so, a file with several hard links
-//! keeps them, and a file deleted before the save is said to be written
-//! anew.
+//! keeps them, a file deleted before the save is said to be written anew,
+//! and temporary files left by saves that never finished are cleaned up.
 
 #![cfg(unix)]
 
@@ -9,6 +9,7 @@ mod common;
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use common::{app_for, press, screen};
 use itinera::app::{App, Confirm, Level, Mode};
@@ -145,4 +146,52 @@ fn a_file_deleted_before_the_save_is_said_to_be_written_anew() {
     );
     assert!(read(&path).contains(EDITED));
     assert!(!backup(&path).exists(), "no backup is claimed or made");
+}
+
+/// Writes `name` beside `mission`, last modified `age` ago.
+fn leftover(mission: &Path, name: &str, age: Duration) -> PathBuf {
+    let path = mission.with_file_name(name);
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_modified(SystemTime::now() - age)
+        .expect("set the time");
+    path
+}
+
+#[test]
+fn stale_temporary_files_of_this_mission_are_removed_at_start_and_at_save() {
+    let app = app_for(common::SAMPLE);
+    let mission = app.doc.path.clone();
+    drop(app);
+    let minute = Duration::from_secs(60);
+    let stale = leftover(&mission, &format!(".{NAME}.AbC123"), minute);
+    let stale_backup = leftover(&mission, &format!(".{NAME}.bak.x9Y8z7"), minute);
+    // Kept: a file a running save is writing (locked, as itinera locks its
+    // own), one written a moment ago, another mission's, other names.
+    let held = leftover(&mission, &format!(".{NAME}.Held01"), minute);
+    let lock = std::fs::File::open(&held).expect("open");
+    rustix::fs::flock(&lock, rustix::fs::FlockOperation::LockExclusive).expect("flock");
+    let fresh = leftover(&mission, &format!(".{NAME}.Fresh1"), Duration::ZERO);
+    let other = leftover(&mission, ".other.toml.AbC123", minute);
+    let longer = leftover(&mission, &format!(".{NAME}.AbC1234"), minute);
+
+    let loaded = itinera::file::load(&mission).expect("loads");
+    let mut app = App::open(loaded, itinera::config::Config::default(), None);
+    assert!(
+        !stale.exists() && !stale_backup.exists(),
+        "removed at start"
+    );
+    for kept in [&held, &fresh, &other, &longer] {
+        assert!(kept.exists(), "{} was kept", kept.display());
+    }
+
+    let again = leftover(&mission, &format!(".{NAME}.Zz9Zz9"), minute);
+    press(
+        &mut app,
+        &["m", "end", "space", "2", "enter", "ctrl-s"],
+        AREA,
+    );
+    assert!(!app.is_dirty(), "{:?}", app.message);
+    assert!(!again.exists(), "removed at the save");
+    assert!(held.exists(), "still held, still kept");
+    drop(lock);
 }

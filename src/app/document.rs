@@ -76,6 +76,8 @@ impl Document {
             own_recovery: None,
         };
         doc.lock();
+        // Temporary files of saves of this mission that never finished.
+        crate::file::sweep::remove_stale(&crate::file::write::resolve(&doc.path));
         let warning = doc.lock_warning();
         (doc, warning)
     }

@@ -23,6 +23,7 @@ pub mod save;
 mod sections;
 pub mod skeleton;
 pub mod source;
+pub mod sweep;
 mod validate;
 pub mod write;
 

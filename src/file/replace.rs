@@ -6,7 +6,7 @@
 //! Temporary files are named `.NAME.XXXXXX` (as atomic-write-file names
 //! its own), are created with the mission file's permissions and owner,
 //! and hold an advisory lock (`flock`) while they are being written, so a
-//! cleanup of stale ones never takes a file a
+//! cleanup of stale ones (see [`super::sweep`]) never takes a file a
 //! running save is still writing.
 //!
 //! The swap is `renameat2(RENAME_EXCHANGE)` where the system has it (Linux

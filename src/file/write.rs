@@ -151,7 +151,8 @@ pub fn save_checked(
 ///
 /// A file with several hard links is written in place after step 4, so
 /// every name keeps seeing it. A file that no longer exists is simply
-/// written ([`Saved::Created`]).
+/// written ([`Saved::Created`]). Temporary files left by earlier saves
+/// that never finished are removed first (see [`super::sweep`]).
 pub fn save_with_steps(
     path: &Path,
     text: &str,
@@ -160,6 +161,7 @@ pub fn save_with_steps(
     steps: &mut dyn SaveSteps,
 ) -> Result<Saved, SaveError> {
     let target = resolve(path);
+    super::sweep::remove_stale(&target);
     let io_error = |source| SaveError::Io {
         path: path.to_path_buf(),
         source,
