@@ -33,6 +33,9 @@ pub struct Document {
     lock: Option<Lock>,
     /// The running itinera that holds the lock, when this one could not.
     lock_holder: Option<u32>,
+    /// A running itinera (another process) whose unsaved changes to this
+    /// mission were in a recovery file when the lock was taken.
+    unsaved_elsewhere: Option<u32>,
     /// The user agreed to save over the file although it is read-only.
     read_only_allowed: bool,
     /// The recovery file holding this session's unsaved mission (written
@@ -72,6 +75,7 @@ impl Document {
             dirs,
             lock: None,
             lock_holder: None,
+            unsaved_elsewhere: None,
             read_only_allowed: false,
             own_recovery: None,
         };
@@ -87,6 +91,7 @@ impl Document {
     fn lock(&mut self) {
         self.lock = None;
         self.lock_holder = None;
+        self.unsaved_elsewhere = self.find_unsaved_elsewhere();
         let Some(dirs) = self.dirs.as_ref() else {
             return;
         };
@@ -98,10 +103,10 @@ impl Document {
     }
 
     /// "Also open in another itinera", when another running itinera held
-    /// the lock when this one took the file, or keeps unsaved changes to
-    /// it in a recovery file of its own (which is then said too).
+    /// the lock when this one took the file, or kept unsaved changes to it
+    /// in a recovery file of its own (which is then said too).
     pub fn lock_warning(&self) -> Option<String> {
-        let unsaved = self.unsaved_elsewhere();
+        let unsaved = self.unsaved_elsewhere;
         let open = |pid: u32, what: &str| {
             format!(
                 "{} is also open in another itinera (process {pid}){what}; \
@@ -121,7 +126,7 @@ impl Document {
 
     /// The running itinera (another process) whose unsaved changes to this
     /// mission are in a recovery file, if any.
-    pub fn unsaved_elsewhere(&self) -> Option<u32> {
+    fn find_unsaved_elsewhere(&self) -> Option<u32> {
         let base = self.recovery_path().ok()?;
         recovery::all(&base)
             .into_iter()
