@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::suggest;
 use crate::export::{self, Scope};
+use crate::file::output::{Existing, OutputError, write_output};
 use crate::file::{self, LoadError, Loaded};
 
 /// Plan a delegation's week in the terminal: a day-by-day timeline, visit
@@ -127,7 +128,7 @@ impl Failure {
 impl From<LoadError> for Failure {
     fn from(err: LoadError) -> Self {
         let code = match err {
-            LoadError::Io { .. } => 2,
+            LoadError::Io { .. } | LoadError::NotAFile { .. } => 2,
             LoadError::Invalid { .. } => 1,
         };
         Failure {
@@ -193,9 +194,8 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
             let text = export::agenda(mission, &scope);
             match output {
                 None => print(&text),
-                Some(out) => file::write::write_atomic(&out, text.as_bytes()).map_err(|err| {
-                    Failure::usage(format!("error: cannot write {}: {err}\n", out.display()))
-                }),
+                Some(out) => write_output(&out, &[&file], Existing::Replace, text.as_bytes())
+                    .map_err(|err| Failure::usage(format!("error: {err}\n"))),
             }
         }
         Command::New {
@@ -269,15 +269,12 @@ fn new(
     if title.trim().is_empty() {
         return Err(Failure::usage("error: --title must not be empty\n"));
     }
-    if path.exists() {
-        return Err(Failure::usage(format!(
-            "error: {} already exists; itinera new never overwrites a file\n",
-            path.display()
-        )));
-    }
     let text = file::skeleton::skeleton(title, start, end, tz);
-    file::write::write_atomic(path, text.as_bytes()).map_err(|err| {
-        Failure::usage(format!("error: cannot write {}: {err}\n", path.display()))
+    write_output(path, &[], Existing::Refuse, text.as_bytes()).map_err(|err| match err {
+        OutputError::Exists { .. } => Failure::usage(format!(
+            "error: {err}; itinera new never overwrites a file\n"
+        )),
+        err => Failure::usage(format!("error: {err}\n")),
     })?;
     let days = match (end - start).num_days() + 1 {
         1 => "1 day".to_string(),

@@ -15,6 +15,7 @@ pub mod export;
 pub mod file;
 pub mod input;
 pub mod lock;
+pub mod owner;
 pub mod paths;
 pub mod runner;
 pub mod ui;

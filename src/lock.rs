@@ -3,10 +3,17 @@
 //!
 //! The lock is advisory. Opening a locked mission warns and goes on (the
 //! save guard still refuses to overwrite changes made elsewhere). A lock
-//! left by a process that is gone is taken over silently.
+//! left by a process that is gone, or whose id now belongs to another
+//! program or a later process (see [`crate::owner`]), is taken over
+//! silently.
+//!
+//! The file holds the owner (its id, then `start TICKS`), then the path of
+//! the mission.
 
 use std::io;
 use std::path::{Path, PathBuf};
+
+use crate::owner::Owner;
 
 /// A lock this process holds; released (the file removed) on drop.
 #[derive(Debug)]
@@ -24,22 +31,18 @@ pub enum Locked {
 }
 
 impl Lock {
-    /// Takes the lock at `lock_path` for `mission`, unless a live process
-    /// holds it.
+    /// Takes the lock at `lock_path` for `mission`, unless another itinera
+    /// that is still running holds it.
     pub fn acquire(lock_path: &Path, mission: &Path) -> io::Result<Locked> {
         if let Ok(text) = std::fs::read_to_string(lock_path) {
-            let pid = text
-                .lines()
-                .next()
-                .and_then(|l| l.trim().parse::<u32>().ok());
-            if let Some(pid) = pid.filter(|&p| p != std::process::id() && is_alive(p)) {
-                return Ok(Locked::Held { pid });
+            if let Some(owner) = Owner::parse(&text).filter(Owner::is_other_live_itinera) {
+                return Ok(Locked::Held { pid: owner.pid });
             }
         }
         if let Some(dir) = lock_path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let text = format!("{}\n{}\n", std::process::id(), mission.display());
+        let text = format!("{}{}\n", Owner::current().to_text(), mission.display());
         crate::file::write::write_atomic(lock_path, text.as_bytes())?;
         Ok(Locked::Acquired(Lock {
             path: lock_path.to_path_buf(),
@@ -51,33 +54,12 @@ impl Drop for Lock {
     fn drop(&mut self) {
         let ours = std::fs::read_to_string(&self.path)
             .ok()
-            .and_then(|t| t.lines().next().map(|l| l.trim().to_string()))
-            .is_some_and(|pid| pid == std::process::id().to_string());
+            .and_then(|text| Owner::parse(&text))
+            .is_some_and(|owner| owner.is_current());
         if ours {
             let _ = std::fs::remove_file(&self.path);
         }
     }
-}
-
-#[cfg(unix)]
-fn is_alive(pid: u32) -> bool {
-    let Some(pid) = i32::try_from(pid)
-        .ok()
-        .and_then(rustix::process::Pid::from_raw)
-    else {
-        return false;
-    };
-    match rustix::process::test_kill_process(pid) {
-        Ok(()) => true,
-        // The process exists but belongs to someone else.
-        Err(err) => err == rustix::io::Errno::PERM,
-    }
-}
-
-#[cfg(not(unix))]
-fn is_alive(_pid: u32) -> bool {
-    // Without a portable liveness check, a lock is taken to be live.
-    true
 }
 
 #[cfg(test)]
@@ -95,27 +77,47 @@ mod tests {
             Locked::Held { pid } => panic!("stale lock of {pid} was not taken over"),
         };
         let text = std::fs::read_to_string(&lock_path).expect("read");
-        assert!(text.starts_with(&format!("{}\n", std::process::id())));
+        assert_eq!(text, format!("{}/m.toml\n", Owner::current().to_text()));
         drop(lock);
         assert!(!lock_path.exists(), "released on drop");
     }
 
-    #[cfg(unix)]
+    /// A lock whose process id now belongs to an unrelated program (here a
+    /// `sleep`) is not held by an itinera: it is taken over, whether it was
+    /// written with a start time or, as older locks were, without.
+    #[cfg(target_os = "linux")]
     #[test]
-    fn a_live_lock_is_reported() {
+    fn a_lock_naming_a_process_that_is_not_itinera_is_taken_over() {
         let dir = tempfile::tempdir().expect("tempdir");
         let lock_path = dir.path().join("m.lock");
         let mut child = std::process::Command::new("sleep")
             .arg("10")
             .spawn()
             .expect("sleep");
-        std::fs::write(&lock_path, format!("{}\n/m.toml\n", child.id())).expect("write");
-        let outcome = Lock::acquire(&lock_path, Path::new("/m.toml")).expect("io");
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", child.id())).expect("stat");
+        let start = stat
+            .rsplit(')')
+            .next()
+            .and_then(|rest| rest.split_whitespace().nth(19));
+        let start = start.expect("a start time").to_string();
+        let mut outcomes = Vec::new();
+        for text in [
+            format!("{}\n/m.toml\n", child.id()),
+            format!("{}\nstart {start}\n/m.toml\n", child.id()),
+        ] {
+            std::fs::write(&lock_path, text).expect("write");
+            outcomes.push(Lock::acquire(&lock_path, Path::new("/m.toml")).expect("io"));
+        }
         let _ = child.kill();
         let _ = child.wait();
-        assert!(
-            matches!(outcome, Locked::Held { pid } if pid == child.id()),
-            "{outcome:?}"
+        for outcome in &outcomes {
+            assert!(matches!(outcome, Locked::Acquired(_)), "{outcome:?}");
+        }
+        let text = std::fs::read_to_string(&lock_path).expect("read");
+        assert_eq!(
+            text,
+            format!("{}/m.toml\n", Owner::current().to_text()),
+            "the lock names this process and its start time"
         );
     }
 }

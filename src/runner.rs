@@ -195,9 +195,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         }
         // While changes are not yet in the recovery file, wake often (to
         // notice a hang-up at once) and keep them after a moment of quiet;
+        // while they are, look now and then that the file is still there;
         // otherwise sleep until the clocks change.
         let wait = if app.recovery_is_stale() {
             WATCH
+        } else if app.is_dirty() {
+            until_next_minute().min(RECHECK)
         } else {
             until_next_minute()
         };
@@ -214,6 +217,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
 
 /// How often the loop looks for a hang-up while changes are not yet kept.
 const WATCH: Duration = Duration::from_millis(100);
+
+/// How often an idle planner with unsaved changes looks that their
+/// recovery file is still there (it is written again if it went).
+const RECHECK: Duration = Duration::from_secs(5);
 
 /// How long without input counts as idle, for keeping unsaved changes in
 /// the recovery file.

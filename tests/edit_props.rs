@@ -565,5 +565,9 @@ fn notes_with_a_line_break_save_in_a_crlf_file() {
     let message = app.message.as_ref().map(|m| m.text.clone());
     assert!(!app.is_dirty(), "not saved: {message:?}");
     let saved = std::fs::read_to_string(&copy.path).expect("saved file");
-    assert!(saved.contains("Second line\r\n") || saved.contains("Second line\"\"\""));
+    assert!(saved.contains("Second line"), "{saved}");
+    let lf = saved.matches('\n').count();
+    let crlf = saved.matches("\r\n").count();
+    assert!(lf > 0 && crlf == lf, "{} of {lf} line ends are CRLF", crlf);
+    assert!(!saved.replace("\r\n", "").contains('\r'), "no stray CR");
 }

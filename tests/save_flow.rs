@@ -625,9 +625,68 @@ fn command_line_unknown_commands_and_esc() {
     assert!(!app.should_quit);
 }
 
-#[cfg(unix)]
+/// Another itinera (the real program, in a terminal of its own) has the
+/// mission open: opening it here warns, naming that process.
+#[cfg(target_os = "linux")]
 #[test]
 fn a_mission_open_in_another_live_itinera_gives_a_warning() {
+    let trip = Trip::new();
+    // The planner in the terminal uses `tmp/data/itinera`; so does this one.
+    let dirs = Dirs {
+        config: trip.tmp.path().join("config/itinera"),
+        data: trip.tmp.path().join("data/itinera"),
+    };
+    let path = trip.path.to_string_lossy().into_owned();
+    let mut other = common::pty::Session::start(&[&path], trip.tmp.path(), trip.tmp.path());
+    other.wait_for("Osaka Prefectural Government");
+    let lock = dirs.lock_file(&trip.path);
+    let open_here = || {
+        let loaded = itinera::file::load(&trip.path).expect("the mission loads");
+        App::open(loaded, Config::default(), Some(dirs.clone()))
+    };
+
+    let mut app = open_here();
+    let warning = app.message.clone().expect("a warning");
+    assert_eq!(warning.level, Level::Warning);
+    assert_eq!(
+        warning.text,
+        format!(
+            "{} is also open in another itinera (process {}); saving here will not \
+             overwrite changes saved there",
+            trip.path.display(),
+            other.pid()
+        )
+    );
+    let bar = status_bar(&mut app);
+    assert!(bar.contains("also open in another itinera"), "{bar}");
+    drop(app);
+    assert!(
+        std::fs::read_to_string(&lock)
+            .expect("lock")
+            .starts_with(&format!("{}\nstart ", other.pid())),
+        "the other process's lock is left alone"
+    );
+
+    // The other planner quits: its lock goes with it, and this one takes
+    // the mission without a word.
+    other.send("q");
+    assert_eq!(other.wait_exit(), 0);
+    let app = open_here();
+    assert_eq!(app.message, None);
+    let text = std::fs::read_to_string(&lock).expect("lock");
+    assert!(
+        text.starts_with(&format!("{}\n", std::process::id())),
+        "{text}"
+    );
+    drop(app);
+    assert!(!lock.exists(), "released when the planner closes");
+}
+
+/// A lock left by a process whose id is now used by an unrelated program
+/// (here a `sleep`) is taken over without a warning.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_lock_naming_a_live_process_that_is_not_itinera_is_taken_over() {
     let trip = Trip::new();
     let mut sleeper = std::process::Command::new("sleep")
         .arg("10")
@@ -640,44 +699,15 @@ fn a_mission_open_in_another_live_itinera_gives_a_warning() {
         format!("{}\n{}\n", sleeper.id(), trip.path.display()),
     )
     .expect("write the lock");
-
-    let mut app = trip.open();
-    let warning = app.message.clone();
+    let app = trip.open();
+    let text = std::fs::read_to_string(&lock).expect("lock");
     let _ = sleeper.kill();
     let _ = sleeper.wait();
-
-    let warning = warning.expect("a warning");
-    assert_eq!(warning.level, Level::Warning);
+    assert_eq!(app.message, None, "no warning about a sleep");
     assert!(
-        warning.text.contains("also open in another itinera"),
-        "{}",
-        warning.text
-    );
-    assert!(
-        warning.text.contains(&format!("process {}", sleeper.id())),
-        "{}",
-        warning.text
-    );
-    let bar = status_bar(&mut app);
-    assert!(bar.contains("also open in another itinera"), "{bar}");
-    drop(app);
-    assert!(
-        std::fs::read_to_string(&lock)
-            .expect("lock")
-            .starts_with(&format!("{}\n", sleeper.id())),
-        "the other process's lock is left alone"
-    );
-
-    // The process is gone: its lock is taken over without a word.
-    let app = trip.open();
-    assert_eq!(app.message, None);
-    let text = std::fs::read_to_string(&lock).expect("lock");
-    assert!(
-        text.starts_with(&format!("{}\n", std::process::id())),
+        text.starts_with(&format!("{}\nstart ", std::process::id())),
         "{text}"
     );
-    drop(app);
-    assert!(!lock.exists(), "released when the planner closes");
 }
 
 #[test]

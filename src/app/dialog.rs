@@ -8,11 +8,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::{App, History, Mode, Msg, SaveFailure};
+use crate::file::output::OutputError;
 use crate::file::write::SaveError;
-
-/// The largest mission (in visits) kept in the recovery file at every
-/// pause: about 50 ms of work, measured.
-pub const IDLE_KEEP_LIMIT: usize = 5_000;
 
 /// `~/trips/x.toml` as the shell would read it.
 fn expand_home(path: &str) -> PathBuf {
@@ -38,6 +35,8 @@ pub enum Confirm {
     ChangedOnDisk { then_quit: bool },
     /// An earlier session left unsaved changes for this mission.
     Recovery { path: PathBuf },
+    /// The file is read-only; saving over it was refused until asked.
+    ReadOnly { then_quit: bool },
 }
 
 impl Confirm {
@@ -90,6 +89,17 @@ impl Confirm {
                     ('c', "cancel"),
                 ],
             ),
+            Confirm::ReadOnly { .. } => (
+                format!(
+                    "{} is read-only. Save over it anyway? It stays read-only.",
+                    app.doc.name()
+                ),
+                vec![
+                    ('y', "save over it"),
+                    ('a', "save as another file"),
+                    ('c', "cancel"),
+                ],
+            ),
             Confirm::Recovery { path } => {
                 let when = std::fs::metadata(path)
                     .and_then(|m| m.modified())
@@ -99,10 +109,15 @@ impl Confirm {
                         t.format(" from %a %-d %b %H:%M").to_string()
                     })
                     .unwrap_or_default();
+                let also = app
+                    .doc
+                    .lock_warning()
+                    .map(|warning| format!(" Note: {warning}."))
+                    .unwrap_or_default();
                 (
                     format!(
                         "Unsaved changes to {}{when} were kept after the last session ended \
-                         unexpectedly.",
+                         unexpectedly.{also}",
                         app.doc.name()
                     ),
                     vec![
@@ -182,19 +197,32 @@ impl App {
             (Confirm::Quit, 'c') => {}
             (Confirm::ChangedOnDisk { .. }, 'r') => self.reload(),
             (Confirm::ChangedOnDisk { then_quit }, 'o') => self.save_then(true, then_quit),
-            (Confirm::ChangedOnDisk { then_quit }, 'a') => {
+            (Confirm::ChangedOnDisk { then_quit } | Confirm::ReadOnly { then_quit }, 'a') => {
                 let mut prompt = Prompt::new(PromptKind::SaveAs);
                 prompt.then_quit = then_quit;
                 self.mode = Mode::Prompt(Box::new(prompt));
             }
-            (Confirm::ChangedOnDisk { .. }, 'c') => self.info("Not saved."),
-            (Confirm::Recovery { .. }, 'r') => self.restore(),
-            (Confirm::Recovery { .. }, 'd') => {
-                self.doc.discard_recovery();
-                self.info("Discarded the kept changes.");
+            (Confirm::ChangedOnDisk { .. } | Confirm::ReadOnly { .. }, 'c') => {
+                self.info("Not saved.");
+            }
+            (Confirm::ReadOnly { then_quit }, 'y') => {
+                self.doc.allow_read_only();
+                self.save_then(false, then_quit);
+            }
+            (Confirm::Recovery { path }, 'r') => {
+                self.restore(&path);
+                self.add_lock_warning();
+            }
+            (Confirm::Recovery { path }, 'd') => {
+                match self.doc.discard_recovery(&path) {
+                    Ok(()) => self.info("Discarded the kept changes."),
+                    Err(err) => self.error(format!("Not discarded: {err}.")),
+                }
+                self.add_lock_warning();
             }
             (Confirm::Recovery { .. }, 'l' | 'c') => {
                 self.info("The kept changes stay until you restore or discard them.");
+                self.add_lock_warning();
             }
             // Any other key: ask again.
             (confirm, _) => self.mode = Mode::Confirm(confirm),
@@ -292,14 +320,21 @@ impl App {
             return;
         }
         match self.doc.save(&self.mission, force) {
-            Ok(()) => {
+            Ok(saved) => {
                 self.history.mark_saved();
-                let name = self.doc.name();
-                self.info(format!("Saved {name} (previous version in {name}.bak)."));
+                let message = saved.message(&self.doc.name());
+                if saved.is_warning() {
+                    self.warn(message);
+                } else {
+                    self.info(message);
+                }
                 self.should_quit = quit;
             }
             Err(SaveFailure::Write(SaveError::ChangedOnDisk { .. })) => {
                 self.mode = Mode::Confirm(Confirm::ChangedOnDisk { then_quit: quit });
+            }
+            Err(SaveFailure::Write(SaveError::ReadOnly { .. })) => {
+                self.mode = Mode::Confirm(Confirm::ReadOnly { then_quit: quit });
             }
             Err(err) => self.keep_after_failure(&err.to_string()),
         }
@@ -307,31 +342,20 @@ impl App {
 
     fn save_as(&mut self, path: &Path) {
         match self.doc.save_as(path, &self.mission, false) {
-            Ok(()) => {
+            Ok(_) => {
                 self.history.mark_saved();
                 self.info(format!("Saved as {}.", path.display()));
             }
-            Err(SaveFailure::Write(SaveError::ChangedOnDisk { .. })) => {
+            Err(SaveFailure::Output(err @ OutputError::DanglingLink { .. })) => {
+                self.error(format!("Not saved: {err}."));
+            }
+            Err(SaveFailure::Write(SaveError::ChangedOnDisk { .. }) | SaveFailure::Output(_)) => {
                 self.error(format!(
                     "{} already exists; choose another name.",
                     path.display()
                 ));
             }
             Err(err) => self.keep_after_failure(&err.to_string()),
-        }
-    }
-
-    /// After a failed save: the changes go to the recovery file, and the
-    /// status bar says where.
-    fn keep_after_failure(&mut self, problem: &str) {
-        match self.doc.keep_unsaved(&self.mission) {
-            Ok(path) => self.error(format!(
-                "Not saved: {problem}. Your changes are kept in {}.",
-                path.display()
-            )),
-            Err(err) => self.error(format!(
-                "Not saved: {problem}. (No recovery file either: {err}.)"
-            )),
         }
     }
 
@@ -363,74 +387,6 @@ impl App {
                 self.info(format!("Reloaded {}.{kept}", self.doc.name()));
             }
             Err(err) => self.error(format!("Not reloaded: {}", err.render().trim_end())),
-        }
-    }
-
-    /// Takes the changes kept by an earlier session.
-    fn restore(&mut self) {
-        match self.doc.restore_recovery() {
-            Ok(mission) => {
-                self.mission = mission;
-                self.history = History::unsaved();
-                self.reindex();
-                self.info("Restored the kept changes; save to keep them in the file.");
-            }
-            Err(err) => self.error(format!("Could not restore: {err}")),
-        }
-    }
-
-    /// The session ends normally: a recovery file this session wrote holds
-    /// nothing the user still wants (the mission is saved, or the changes
-    /// were discarded on purpose).
-    pub fn finish(&mut self) {
-        if !self.is_dirty() {
-            self.doc.forget_own_recovery();
-        }
-    }
-
-    /// For a crash: keeps unsaved changes in the recovery file. Returns its
-    /// path when something was kept.
-    pub fn keep_unsaved(&mut self) -> Option<PathBuf> {
-        if !self.is_dirty() {
-            return None;
-        }
-        self.doc.keep_unsaved(&self.mission).ok()
-    }
-
-    /// Whether the recovery file is behind the mission in memory: there
-    /// are unsaved changes it does not hold, or it holds changes that were
-    /// since undone.
-    pub fn recovery_is_stale(&self) -> bool {
-        let generation = Some(self.history.generation());
-        if self.is_dirty() {
-            self.kept_generation != generation
-        } else {
-            self.doc.owns_recovery()
-        }
-    }
-
-    /// Called when the user has been idle for a moment: brings the recovery
-    /// file up to date, so that closing the terminal, a crash or a power
-    /// cut loses at most the last few seconds of work. Clean missions need
-    /// no recovery file.
-    pub fn keep_when_idle(&mut self) {
-        if !self.recovery_is_stale() {
-            return;
-        }
-        // Writing the copy of a very large mission takes longer than a
-        // frame; such missions are kept on a hang-up, a failed save or a
-        // crash, not at every pause.
-        if self.is_dirty() && self.mission.visits.len() > IDLE_KEEP_LIMIT {
-            return;
-        }
-        if self.is_dirty() {
-            // Without a data directory there is nowhere to keep them; this
-            // state is not tried again either way.
-            let _ = self.doc.keep_unsaved(&self.mission);
-            self.kept_generation = Some(self.history.generation());
-        } else {
-            self.doc.forget_own_recovery();
-            self.kept_generation = None;
         }
     }
 }

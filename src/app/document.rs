@@ -11,40 +11,14 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::domain::Mission;
-use crate::file::write::{SaveError, save_checked};
+use crate::file::open::read_mission_bytes;
+use crate::file::output::{Existing, OutputError, check_output};
+use crate::file::write::{SaveError, SaveOptions, Saved, save_checked};
 use crate::file::{Base, LoadError, parse_bytes};
 use crate::lock::{Lock, Locked};
 use crate::paths::Dirs;
 
-/// The bytes of the mission file beside a recovery file.
-fn disk_copy(recovery: &Path) -> PathBuf {
-    let mut name = recovery.as_os_str().to_os_string();
-    name.push(".disk");
-    PathBuf::from(name)
-}
-
-/// `recovery` with a word and the current time added to its name:
-/// `NAME-kept-20260312-141500.toml`.
-fn stamped(recovery: &Path, word: &str) -> PathBuf {
-    let stem = recovery
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let time = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    recovery.with_file_name(format!("{stem}-{word}-{time}.toml"))
-}
-
-fn remove_recovery(path: &Path) {
-    let _ = std::fs::remove_file(disk_copy(path));
-    let _ = std::fs::remove_file(path);
-}
-
-/// The word in the names of files of changes the user discarded on
-/// purpose (by reloading): kept, but never offered at start.
-const DISCARDED: &str = "discarded";
-/// The word in the names of older recovery files moved aside for a newer
-/// one: still offered at start, newest first.
-const EARLIER: &str = "earlier";
+use super::recovery::{self, DISCARDED, EARLIER};
 
 pub struct Document {
     pub path: PathBuf,
@@ -57,6 +31,13 @@ pub struct Document {
     disk: Vec<u8>,
     dirs: Option<Dirs>,
     lock: Option<Lock>,
+    /// The running itinera that holds the lock, when this one could not.
+    lock_holder: Option<u32>,
+    /// A running itinera (another process) whose unsaved changes to this
+    /// mission were in a recovery file when the lock was taken.
+    unsaved_elsewhere: Option<u32>,
+    /// The user agreed to save over the file although it is read-only.
+    read_only_allowed: bool,
     /// The recovery file holding this session's unsaved mission (written
     /// after a failed save or while idle, or restored from): a successful
     /// save, or ending without unsaved changes, makes it obsolete.
@@ -67,6 +48,10 @@ pub struct Document {
 pub enum SaveFailure {
     #[error("{0}")]
     Write(#[from] SaveError),
+    /// Saving under another name would write over a file (or through a
+    /// link to nothing).
+    #[error("{0}")]
+    Output(#[from] OutputError),
     /// The rendered text does not read back as the mission in memory. Never
     /// expected; nothing was written.
     #[error("the file itinera would write does not read back as the mission: {0}")]
@@ -89,54 +74,102 @@ impl Document {
             disk,
             dirs,
             lock: None,
+            lock_holder: None,
+            unsaved_elsewhere: None,
+            read_only_allowed: false,
             own_recovery: None,
         };
-        let warning = doc.lock();
+        doc.lock();
+        // Temporary files of saves of this mission that never finished.
+        crate::file::sweep::remove_stale(&crate::file::write::resolve(&doc.path));
+        let warning = doc.lock_warning();
         (doc, warning)
     }
 
-    /// Takes the lock of the document's path; a warning when another
+    /// Takes the lock of the document's path, or notes which running
     /// itinera holds it.
-    fn lock(&mut self) -> Option<String> {
+    fn lock(&mut self) {
         self.lock = None;
-        let dirs = self.dirs.as_ref()?;
+        self.lock_holder = None;
+        self.unsaved_elsewhere = self.find_unsaved_elsewhere();
+        let Some(dirs) = self.dirs.as_ref() else {
+            return;
+        };
         match Lock::acquire(&dirs.lock_file(&self.path), &self.path) {
-            Ok(Locked::Acquired(lock)) => {
-                self.lock = Some(lock);
-                None
-            }
-            Ok(Locked::Held { pid }) => Some(format!(
-                "{} is also open in another itinera (process {pid}); \
-                 saving here will not overwrite changes saved there",
-                self.path.display()
-            )),
-            Err(_) => None,
+            Ok(Locked::Acquired(lock)) => self.lock = Some(lock),
+            Ok(Locked::Held { pid }) => self.lock_holder = Some(pid),
+            Err(_) => {}
         }
     }
 
+    /// "Also open in another itinera", when another running itinera held
+    /// the lock when this one took the file, or kept unsaved changes to it
+    /// in a recovery file of its own (which is then said too).
+    pub fn lock_warning(&self) -> Option<String> {
+        let unsaved = self.unsaved_elsewhere;
+        let open = |pid: u32, what: &str| {
+            format!(
+                "{} is also open in another itinera (process {pid}){what}; \
+                 saving here will not overwrite changes saved there",
+                self.path.display()
+            )
+        };
+        match (self.lock_holder, unsaved) {
+            (Some(pid), Some(other)) if pid == other => {
+                Some(open(pid, ", which has unsaved changes to it"))
+            }
+            (Some(pid), _) => Some(open(pid, "")),
+            (None, Some(other)) => Some(open(other, ", which has unsaved changes to it")),
+            (None, None) => None,
+        }
+    }
+
+    /// The running itinera (another process) whose unsaved changes to this
+    /// mission are in a recovery file, if any.
+    fn find_unsaved_elsewhere(&self) -> Option<u32> {
+        let base = self.recovery_path().ok()?;
+        recovery::all(&base)
+            .into_iter()
+            .find_map(|(_, path)| recovery::live_owner(&path))
+            .map(|owner| owner.pid)
+    }
+
     /// Saves `mission` to the document's file. With `force`, a file changed
-    /// on disk is overwritten (its content goes to `FILE.bak`).
-    pub fn save(&mut self, mission: &Mission, force: bool) -> Result<(), SaveFailure> {
+    /// on disk is overwritten (its content goes to `FILE.bak`). A read-only
+    /// file is only saved over once [`Document::allow_read_only`] was
+    /// called.
+    pub fn save(&mut self, mission: &Mission, force: bool) -> Result<Saved, SaveFailure> {
         let before = self.base.mission().clone();
+        let options = SaveOptions {
+            overwrite_changes: force,
+            over_read_only: self.read_only_allowed,
+        };
         let written = self.prepare(mission).and_then(|text| {
-            Ok(save_checked(&self.path, &text, &self.disk, force).map(|()| text)?)
+            let saved = save_checked(&self.path, &text, &self.disk, options)?;
+            Ok((saved, text))
         });
         self.settle(written, before)
+    }
+
+    /// The user said yes to saving over the read-only file: this session
+    /// does not ask again for this file.
+    pub fn allow_read_only(&mut self) {
+        self.read_only_allowed = true;
     }
 
     /// After a save attempt: adopts the written text, or puts the baseline
     /// back to the text it was read from (rendering moved it on).
     fn settle(
         &mut self,
-        written: Result<String, SaveFailure>,
+        written: Result<(Saved, String), SaveFailure>,
         before: Mission,
-    ) -> Result<(), SaveFailure> {
+    ) -> Result<Saved, SaveFailure> {
         match written {
-            Ok(text) => {
+            Ok((saved, text)) => {
                 self.disk = text.into_bytes();
                 self.base_text = self.disk.clone();
                 self.forget_own_recovery();
-                Ok(())
+                Ok(saved)
             }
             Err(err) => {
                 if let Ok(base) = Base::rebuild(&self.base_text, before) {
@@ -148,34 +181,36 @@ impl Document {
     }
 
     /// Saves `mission` to a new path, which becomes the document's file.
-    /// An existing file there is only replaced with `force`.
+    /// Something existing there is only replaced with `force`.
     pub fn save_as(
         &mut self,
         path: &Path,
         mission: &Mission,
         force: bool,
-    ) -> Result<(), SaveFailure> {
-        let expected = match std::fs::read(path) {
-            Ok(bytes) if force => bytes,
-            Ok(_) => {
-                return Err(SaveError::ChangedOnDisk {
-                    path: path.to_path_buf(),
-                }
-                .into());
-            }
-            Err(_) => Vec::new(),
+    ) -> Result<Saved, SaveFailure> {
+        let expected = if force {
+            read_mission_bytes(path).unwrap_or_default()
+        } else {
+            check_output(path, &[&self.path], Existing::Refuse)?;
+            Vec::new()
         };
         let before = self.base.mission().clone();
-        let written = self
-            .prepare(mission)
-            .and_then(|text| Ok(save_checked(path, &text, &expected, force).map(|()| text)?));
-        self.settle(written, before)?;
+        let options = SaveOptions {
+            overwrite_changes: force,
+            over_read_only: false,
+        };
+        let written = self.prepare(mission).and_then(|text| {
+            let saved = save_checked(path, &text, &expected, options)?;
+            Ok((saved, text))
+        });
+        let saved = self.settle(written, before)?;
         self.path = path.to_path_buf();
+        self.read_only_allowed = false;
         self.lock();
         if let Some(dirs) = &self.dirs {
             let _ = dirs.remember(path);
         }
-        Ok(())
+        Ok(saved)
     }
 
     /// The text for `mission`, read back to check it gives `mission`
@@ -206,19 +241,25 @@ impl Document {
     /// at the next start (after a failed save, while idle, or on a crash).
     /// A recovery file an earlier session left, which the user chose to
     /// decide on later, is moved aside rather than overwritten; it is still
-    /// offered, after this one.
+    /// offered, after this one. One that another running itinera keeps its
+    /// own changes in is left alone: this session uses a file of its own.
     pub fn keep_unsaved(&mut self, mission: &Mission) -> io::Result<PathBuf> {
-        let path = self.recovery_path()?;
-        if self.own_recovery.as_deref() != Some(&path) && path.exists() {
-            let aside = stamped(&path, EARLIER);
-            std::fs::rename(&path, &aside)?;
-            let _ = std::fs::rename(disk_copy(&path), disk_copy(&aside));
-        }
+        let base = self.recovery_path()?;
+        let own = recovery::of_this_process(&base);
+        let path = match self.own_recovery.as_deref() {
+            Some(current) if current == base || current == own => current.to_path_buf(),
+            _ if !base.exists() => base,
+            _ if recovery::live_owner(&base).is_some() => own,
+            _ => {
+                recovery::rename(&base, &recovery::stamped(&base, EARLIER))?;
+                base
+            }
+        };
         self.write_recovery(&path, mission)?;
         // A restored earlier file is now superseded by this one.
         if let Some(previous) = self.own_recovery.replace(path.clone()) {
             if previous != path {
-                remove_recovery(&previous);
+                recovery::remove(&previous);
             }
         }
         Ok(path)
@@ -227,7 +268,7 @@ impl Document {
     /// Keeps changes the user is discarding (by reloading the file) in a
     /// file of their own in the recovery directory, named by the time.
     pub fn keep_discarded(&mut self, mission: &Mission) -> io::Result<PathBuf> {
-        let path = stamped(&self.recovery_path()?, DISCARDED);
+        let path = recovery::stamped(&self.recovery_path()?, DISCARDED);
         self.write_recovery(&path, mission)?;
         Ok(path)
     }
@@ -244,60 +285,72 @@ impl Document {
     /// survive a restore), and beside it the file's bytes as this session
     /// last knew them, so a restore still notices later changes on disk.
     fn write_recovery(&mut self, path: &Path, mission: &Mission) -> io::Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
         // A copy: the baseline stays the file as read until a save.
         let text = self.base.clone().render(mission);
-        crate::file::write::write_atomic(&disk_copy(path), &self.disk)?;
-        crate::file::write::write_atomic(path, text.as_bytes())
+        recovery::write(path, text.as_bytes(), &self.disk)
     }
 
-    /// The newest recovery file left for this mission by an earlier
-    /// session (files of changes discarded on purpose are not offered).
+    /// The newest recovery file left for this mission by a session that is
+    /// over (files of changes discarded on purpose, and files of another
+    /// itinera still running, are not offered).
     pub fn pending_recovery(&self) -> Option<PathBuf> {
-        let path = self.recovery_path().ok()?;
-        let stem = path.file_stem()?.to_string_lossy().into_owned();
-        let entries = std::fs::read_dir(path.parent()?).ok()?;
-        entries
-            .flatten()
-            .filter_map(|entry| {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                let ours = name == format!("{stem}.toml")
-                    || (name.starts_with(&format!("{stem}-{EARLIER}-")) && name.ends_with(".toml"));
-                let modified = entry.metadata().and_then(|m| m.modified()).ok()?;
-                ours.then(|| (modified, entry.path()))
-            })
+        let base = self.recovery_path().ok()?;
+        recovery::all(&base)
+            .into_iter()
+            .filter(|(_, path)| recovery::live_owner(path).is_none())
             .max()
             .map(|(_, path)| path)
     }
 
-    /// Replaces the document's baseline with the newest recovery file, and
-    /// returns the recovered mission. The file on disk is what it was when
-    /// the changes were kept, so saving still asks if it changed since.
-    pub fn restore_recovery(&mut self) -> Result<Mission, String> {
-        let path = self.pending_recovery().ok_or("no recovery file")?;
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    /// A refusal when another running itinera now owns the recovery file
+    /// `path` (it restored it since it was offered here).
+    fn refuse_if_taken(path: &Path) -> Result<(), String> {
+        match recovery::live_owner(path) {
+            Some(owner) => Err(format!(
+                "another itinera (process {}) has taken these changes since they were offered",
+                owner.pid
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Replaces the document's baseline with the recovery file `path`, and
+    /// returns the recovered mission; the file is this session's from now
+    /// on. The file on disk is what it was when the changes were kept, so
+    /// saving still asks if it changed since.
+    pub fn restore_recovery(&mut self, path: &Path) -> Result<Mission, String> {
+        Self::refuse_if_taken(path)?;
+        let bytes = read_mission_bytes(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let parsed = parse_bytes(&bytes)
             .map_err(|(text, report)| report.render(&path.display().to_string(), &text))?;
+        recovery::claim(path).map_err(|e| format!("{}: {e}", path.display()))?;
         self.base = parsed.base;
         self.base_text = bytes;
-        if let Ok(disk) = std::fs::read(disk_copy(&path)) {
+        if let Ok(disk) = read_mission_bytes(&recovery::disk_copy(path)) {
             self.disk = disk;
         }
-        self.own_recovery = Some(path);
+        self.own_recovery = Some(path.to_path_buf());
         Ok(parsed.mission)
     }
 
-    /// Deletes the newest pending recovery file (the user chose to discard
-    /// it).
-    pub fn discard_recovery(&mut self) {
-        if let Some(path) = self.pending_recovery() {
-            remove_recovery(&path);
-            if self.own_recovery.as_ref() == Some(&path) {
-                self.own_recovery = None;
-            }
+    /// Deletes the recovery file `path` (the user chose to discard it),
+    /// unless another running itinera has taken it since it was offered.
+    pub fn discard_recovery(&mut self, path: &Path) -> Result<(), String> {
+        Self::refuse_if_taken(path)?;
+        recovery::remove(path);
+        if self.own_recovery.as_deref() == Some(path) {
+            self.own_recovery = None;
         }
+        Ok(())
+    }
+
+    /// Whether the recovery file holding this session's changes was
+    /// written and has since disappeared (deleted by hand or by a cleaner),
+    /// so it must be written again.
+    pub fn own_recovery_is_gone(&self) -> bool {
+        self.own_recovery
+            .as_ref()
+            .is_some_and(|path| !path.exists())
     }
 
     /// Whether a recovery file holds this session's unsaved changes.
@@ -309,7 +362,7 @@ impl Document {
     /// save has just written or the user has chosen to drop.
     pub fn forget_own_recovery(&mut self) {
         if let Some(path) = self.own_recovery.take() {
-            remove_recovery(&path);
+            recovery::remove(&path);
         }
     }
 

@@ -17,8 +17,10 @@ mod document;
 mod edit;
 pub mod form;
 mod history;
+mod keeping;
 mod nav;
 mod popups;
+mod recovery;
 
 pub use action::{Action, Group};
 pub use agenda::{AgendaRows, VISIT_ROWS};

@@ -13,12 +13,17 @@
 
 pub mod diagnostic;
 pub mod dto;
+pub mod open;
+pub mod output;
 mod patch;
 mod read;
+#[cfg(unix)]
+mod replace;
 pub mod save;
 mod sections;
 pub mod skeleton;
 pub mod source;
+pub mod sweep;
 mod validate;
 pub mod write;
 
@@ -262,6 +267,10 @@ fn header(line: &str) -> Option<(bool, &str)> {
 pub enum LoadError {
     #[error("cannot read {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
+    /// Not a regular file (a directory, a named pipe, a device...), or a
+    /// link to one: refused without reading.
+    #[error("cannot read {}: {reason}", path.display())]
+    NotAFile { path: PathBuf, reason: String },
     #[error("{} has {}", path.display(), report.summary())]
     Invalid {
         path: PathBuf,
@@ -275,7 +284,7 @@ impl LoadError {
     /// error as one line.
     pub fn render(&self) -> String {
         match self {
-            LoadError::Io { .. } => format!("error: {self}\n"),
+            LoadError::Io { .. } | LoadError::NotAFile { .. } => format!("error: {self}\n"),
             LoadError::Invalid { path, text, report } => {
                 report.render(&path.display().to_string(), text)
             }
@@ -292,11 +301,31 @@ pub struct Loaded {
     pub bytes: Vec<u8>,
 }
 
+/// Reads the mission file at `path`: a regular file (links followed) of at
+/// most [`source::MAX_FILE_BYTES`].
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = match open::read_mission_bytes(path) {
+        Ok(bytes) => bytes,
+        Err(open::ReadError::Io(source)) => {
+            return Err(LoadError::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+        Err(err @ open::ReadError::NotRegular { .. }) => {
+            return Err(LoadError::NotAFile {
+                path: path.to_path_buf(),
+                reason: err.to_string(),
+            });
+        }
+        Err(open::ReadError::TooLarge { len }) => {
+            return Err(LoadError::Invalid {
+                path: path.to_path_buf(),
+                text: String::new(),
+                report: Report::new(vec![Diagnostic::error(0..0, source::too_large(len))]),
+            });
+        }
+    };
     match parse_bytes(&bytes) {
         Ok(parsed) => Ok(Loaded {
             path: path.to_path_buf(),

@@ -9,8 +9,11 @@ use super::diagnostic::{Diagnostic, Report};
 /// The longest line itinera reads. Mission files are written by people;
 /// a longer line is almost certainly not a mission file.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
-/// The largest file itinera reads (a 100,000-visit mission is about 30 MB).
-pub const MAX_FILE_BYTES: usize = 256 << 20;
+/// The largest file itinera reads. The planner holds about 35 times a
+/// file's size in memory (the text, its TOML tree with spans, the mission
+/// and the save's document), so 64 MB needs about 2 GB, which a laptop has;
+/// a 100,000-visit mission is about 30 MB.
+pub const MAX_FILE_BYTES: usize = 64 << 20;
 
 const BOM: &str = "\u{feff}";
 
@@ -64,7 +67,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Layout), SourceError> {
         report: Report::new(vec![Diagnostic::error(span, message)]),
     };
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(fail("", 0..0, too_large(bytes.len())));
+        return Err(fail("", 0..0, too_large(bytes.len() as u64)));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
@@ -119,12 +122,12 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Layout), SourceError> {
 
 /// The message for a file of `len` bytes, over [`MAX_FILE_BYTES`]. Sizes are
 /// rounded up, so a file just over the limit is not said to be the limit.
-fn too_large(len: usize) -> String {
-    const MB: usize = 1 << 20;
+pub(crate) fn too_large(len: u64) -> String {
+    const MB: u64 = 1 << 20;
     format!(
         "file is {} MB; itinera reads mission files up to {} MB",
         len.div_ceil(MB),
-        MAX_FILE_BYTES / MB
+        MAX_FILE_BYTES as u64 / MB
     )
 }
 
@@ -158,12 +161,12 @@ mod tests {
     #[test]
     fn a_file_just_over_the_limit_is_not_said_to_be_the_limit() {
         assert_eq!(
-            too_large(MAX_FILE_BYTES + 1),
-            "file is 257 MB; itinera reads mission files up to 256 MB"
+            too_large(MAX_FILE_BYTES as u64 + 1),
+            "file is 65 MB; itinera reads mission files up to 64 MB"
         );
         assert_eq!(
             too_large(300 << 20),
-            "file is 300 MB; itinera reads mission files up to 256 MB"
+            "file is 300 MB; itinera reads mission files up to 64 MB"
         );
     }
 

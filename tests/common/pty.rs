@@ -114,6 +114,11 @@ impl Session {
         let _ = self.child.wait();
     }
 
+    /// The process id of the running itinera.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a running process")
+    }
+
     /// Sends a signal by name ("TERM", "HUP") with the `kill` command.
     pub fn signal(&mut self, name: &str) {
         let pid = self.child.process_id().expect("a running process");
