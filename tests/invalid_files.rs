@@ -569,3 +569,78 @@ fn check_prints_problems_and_a_summary_and_sets_the_exit_code() {
         assert!(stderr.is_empty(), "{name}: stderr:\n{stderr}");
     }
 }
+
+const HEAD: &str = "format = 1\n[mission]\ntitle = \"T\"\nstart = 2022-11-14\nend = 2022-11-18\n";
+
+/// Runs `itinera check` on `text`, written to a file named `m.toml` in a
+/// temporary directory; the exit code and stdout.
+fn check_text(text: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("m.toml"), text).expect("write");
+    let output = Command::new(env!("CARGO_BIN_EXE_itinera"))
+        .args(["check", "m.toml"])
+        .current_dir(dir.path())
+        .output()
+        .expect("itinera runs");
+    let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
+    (output.status.code(), stdout)
+}
+
+#[test]
+fn check_prints_the_first_thousand_problems_and_counts_the_rest() {
+    // 1,004 visits, each with an unknown key; the last three also with an
+    // unknown kind, the very last with an empty title.
+    let mut text = HEAD.to_string();
+    for i in 0..1_004 {
+        text.push_str(&format!(
+            "[[visits]]\ndate = 2022-11-14\ntitle = \"V{i}\"\nnote = 1\n"
+        ));
+    }
+    text.push_str("kind = \"workshop\"\n[[visits]]\ndate = 2022-11-14\ntitle = \"\"\n");
+    let (code, stdout) = check_text(&text);
+    assert_eq!(code, Some(1), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1_002,
+        "{}",
+        lines[lines.len() - 3..].join("\n")
+    );
+    assert_eq!(
+        lines[0],
+        "m.toml:9:1: warning: unknown key `note` in [[visits]] (did you mean `notes`?); it is kept but not used"
+    );
+    assert_eq!(
+        lines[999],
+        "m.toml:4005:1: warning: unknown key `note` in [[visits]] (did you mean `notes`?); it is kept but not used"
+    );
+    assert_eq!(
+        lines[1_000..],
+        [
+            "... and 6 more problems (1 error, 5 warnings)",
+            "m.toml: 1 error, 1005 warnings",
+        ]
+    );
+}
+
+#[test]
+fn a_long_value_is_quoted_only_in_part() {
+    let key = "k".repeat(1_000_000);
+    let id = format!("ü{}", "x".repeat(200));
+    let text = format!(
+        "{HEAD}{key} = 1\n[[participants]]\nid = \"a\"\nname = \"A\"\n\
+         [[visits]]\ndate = 2022-11-14\ntitle = \"V\"\nparticipants = [\"{id}\"]\n"
+    );
+    let (code, stdout) = check_text(&text);
+    assert_eq!(code, Some(1), "{stdout}");
+    assert_eq!(
+        stdout,
+        format!(
+            "m.toml:6:1: warning: unknown key `{}…` in [mission]; it is kept but not used\n\
+             m.toml:13:17: error: unknown participant id \"ü{}…\" (ids come from [[participants]])\n\
+             m.toml: 1 error, 1 warning\n",
+            "k".repeat(60),
+            "x".repeat(59),
+        )
+    );
+}

@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{Document, DocumentMut};
 
-pub use diagnostic::{Diagnostic, Report, Severity, line_col};
+pub use diagnostic::{Diagnostic, LineIndex, Report, Severity, excerpt, line_col};
 pub use source::Layout;
 
 use crate::domain::{Key, Mission, Participant, Visit};
@@ -180,6 +180,7 @@ fn duplicate_key(text: &str, span: Range<usize>) -> Diagnostic {
     let start = span.start.min(text.len());
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let key = text.get(span.clone()).unwrap_or_default().trim();
+    let shown = excerpt(key);
     let Some((array, name)) = header(&text[line_start..]) else {
         // Only for a key that starts its line: a key inside an inline table
         // would be looked for among the keys of the wrong table.
@@ -191,7 +192,7 @@ fn duplicate_key(text: &str, span: Range<usize>) -> Diagnostic {
             .unwrap_or_default();
         return Diagnostic::error(
             span,
-            format!("duplicate key `{key}`: it is already set earlier in this table{first}"),
+            format!("duplicate key `{shown}`: it is already set earlier in this table{first}"),
         );
     };
     let at = line_start + (text[line_start..].len() - text[line_start..].trim_start().len());
@@ -201,6 +202,7 @@ fn duplicate_key(text: &str, span: Range<usize>) -> Diagnostic {
         .enumerate()
         .filter_map(|(i, line)| Some((i + 1, header(line)?)))
         .find(|(_, (_, n))| *n == name);
+    let name = excerpt(name);
     let message = match (array, earlier) {
         (false, Some((line, (false, _)))) => format!(
             "table [{name}] is defined twice (first on line {line}); \
