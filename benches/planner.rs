@@ -67,10 +67,18 @@ static ALLOCATOR: Counting = Counting;
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
 
-/// A mission of `visits` visits, seven a day, with twenty participants and
-/// notes, comments and explicit participant lists like a real file.
+/// A mission of `visits` visits, seven a day (more when seven a day would
+/// make it longer than the longest mission, 1,096 days: 92 a day at
+/// 100,000 visits), with twenty participants and notes, comments and
+/// explicit participant lists like a real file.
 fn mission_text(visits: usize) -> String {
-    let days = visits.div_ceil(7).max(1);
+    let max_days = itinera::domain::MAX_MISSION_DAYS as usize;
+    let per_day = visits.div_ceil(max_days).max(7);
+    let days = visits.div_ceil(per_day).max(1);
+    // Minutes between two starts, from 08:00 to 22:00; each visit lasts 45
+    // minutes or until just before the next.
+    let step = 14 * 60 / per_day;
+    let length = 45.min(step - 1);
     let start = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
     let end = start + chrono::TimeDelta::days(days as i64 - 1);
     let mut text = format!(
@@ -84,17 +92,22 @@ fn mission_text(visits: usize) -> String {
         );
     }
     for v in 0..visits {
-        let date = start + chrono::TimeDelta::days((v / 7) as i64);
-        let hour = 8 + (v % 7) * 2;
-        if v % 7 == 0 {
+        let date = start + chrono::TimeDelta::days((v / per_day) as i64);
+        let from = 8 * 60 + (v % per_day) * step;
+        let to = from + length;
+        if v % per_day == 0 {
             let _ = write!(text, "\n# --- {date} ---\n");
         }
         let _ = write!(
             text,
-            "\n[[visits]]\nid = \"v{v}\"\ndate = {date}\nstart = {hour:02}:00:00\nend = {hour:02}:45:00\n\
+            "\n[[visits]]\nid = \"v{v}\"\ndate = {date}\nstart = {:02}:{:02}:00\nend = {:02}:{:02}:00\n\
              title = \"Visit number {v} to an innovation hub\"\nkind = \"visit\"\ncity = \"City {}\"\n\
              venue = \"Building {v}\"\nparticipants = [\"p{}\", \"p{}\"]\n\
              notes = \"Meeting with the hosts about cooperation in life sciences; bring the brochures.\"\n",
+            from / 60,
+            from % 60,
+            to / 60,
+            to % 60,
             v % 13,
             v % 20,
             (v + 7) % 20

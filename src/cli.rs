@@ -266,6 +266,14 @@ fn new(
             "error: --end {end} is before --start {start}\n"
         )));
     }
+    let days = crate::domain::mission_days(start, end);
+    if days > crate::domain::MAX_MISSION_DAYS {
+        return Err(Failure::usage(format!(
+            "error: --start {start} to --end {end} is {days} days; \
+             itinera plans missions of up to {} days (3 years)\n",
+            crate::domain::MAX_MISSION_DAYS
+        )));
+    }
     if title.trim().is_empty() {
         return Err(Failure::usage("error: --title must not be empty\n"));
     }

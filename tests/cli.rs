@@ -764,6 +764,42 @@ fn new_empty_title_exits_2() {
 }
 
 #[test]
+fn new_refuses_a_mission_of_more_than_three_years() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let new = |end: &str| {
+        itinera_in(
+            dir.path(),
+            &[
+                "new",
+                "m.toml",
+                "--title",
+                "T",
+                "--start",
+                "2024-01-01",
+                "--end",
+                end,
+            ],
+        )
+    };
+    let out = new("9999-12-31");
+    assert_eq!(code(&out), 2);
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "error: --start 2024-01-01 to --end 9999-12-31 is 2913174 days; \
+         itinera plans missions of up to 1096 days (3 years)\n"
+    );
+    assert!(!dir.path().join("m.toml").exists());
+    // Three whole years, a leap day included, are allowed.
+    let out = new("2026-12-31");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "Created m.toml (1096 days). Open it with: itinera m.toml\n"
+    );
+}
+
+#[test]
 fn new_in_a_missing_directory_exits_2() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = itinera_in(

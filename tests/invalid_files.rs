@@ -142,6 +142,14 @@ const CASES: &[(&str, &[&str])] = &[
         "mission_end_before_start.toml",
         &["6:7: error: the mission ends on 2022-11-14, before it starts (2022-11-18)"],
     ),
+    // Every day of a mission is laid out: a slip in the year must not make
+    // it 8,000 years long.
+    (
+        "mission_too_long.toml",
+        &[
+            "6:7: error: the mission is 2913587 days long (2022-11-14 to 9999-12-31); itinera plans missions of up to 1096 days (3 years)",
+        ],
+    ),
     // --- References, ids and uniqueness -------------------------------------
     (
         "unknown_participant_close.toml",

@@ -13,8 +13,8 @@ use chrono_tz::Tz;
 use super::diagnostic::{Diagnostic, LineIndex, excerpt};
 use super::dto::{DayDto, Field, HeaderDto, MissionDto, ParticipantDto, Spanned, VisitDto};
 use crate::domain::{
-    DayInfo, FORMAT, Header, Key, Kind, Mission, Participant, Status, Visit, format_time,
-    is_valid_id, suggest,
+    DayInfo, FORMAT, Header, Key, Kind, MAX_MISSION_DAYS, Mission, Participant, Status, Visit,
+    format_time, is_valid_id, mission_days, suggest,
 };
 
 /// The mission `dto` describes, or `None` when it has errors (which are
@@ -129,12 +129,22 @@ impl Validator<'_> {
         let timezone = self.timezone(&h.timezone);
         let home_timezone = self.timezone(&h.home_timezone);
         if let (Some(start), Some(end)) = (&h.start, &h.end) {
+            let days = mission_days(start.value, end.value);
             if end.value < start.value {
                 self.error(
                     end.span.clone(),
                     format!(
                         "the mission ends on {}, before it starts ({})",
                         end.value, start.value
+                    ),
+                );
+            } else if days > MAX_MISSION_DAYS {
+                self.error(
+                    end.span.clone(),
+                    format!(
+                        "the mission is {days} days long ({} to {}); \
+                         itinera plans missions of up to {MAX_MISSION_DAYS} days (3 years)",
+                        start.value, end.value
                     ),
                 );
             }
