@@ -20,6 +20,36 @@ const CASES: &[(&str, &[&str])] = &[
         "syntax_missing_equals.toml",
         &["10:7: error: invalid TOML: key with no value, expected `=`"],
     ),
+    // Every syntax error up to the first one in the file's structure, in
+    // file order: a broken value is not hidden by a later structure error.
+    (
+        "syntax_two_errors.toml",
+        &[
+            "4:34: error: invalid TOML: invalid basic string, expected `\"`",
+            "10:7: error: invalid TOML: key with no value, expected `=`",
+        ],
+    ),
+    (
+        "syntax_value_before_structure.toml",
+        &[
+            "5:9: error: invalid TOML: invalid date, expected day between 01 and 30",
+            "11:40: error: invalid TOML: unexpected key or value, expected newline, `#`",
+        ],
+    ),
+    // What follows a structure error is not reported: an unclosed `{`
+    // would make every later line "missing a comma".
+    (
+        "syntax_unclosed_inline_table.toml",
+        &["12:1: error: invalid TOML: missing comma between key-value pairs, expected `,`"],
+    ),
+    // The NUL byte itself, not the comma the reader then missed a line
+    // below.
+    (
+        "nul_byte_in_list.toml",
+        &[
+            "12:15: error: invalid TOML: control character U+0000 (NUL) is not allowed in a TOML file; remove it",
+        ],
+    ),
     (
         "syntax_duplicate_key.toml",
         &["9:1: error: duplicate key `start`: it is already set earlier in this table (line 5)"],
@@ -445,6 +475,7 @@ fn byte_level_fixtures_keep_their_bytes() {
     assert_eq!(fixture_bytes("bom_only.toml"), b"\xef\xbb\xbf");
     assert!(fixture_bytes("bom_with_error.toml").starts_with(b"\xef\xbb\xbfformat"));
     assert!(std::str::from_utf8(&fixture_bytes("not_utf8.toml")).is_err());
+    assert!(fixture_bytes("nul_byte_in_list.toml").contains(&0));
     let crlf = fixture_bytes("crlf_with_error.toml");
     let newlines = crlf.iter().filter(|&&b| b == b'\n').count();
     let crlfs = crlf.windows(2).filter(|w| w == b"\r\n").count();
