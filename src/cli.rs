@@ -60,9 +60,8 @@ pub enum Command {
         /// Only this day (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         day: Option<NaiveDate>,
-        /// Wrap lines at this many columns.
-        #[arg(long, value_name = "N", default_value_t = 80,
-              value_parser = clap::value_parser!(u16).range(20..))]
+        /// Wrap lines at this many columns (at least 40).
+        #[arg(long, value_name = "N", default_value_t = 80, value_parser = parse_width)]
         width: u16,
         /// Write to this file (atomically) instead of standard output.
         #[arg(short, long, value_name = "OUT")]
@@ -96,6 +95,21 @@ pub enum Format {
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     crate::domain::parse_date(s).ok_or_else(|| format!("\"{s}\" is not a date like 2022-11-14"))
+}
+
+/// The narrowest agenda: a time label and a column of words beside it.
+/// Narrower, the words themselves would be broken.
+const MIN_WIDTH: u16 = 40;
+
+fn parse_width(s: &str) -> Result<u16, String> {
+    match s.trim().parse::<u64>() {
+        Ok(width) if width < u64::from(MIN_WIDTH) => Err(format!(
+            "the agenda needs at least {MIN_WIDTH} columns, \
+             or its words would be broken"
+        )),
+        Ok(width) => u16::try_from(width).map_err(|_| format!("at most {} columns", u16::MAX)),
+        Err(_) => Err(format!("expected a number of columns, {MIN_WIDTH} or more")),
+    }
 }
 
 fn parse_timezone(s: &str) -> Result<Tz, String> {

@@ -505,11 +505,27 @@ fn export_width_40_keeps_every_line_within_40_columns() {
 }
 
 #[test]
-fn export_width_below_20_is_a_usage_error() {
-    let out = itinera(&["export", SAMPLE, "--width", "5"]);
+fn export_width_below_40_is_a_usage_error() {
+    // Narrower, the text beside the times would break words mid-letter.
+    for width in ["5", "20", "39"] {
+        let out = itinera(&["export", SAMPLE, "--width", width]);
+        assert_eq!(code(&out), 2);
+        assert_eq!(stdout(&out), "");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "error: invalid value '{width}' for '--width <N>': the agenda needs at least \
+                 40 columns, or its words would be broken\n\nFor more information, try '--help'.\n"
+            )
+        );
+    }
+    let out = itinera(&["export", SAMPLE, "--width", "wide"]);
     assert_eq!(code(&out), 2);
-    assert_eq!(stdout(&out), "");
-    assert!(stderr(&out).contains("--width"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("expected a number of columns, 40 or more"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
