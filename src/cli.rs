@@ -180,13 +180,11 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
             let mission = &loaded.parsed.mission;
             if let Some(id) = &participant {
                 if mission.participant(id).is_none() {
-                    let ids = mission.participants.iter().map(|p| p.id.as_str());
-                    let hint = suggest(id, ids)
-                        .map(|s| format!(" (did you mean \"{s}\"?)"))
-                        .unwrap_or_default();
                     return Err(Failure::usage(format!(
-                        "error: no participant with id \"{id}\" in {}{hint}\n",
-                        file.display()
+                        "error: no participant with id \"{}\" in {}{}\n",
+                        file::excerpt(id),
+                        file.display(),
+                        participant_hint(id, mission)
                     )));
                 }
             }
@@ -220,6 +218,31 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
             timezone,
         } => new(&file, &title, start, end, timezone),
     }
+}
+
+/// How many ids an unknown `--participant` lists before counting the rest.
+const IDS_LISTED: usize = 10;
+
+/// After "no participant with id ...": the id meant, if one is close, or
+/// the ids there are (the first [`IDS_LISTED`], then how many more).
+fn participant_hint(id: &str, mission: &crate::domain::Mission) -> String {
+    let ids: Vec<&str> = mission.participants.iter().map(|p| p.id.as_str()).collect();
+    if let Some(close) = suggest(id, ids.iter().copied()) {
+        return format!(" (did you mean \"{close}\"?)");
+    }
+    if ids.is_empty() {
+        return "; the mission has no participants".to_string();
+    }
+    let listed: Vec<_> = ids
+        .iter()
+        .take(IDS_LISTED)
+        .map(|id| file::excerpt(id))
+        .collect();
+    let more = match ids.len().saturating_sub(IDS_LISTED) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    format!("; the ids are: {}{more}", listed.join(", "))
 }
 
 fn check(path: &Path) -> Result<(), Failure> {

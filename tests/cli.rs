@@ -445,10 +445,47 @@ fn export_unknown_participant_exits_2_with_a_hint() {
     let out = itinera(&["export", SAMPLE, "--participant", "nobody-at-all"]);
     assert_eq!(code(&out), 2);
     assert_eq!(stdout(&out), "");
-    let err = stderr(&out);
-    assert!(
-        err.contains("no participant with id \"nobody-at-all\""),
-        "{err}"
+    assert_eq!(
+        stderr(&out),
+        "error: no participant with id \"nobody-at-all\" in data/clust-er-health-japan-2022.toml; \
+         the ids are: vicini, emilia-romagna, biocat, catalonia, aura, euskadi, ljubljana, \
+         val-doise\n"
+    );
+}
+
+#[test]
+fn export_unknown_participant_lists_ten_ids_and_counts_the_rest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut text = String::from(
+        "format = 1\n[mission]\ntitle = \"T\"\nstart = 2022-11-14\nend = 2022-11-14\n",
+    );
+    for i in 1..=12 {
+        text.push_str(&format!(
+            "[[participants]]\nid = \"p{i}\"\nname = \"P{i}\"\n"
+        ));
+    }
+    std::fs::write(dir.path().join("m.toml"), text).expect("write");
+    let out = itinera_in(dir.path(), &["export", "m.toml", "--participant", "nobody"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "error: no participant with id \"nobody\" in m.toml; \
+         the ids are: p1, p2, p3, p4, p5, p6, p7, p8, p9, p10 and 2 more\n"
+    );
+
+    std::fs::write(
+        dir.path().join("empty.toml"),
+        "format = 1\n[mission]\ntitle = \"T\"\nstart = 2022-11-14\nend = 2022-11-14\n",
+    )
+    .expect("write");
+    let out = itinera_in(
+        dir.path(),
+        &["export", "empty.toml", "--participant", "nobody"],
+    );
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "error: no participant with id \"nobody\" in empty.toml; the mission has no participants\n"
     );
 }
 
