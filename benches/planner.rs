@@ -36,6 +36,8 @@ use ratatui::layout::Rect;
 
 #[path = "planner/check.rs"]
 mod check;
+#[path = "../tests/stress/mod.rs"]
+mod stress;
 
 /// Counts live and peak heap bytes.
 struct Counting;
