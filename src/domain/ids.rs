@@ -55,19 +55,23 @@ pub(super) fn visit_ids(visits: &[Visit]) -> Vec<String> {
         .collect()
 }
 
+/// The longest word [`suggest`] looks for a close candidate for.
+pub const MAX_SUGGESTED: usize = 64;
+
 /// The candidate closest to `word`, if it is close enough to be a likely
 /// typo: at most a third of the word's length in edits, a swap of two
 /// neighbouring letters counting as one. Words shorter than four characters
 /// get no suggestion: "JST" is one edit from "EST", which is not what the
 /// person meant, and short words are too often that close by chance.
 ///
-/// The work is bounded: a candidate whose length differs from the word's
-/// by more than the edits allowed is skipped without a comparison (so a
-/// 100 KB word is compared with no time zone name at all), and a
+/// The work is bounded: words longer than [`MAX_SUGGESTED`] characters
+/// get no suggestion (no name, id or key is that long, and a 100 KB time
+/// zone is not a typo), a candidate whose length differs from the word's
+/// by more than the edits allowed is skipped without a comparison, and a
 /// comparison stops as soon as the distance must exceed the limit.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let length = word.chars().count();
-    if length < 4 {
+    let length = word.chars().take(MAX_SUGGESTED + 1).count();
+    if !(4..=MAX_SUGGESTED).contains(&length) {
         return None;
     }
     let limit = length / 3;
@@ -80,7 +84,11 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
             Some((d, _)) => d - 1,
             None => limit,
         };
-        if candidate.chars().count().abs_diff(length) > bound {
+        // A UTF-8 character is one to four bytes: most candidates far too
+        // long are skipped without counting their characters.
+        if candidate.len() > 4 * (length + bound)
+            || candidate.chars().count().abs_diff(length) > bound
+        {
             continue;
         }
         let a = chars.get_or_insert_with(|| word.chars().collect());
@@ -287,6 +295,11 @@ mod tests {
     fn a_word_far_longer_than_every_candidate_is_compared_with_none() {
         let zones = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
         assert_eq!(suggest(&"Asia/Tokyo".repeat(10_000), zones), None);
+        // Nothing is suggested for a word over 64 characters, even one
+        // edit from a candidate.
+        let long = "a".repeat(65);
+        assert_eq!(suggest(&long[1..], [long.as_str()]), Some(long.as_str()));
+        assert_eq!(suggest(&long, [&long[1..]]), None);
         // Near misses of the longest names are still found.
         let zones = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
         assert_eq!(
