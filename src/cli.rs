@@ -61,9 +61,8 @@ pub enum Command {
         /// Only this day (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         day: Option<NaiveDate>,
-        /// Wrap lines at this many columns.
-        #[arg(long, value_name = "N", default_value_t = 80,
-              value_parser = clap::value_parser!(u16).range(20..))]
+        /// Wrap lines at this many columns (at least 40).
+        #[arg(long, value_name = "N", default_value_t = 80, value_parser = parse_width)]
         width: u16,
         /// Write to this file (atomically) instead of standard output.
         #[arg(short, long, value_name = "OUT")]
@@ -97,6 +96,21 @@ pub enum Format {
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     crate::domain::parse_date(s).ok_or_else(|| format!("\"{s}\" is not a date like 2022-11-14"))
+}
+
+/// The narrowest agenda: a time label and a column of words beside it.
+/// Narrower, the words themselves would be broken.
+const MIN_WIDTH: u16 = 40;
+
+fn parse_width(s: &str) -> Result<u16, String> {
+    match s.trim().parse::<u64>() {
+        Ok(width) if width < u64::from(MIN_WIDTH) => Err(format!(
+            "the agenda needs at least {MIN_WIDTH} columns, \
+             or its words would be broken"
+        )),
+        Ok(width) => u16::try_from(width).map_err(|_| format!("at most {} columns", u16::MAX)),
+        Err(_) => Err(format!("expected a number of columns, {MIN_WIDTH} or more")),
+    }
 }
 
 fn parse_timezone(s: &str) -> Result<Tz, String> {
@@ -167,13 +181,11 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
             let mission = &loaded.parsed.mission;
             if let Some(id) = &participant {
                 if mission.participant(id).is_none() {
-                    let ids = mission.participants.iter().map(|p| p.id.as_str());
-                    let hint = suggest(id, ids)
-                        .map(|s| format!(" (did you mean \"{s}\"?)"))
-                        .unwrap_or_default();
                     return Err(Failure::usage(format!(
-                        "error: no participant with id \"{id}\" in {}{hint}\n",
-                        file.display()
+                        "error: no participant with id \"{}\" in {}{}\n",
+                        file::excerpt(id),
+                        file.display(),
+                        participant_hint(id, mission)
                     )));
                 }
             }
@@ -206,6 +218,31 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
             timezone,
         } => new(&file, &title, start, end, timezone),
     }
+}
+
+/// How many ids an unknown `--participant` lists before counting the rest.
+const IDS_LISTED: usize = 10;
+
+/// After "no participant with id ...": the id meant, if one is close, or
+/// the ids there are (the first [`IDS_LISTED`], then how many more).
+fn participant_hint(id: &str, mission: &crate::domain::Mission) -> String {
+    let ids: Vec<&str> = mission.participants.iter().map(|p| p.id.as_str()).collect();
+    if let Some(close) = suggest(id, ids.iter().copied()) {
+        return format!(" (did you mean \"{close}\"?)");
+    }
+    if ids.is_empty() {
+        return "; the mission has no participants".to_string();
+    }
+    let listed: Vec<_> = ids
+        .iter()
+        .take(IDS_LISTED)
+        .map(|id| file::excerpt(id))
+        .collect();
+    let more = match ids.len().saturating_sub(IDS_LISTED) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    format!("; the ids are: {}{more}", listed.join(", "))
 }
 
 fn check(path: &Path) -> Result<(), Failure> {
@@ -264,6 +301,14 @@ fn new(
     if end < start {
         return Err(Failure::usage(format!(
             "error: --end {end} is before --start {start}\n"
+        )));
+    }
+    let days = crate::domain::mission_days(start, end);
+    if days > crate::domain::MAX_MISSION_DAYS {
+        return Err(Failure::usage(format!(
+            "error: --start {start} to --end {end} is {days} days; \
+             itinera plans missions of up to {} days (3 years)\n",
+            crate::domain::MAX_MISSION_DAYS
         )));
     }
     if title.trim().is_empty() {

@@ -445,10 +445,47 @@ fn export_unknown_participant_exits_2_with_a_hint() {
     let out = itinera(&["export", SAMPLE, "--participant", "nobody-at-all"]);
     assert_eq!(code(&out), 2);
     assert_eq!(stdout(&out), "");
-    let err = stderr(&out);
-    assert!(
-        err.contains("no participant with id \"nobody-at-all\""),
-        "{err}"
+    assert_eq!(
+        stderr(&out),
+        "error: no participant with id \"nobody-at-all\" in data/clust-er-health-japan-2022.toml; \
+         the ids are: vicini, emilia-romagna, biocat, catalonia, aura, euskadi, ljubljana, \
+         val-doise\n"
+    );
+}
+
+#[test]
+fn export_unknown_participant_lists_ten_ids_and_counts_the_rest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut text = String::from(
+        "format = 1\n[mission]\ntitle = \"T\"\nstart = 2022-11-14\nend = 2022-11-14\n",
+    );
+    for i in 1..=12 {
+        text.push_str(&format!(
+            "[[participants]]\nid = \"p{i}\"\nname = \"P{i}\"\n"
+        ));
+    }
+    std::fs::write(dir.path().join("m.toml"), text).expect("write");
+    let out = itinera_in(dir.path(), &["export", "m.toml", "--participant", "nobody"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "error: no participant with id \"nobody\" in m.toml; \
+         the ids are: p1, p2, p3, p4, p5, p6, p7, p8, p9, p10 and 2 more\n"
+    );
+
+    std::fs::write(
+        dir.path().join("empty.toml"),
+        "format = 1\n[mission]\ntitle = \"T\"\nstart = 2022-11-14\nend = 2022-11-14\n",
+    )
+    .expect("write");
+    let out = itinera_in(
+        dir.path(),
+        &["export", "empty.toml", "--participant", "nobody"],
+    );
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "error: no participant with id \"nobody\" in empty.toml; the mission has no participants\n"
     );
 }
 
@@ -505,11 +542,27 @@ fn export_width_40_keeps_every_line_within_40_columns() {
 }
 
 #[test]
-fn export_width_below_20_is_a_usage_error() {
-    let out = itinera(&["export", SAMPLE, "--width", "5"]);
+fn export_width_below_40_is_a_usage_error() {
+    // Narrower, the text beside the times would break words mid-letter.
+    for width in ["5", "20", "39"] {
+        let out = itinera(&["export", SAMPLE, "--width", width]);
+        assert_eq!(code(&out), 2);
+        assert_eq!(stdout(&out), "");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "error: invalid value '{width}' for '--width <N>': the agenda needs at least \
+                 40 columns, or its words would be broken\n\nFor more information, try '--help'.\n"
+            )
+        );
+    }
+    let out = itinera(&["export", SAMPLE, "--width", "wide"]);
     assert_eq!(code(&out), 2);
-    assert_eq!(stdout(&out), "");
-    assert!(stderr(&out).contains("--width"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("expected a number of columns, 40 or more"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -761,6 +814,42 @@ fn new_empty_title_exits_2() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("--title must not be empty"));
     assert!(!dir.path().join("m.toml").exists());
+}
+
+#[test]
+fn new_refuses_a_mission_of_more_than_three_years() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let new = |end: &str| {
+        itinera_in(
+            dir.path(),
+            &[
+                "new",
+                "m.toml",
+                "--title",
+                "T",
+                "--start",
+                "2024-01-01",
+                "--end",
+                end,
+            ],
+        )
+    };
+    let out = new("9999-12-31");
+    assert_eq!(code(&out), 2);
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "error: --start 2024-01-01 to --end 9999-12-31 is 2913174 days; \
+         itinera plans missions of up to 1096 days (3 years)\n"
+    );
+    assert!(!dir.path().join("m.toml").exists());
+    // Three whole years, a leap day included, are allowed.
+    let out = new("2026-12-31");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "Created m.toml (1096 days). Open it with: itinera m.toml\n"
+    );
 }
 
 #[test]

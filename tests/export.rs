@@ -280,6 +280,52 @@ fn a_day_scope_keeps_only_that_day() {
     assert!(text.starts_with("Health Innovation Mission to Japan\n30 March – 2 April 2026"));
 }
 
+/// Control characters written as escapes in the file, which a terminal
+/// would act on (ring, clear the screen, recolour, move back).
+const CONTROLS: &str = r#"format = 1
+
+[mission]
+title = "Mission\u0007 to \u001b[1mOsaka\u001b[0m"
+start = 2022-11-14
+end = 2022-11-14
+summary = "Line one,\tthen a tab.\nLine two\b\b."
+
+[[days]]
+date = 2022-11-14
+city = "Osa\u001b[2Jka"
+notes = "Bring\u0008 the\tbadges."
+
+[[visits]]
+date = 2022-11-14
+start = 10:00:00
+title = "\u001b[31mRed\u001b[0m meeting"
+host = "Prefecture\u0007"
+notes = "First line\u0007\n\nThird line\twith a tab."
+"#;
+
+#[test]
+fn control_characters_are_dropped_and_tabs_become_spaces() {
+    assert_eq!(
+        render(CONTROLS, 80),
+        "Mission to [1mOsaka[0m\n\
+         14 November 2022\n\
+         \n\
+         Line one, then a tab.\n\
+         Line two.\n\
+         \n\
+         Monday 14 November 2022 · Osa[2Jka\n\
+         ----------------------------------\n\
+         Bring the badges.\n\
+         \n  \
+         10:00     [31mRed[0m meeting\n            \
+         Host: Prefecture\n            \
+         Attendees: whole delegation\n            \
+         First line\n\
+         \n            \
+         Third line with a tab.\n"
+    );
+}
+
 // --- wrapping by display width -------------------------------------------------
 
 /// The visit text of a block: the title lines (up to the kind line), with

@@ -738,6 +738,23 @@ fn a_bad_time_zone_is_refused_with_a_suggestion() {
 }
 
 #[test]
+fn a_mission_of_more_than_three_years_is_refused() {
+    let mut app = sample_app();
+    press(&mut app, &["m"], AREA);
+    // From 14 November 2022: 1,096 days end on 13 November 2025.
+    set_field(&mut app, Name::LastDay, "2025-11-13");
+    assert_eq!(error_of(&app, Name::LastDay), None);
+    set_field(&mut app, Name::LastDay, "2025-11-14");
+    assert_eq!(
+        error_of(&app, Name::LastDay).as_deref(),
+        Some("over 1096 days (3 years) from the first day")
+    );
+    press(&mut app, &["enter"], AREA);
+    assert!(is_form(&app));
+    assert_eq!(app.mission.header.end.to_string(), "2022-11-18");
+}
+
+#[test]
 fn capital_d_edits_the_day_city() {
     let mut app = sample_app();
     press(&mut app, &["D"], AREA);

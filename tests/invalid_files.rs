@@ -20,6 +20,36 @@ const CASES: &[(&str, &[&str])] = &[
         "syntax_missing_equals.toml",
         &["10:7: error: invalid TOML: key with no value, expected `=`"],
     ),
+    // Every syntax error up to the first one in the file's structure, in
+    // file order: a broken value is not hidden by a later structure error.
+    (
+        "syntax_two_errors.toml",
+        &[
+            "4:34: error: invalid TOML: invalid basic string, expected `\"`",
+            "10:7: error: invalid TOML: key with no value, expected `=`",
+        ],
+    ),
+    (
+        "syntax_value_before_structure.toml",
+        &[
+            "5:9: error: invalid TOML: invalid date, expected day between 01 and 30",
+            "11:40: error: invalid TOML: unexpected key or value, expected newline, `#`",
+        ],
+    ),
+    // What follows a structure error is not reported: an unclosed `{`
+    // would make every later line "missing a comma".
+    (
+        "syntax_unclosed_inline_table.toml",
+        &["12:1: error: invalid TOML: missing comma between key-value pairs, expected `,`"],
+    ),
+    // The NUL byte itself, not the comma the reader then missed a line
+    // below.
+    (
+        "nul_byte_in_list.toml",
+        &[
+            "12:15: error: invalid TOML: control character U+0000 (NUL) is not allowed in a TOML file; remove it",
+        ],
+    ),
     (
         "syntax_duplicate_key.toml",
         &["9:1: error: duplicate key `start`: it is already set earlier in this table (line 5)"],
@@ -141,6 +171,14 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "mission_end_before_start.toml",
         &["6:7: error: the mission ends on 2022-11-14, before it starts (2022-11-18)"],
+    ),
+    // Every day of a mission is laid out: a slip in the year must not make
+    // it 8,000 years long.
+    (
+        "mission_too_long.toml",
+        &[
+            "6:7: error: the mission is 2913587 days long (2022-11-14 to 9999-12-31); itinera plans missions of up to 1096 days (3 years)",
+        ],
     ),
     // --- References, ids and uniqueness -------------------------------------
     (
@@ -437,6 +475,7 @@ fn byte_level_fixtures_keep_their_bytes() {
     assert_eq!(fixture_bytes("bom_only.toml"), b"\xef\xbb\xbf");
     assert!(fixture_bytes("bom_with_error.toml").starts_with(b"\xef\xbb\xbfformat"));
     assert!(std::str::from_utf8(&fixture_bytes("not_utf8.toml")).is_err());
+    assert!(fixture_bytes("nul_byte_in_list.toml").contains(&0));
     let crlf = fixture_bytes("crlf_with_error.toml");
     let newlines = crlf.iter().filter(|&&b| b == b'\n').count();
     let crlfs = crlf.windows(2).filter(|w| w == b"\r\n").count();
@@ -568,4 +607,79 @@ fn check_prints_problems_and_a_summary_and_sets_the_exit_code() {
         }
         assert!(stderr.is_empty(), "{name}: stderr:\n{stderr}");
     }
+}
+
+const HEAD: &str = "format = 1\n[mission]\ntitle = \"T\"\nstart = 2022-11-14\nend = 2022-11-18\n";
+
+/// Runs `itinera check` on `text`, written to a file named `m.toml` in a
+/// temporary directory; the exit code and stdout.
+fn check_text(text: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("m.toml"), text).expect("write");
+    let output = Command::new(env!("CARGO_BIN_EXE_itinera"))
+        .args(["check", "m.toml"])
+        .current_dir(dir.path())
+        .output()
+        .expect("itinera runs");
+    let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
+    (output.status.code(), stdout)
+}
+
+#[test]
+fn check_prints_the_first_thousand_problems_and_counts_the_rest() {
+    // 1,004 visits, each with an unknown key; the last three also with an
+    // unknown kind, the very last with an empty title.
+    let mut text = HEAD.to_string();
+    for i in 0..1_004 {
+        text.push_str(&format!(
+            "[[visits]]\ndate = 2022-11-14\ntitle = \"V{i}\"\nnote = 1\n"
+        ));
+    }
+    text.push_str("kind = \"workshop\"\n[[visits]]\ndate = 2022-11-14\ntitle = \"\"\n");
+    let (code, stdout) = check_text(&text);
+    assert_eq!(code, Some(1), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1_002,
+        "{}",
+        lines[lines.len() - 3..].join("\n")
+    );
+    assert_eq!(
+        lines[0],
+        "m.toml:9:1: warning: unknown key `note` in [[visits]] (did you mean `notes`?); it is kept but not used"
+    );
+    assert_eq!(
+        lines[999],
+        "m.toml:4005:1: warning: unknown key `note` in [[visits]] (did you mean `notes`?); it is kept but not used"
+    );
+    assert_eq!(
+        lines[1_000..],
+        [
+            "... and 6 more problems (1 error, 5 warnings)",
+            "m.toml: 1 error, 1005 warnings",
+        ]
+    );
+}
+
+#[test]
+fn a_long_value_is_quoted_only_in_part() {
+    let key = "k".repeat(1_000_000);
+    let id = format!("ü{}", "x".repeat(200));
+    let text = format!(
+        "{HEAD}{key} = 1\n[[participants]]\nid = \"a\"\nname = \"A\"\n\
+         [[visits]]\ndate = 2022-11-14\ntitle = \"V\"\nparticipants = [\"{id}\"]\n"
+    );
+    let (code, stdout) = check_text(&text);
+    assert_eq!(code, Some(1), "{stdout}");
+    assert_eq!(
+        stdout,
+        format!(
+            "m.toml:6:1: warning: unknown key `{}…` in [mission]; it is kept but not used\n\
+             m.toml:13:17: error: unknown participant id \"ü{}…\" (ids come from [[participants]])\n\
+             m.toml: 1 error, 1 warning\n",
+            "k".repeat(60),
+            "x".repeat(59),
+        )
+    );
 }

@@ -55,48 +55,104 @@ pub(super) fn visit_ids(visits: &[Visit]) -> Vec<String> {
         .collect()
 }
 
+/// The longest word [`suggest`] looks for a close candidate for.
+pub const MAX_SUGGESTED: usize = 64;
+
 /// The candidate closest to `word`, if it is close enough to be a likely
 /// typo: at most a third of the word's length in edits, a swap of two
 /// neighbouring letters counting as one. Words shorter than four characters
 /// get no suggestion: "JST" is one edit from "EST", which is not what the
 /// person meant, and short words are too often that close by chance.
+///
+/// The work is bounded: words longer than [`MAX_SUGGESTED`] characters
+/// get no suggestion (no name, id or key is that long, and a 100 KB time
+/// zone is not a typo), a candidate whose length differs from the word's
+/// by more than the edits allowed is skipped without a comparison, and a
+/// comparison stops as soon as the distance must exceed the limit.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let length = word.chars().count();
-    if length < 4 {
+    let length = word.chars().take(MAX_SUGGESTED + 1).count();
+    if !(4..=MAX_SUGGESTED).contains(&length) {
         return None;
     }
     let limit = length / 3;
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    let mut chars: Option<Vec<char>> = None;
+    let mut best: Option<(usize, &'a str)> = None;
+    for candidate in candidates {
+        // Only a closer candidate than the best so far is of interest.
+        let bound = match best {
+            Some((0, _)) => break,
+            Some((d, _)) => d - 1,
+            None => limit,
+        };
+        // A UTF-8 character is one to four bytes: most candidates far too
+        // long are skipped without counting their characters.
+        if candidate.len() > 4 * (length + bound)
+            || candidate.chars().count().abs_diff(length) > bound
+        {
+            continue;
+        }
+        let a = chars.get_or_insert_with(|| word.chars().collect());
+        let b: Vec<char> = candidate.chars().collect();
+        if let Some(d) = distance_within(a, &b, bound) {
+            if best.is_none_or(|(known, _)| d < known) {
+                best = Some((d, candidate));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
-/// Optimal string alignment distance: insertions, deletions, substitutions
-/// and transpositions of adjacent characters ("titel" -> "title") each count
-/// as one edit.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+/// Optimal string alignment distance between `a` and `b` (insertions,
+/// deletions, substitutions and transpositions of adjacent characters,
+/// "titel" -> "title", each count as one edit), if it is at most `limit`.
+/// Only the cells within `limit` of the diagonal are computed.
+fn distance_within(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let out = limit + 1;
+    let n = b.len();
     // Three rows of the distance matrix: two rows up, one row up, current.
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut above: Vec<usize> = (0..=b.len()).collect();
-    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    let mut before = vec![out; n + 1];
+    let mut above: Vec<usize> = (0..=n).map(|j| if j <= limit { j } else { out }).collect();
+    let mut row = vec![out; n + 1];
     for i in 1..=a.len() {
-        row[0] = i;
-        for j in 1..=b.len() {
+        let lo = i.saturating_sub(limit).max(1);
+        let hi = (i + limit).min(n);
+        row[0] = if i <= limit { i } else { out };
+        // Cells just outside the band are out of reach (they may hold
+        // values from an older row).
+        if lo > 1 {
+            row[lo - 1] = out;
+        }
+        if hi < n {
+            row[hi + 1] = out;
+        }
+        let mut smallest = row[0];
+        for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            row[j] = (above[j] + 1).min(row[j - 1] + 1).min(above[j - 1] + cost);
+            let mut cell = (above[j] + 1).min(row[j - 1] + 1).min(above[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                row[j] = row[j].min(before[j - 2] + 1);
+                cell = cell.min(before[j - 2] + 1);
             }
+            row[j] = cell.min(out);
+            smallest = smallest.min(row[j]);
+        }
+        if smallest > limit {
+            return None;
         }
         std::mem::swap(&mut before, &mut above);
         std::mem::swap(&mut above, &mut row);
     }
-    above[b.len()]
+    Some(above[n]).filter(|&d| d <= limit)
+}
+
+/// The distance with no limit.
+#[cfg(test)]
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    distance_within(&a, &b, a.len().max(b.len())).unwrap_or(usize::MAX)
 }
 
 #[cfg(test)]
@@ -172,5 +228,89 @@ mod tests {
         assert!(is_valid_id("val-doise_2"));
         assert!(!is_valid_id("has space"));
         assert!(!is_valid_id(""));
+    }
+
+    /// The full distance matrix, as the banded one must compute it.
+    fn reference(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        d[0] = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn the_banded_distance_agrees_with_the_full_one() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "ca",
+            "title",
+            "titel",
+            "kitten",
+            "sitting",
+            "Asia/Tokyo",
+            "Asia/Tokio",
+            "Europe/Rome",
+            "vicini",
+            "vicinni",
+            "aaaa",
+            "bbbbbb",
+        ];
+        for a in words {
+            for b in words {
+                let full = reference(a, b);
+                let ac: Vec<char> = a.chars().collect();
+                let bc: Vec<char> = b.chars().collect();
+                for limit in 0..8 {
+                    let want = (full <= limit).then_some(full);
+                    assert_eq!(
+                        distance_within(&ac, &bc, limit),
+                        want,
+                        "{a:?} {b:?} {limit}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_far_longer_than_every_candidate_is_compared_with_none() {
+        let zones = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
+        assert_eq!(suggest(&"Asia/Tokyo".repeat(10_000), zones), None);
+        // Nothing is suggested for a word over 64 characters, even one
+        // edit from a candidate.
+        let long = "a".repeat(65);
+        assert_eq!(suggest(&long[1..], [long.as_str()]), Some(long.as_str()));
+        assert_eq!(suggest(&long, [&long[1..]]), None);
+        // Near misses of the longest names are still found.
+        let zones = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
+        assert_eq!(
+            suggest("America/Argentina/ComodRivadvia", zones),
+            Some("America/Argentina/ComodRivadavia")
+        );
+        // The closest of several is the first found at the least distance.
+        assert_eq!(
+            suggest("rossa", ["rossi", "rosso", "rossa2"]),
+            Some("rossi")
+        );
+        assert_eq!(suggest("rossa", ["rossi", "rossa"]), Some("rossa"));
     }
 }

@@ -46,6 +46,19 @@ impl Key {
 /// The supported version of the mission file format.
 pub const FORMAT: i64 = 1;
 
+/// The longest mission itinera plans, in days, first and last included:
+/// three years, whichever they are (a leap day included). A delegation trip
+/// lasts days or weeks; a longer span is almost always a slip in a year
+/// (`end = 2222-11-18`), and every day of a mission is a day the planner
+/// lays out.
+pub const MAX_MISSION_DAYS: i64 = 1_096;
+
+/// The number of days from `start` to `end`, both included (0 or less when
+/// `end` is before `start`).
+pub fn mission_days(start: NaiveDate, end: NaiveDate) -> i64 {
+    (end - start).num_days() + 1
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mission {
     pub header: Header,

@@ -1,5 +1,7 @@
 //! The plain-text agenda a cluster manager sends to the delegation.
 
+use std::borrow::Cow;
+
 use textwrap::WordSplitter;
 use unicode_width::UnicodeWidthStr;
 
@@ -21,6 +23,10 @@ const GAP: usize = 2;
 /// past half the width, so a long label ("22:00–06:00 +10") cannot squeeze
 /// the text out of a narrow agenda; a label that does not fit before the
 /// text column gets a line of its own.
+///
+/// Control characters from the file (ESC, BEL, backspace...) are dropped,
+/// as the planner's screen drops them: an agenda printed to a terminal
+/// must not ring it, move its cursor or recolour it. A tab becomes a space.
 pub fn agenda(mission: &Mission, scope: &Scope) -> String {
     let width = scope.width.max(20);
     let header = &mission.header;
@@ -74,7 +80,7 @@ pub fn agenda(mission: &Mission, scope: &Scope) -> String {
         let info = mission.day_info(date);
         let mut heading = date.format("%A %-d %B %Y").to_string();
         if let Some(city) = info.and_then(|d| d.city.as_deref()) {
-            heading.push_str(&format!(" · {city}"));
+            heading.push_str(&format!(" · {}", printable(city)));
         }
         out.para(&heading, "", "");
         out.line(&"-".repeat(heading.width().min(width)));
@@ -123,18 +129,19 @@ impl Agenda {
     /// One paragraph, wrapped, with separate first-line and continuation
     /// indents.
     fn para(&mut self, text: &str, first: &str, rest: &str) {
+        let text = printable(text);
         let options = textwrap::Options::new(self.width)
             .initial_indent(first)
             .subsequent_indent(rest)
             .word_splitter(WordSplitter::NoHyphenation);
-        for line in textwrap::wrap(text, options) {
+        for line in textwrap::wrap(&text, options) {
             self.line(&line);
         }
     }
 
     /// Text with its own line breaks kept, each line wrapped at `indent`.
     fn paragraphs(&mut self, text: &str, indent: &str) {
-        for paragraph in text.trim().lines() {
+        for paragraph in printable(text).trim().lines() {
             if paragraph.trim().is_empty() {
                 self.line("");
             } else {
@@ -194,6 +201,24 @@ impl Agenda {
             self.paragraphs(notes, indent);
         }
     }
+}
+
+/// `text` without control characters, except line breaks; a tab becomes
+/// a space.
+fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\n') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .filter_map(|c| match c {
+                '\t' => Some(' '),
+                '\n' => Some('\n'),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect(),
+    )
 }
 
 /// "Venue, address, city", leaving out the city when the venue or address

@@ -1,9 +1,20 @@
 //! Problems found in a mission file, and how they are printed:
 //! `FILE:LINE:COL: error: MESSAGE`, the format compilers use, so editors
 //! and terminals can jump to the spot.
+//!
+//! A file with many problems costs linear time: line starts are found once
+//! ([`LineIndex`]), each problem is then placed by a binary search, and at
+//! most [`MAX_SHOWN`] problems are printed, followed by a count of the rest.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
+
+/// How many problems [`Report::render`] prints before it counts the rest.
+pub const MAX_SHOWN: usize = 1_000;
+/// How many characters of the file's text a message quotes; longer text is
+/// cut there and ends in "…".
+pub const MAX_QUOTED: usize = 60;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -51,32 +62,125 @@ impl Diagnostic {
 }
 
 /// 1-based line and column of a byte offset. Columns count characters
-/// (Unicode scalar values), as editors do, not bytes.
+/// (Unicode scalar values), as editors do, not bytes. For one offset; to
+/// place many, build a [`LineIndex`] once.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+    LineIndex::new(text).line_col(offset)
+}
+
+/// Where each line of a text starts, to turn byte offsets into lines and
+/// columns in logarithmic time (plus the characters before the offset on a
+/// line that is not ASCII).
+#[derive(Clone, Debug)]
+pub struct LineIndex<'t> {
+    text: &'t str,
+    /// Byte offset of the start of each line; the first is 0.
+    starts: Vec<usize>,
+    /// Whether each line is ASCII, so its columns are byte counts.
+    ascii: Vec<bool>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let mut starts = vec![0];
+        let mut ascii = Vec::new();
+        let mut line_ascii = true;
+        for (i, b) in text.bytes().enumerate() {
+            line_ascii &= b.is_ascii();
+            if b == b'\n' {
+                starts.push(i + 1);
+                ascii.push(line_ascii);
+                line_ascii = true;
+            }
+        }
+        ascii.push(line_ascii);
+        LineIndex {
+            text,
+            starts,
+            ascii,
+        }
     }
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().count() + 1;
-    (line, col)
+
+    /// `offset` moved back to a character boundary within the text.
+    fn clamp(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// 0-based line of a byte offset.
+    fn line_index(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_index(self.clamp(offset)) + 1
+    }
+
+    /// Byte offset where the line holding `offset` starts.
+    pub fn line_start(&self, offset: usize) -> usize {
+        self.starts[self.line_index(self.clamp(offset))]
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.clamp(offset);
+        let line = self.line_index(offset);
+        let start = self.starts[line];
+        let col = if self.ascii[line] {
+            offset - start
+        } else {
+            self.text[start..offset].chars().count()
+        };
+        (line + 1, col + 1)
+    }
+
+    /// The text of the 0-based line `line`, without its line end.
+    pub fn line_text(&self, line: usize) -> &'t str {
+        let start = self.starts.get(line).copied().unwrap_or(self.text.len());
+        let end = self
+            .starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let text = &self.text[start..end.max(start)];
+        text.strip_suffix('\r').unwrap_or(text)
+    }
+
+    /// Number of lines (a final line end starts one more, empty line).
+    pub fn lines(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+/// Text from the file as a message quotes it: at most [`MAX_QUOTED`]
+/// characters, then "…". A 1 MB key is not worth printing whole.
+pub fn excerpt(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(MAX_QUOTED) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+    }
 }
 
 /// A message on one line whatever it quotes from the file: control
 /// characters (a newline inside a quoted value) are written as escapes.
-fn one_line(message: &str) -> String {
-    message
-        .chars()
-        .map(|c| match c {
-            '\n' => "\\n".to_string(),
-            '\r' => "\\r".to_string(),
-            '\t' => "\\t".to_string(),
-            c if c.is_control() => c.escape_unicode().to_string(),
-            c => c.to_string(),
-        })
-        .collect()
+fn one_line(message: &str) -> Cow<'_, str> {
+    if !message.chars().any(char::is_control) {
+        return Cow::Borrowed(message);
+    }
+    let mut out = String::with_capacity(message.len() + 8);
+    for c in message.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// All problems of one file, sorted by position, errors first at equal
@@ -107,15 +211,37 @@ impl Report {
         self.errors() > 0
     }
 
-    /// One line per problem: `NAME:LINE:COL: SEVERITY: MESSAGE`.
+    /// One line per problem: `NAME:LINE:COL: SEVERITY: MESSAGE`, for the
+    /// first [`MAX_SHOWN`] problems; then one line that counts the rest:
+    /// `... and 12 more problems (2 errors, 10 warnings)`.
     pub fn render(&self, name: &str, text: &str) -> String {
+        let index = LineIndex::new(text);
         let mut out = String::new();
-        for d in &self.diagnostics {
-            let (line, col) = line_col(text, d.span.start);
+        // The problems are sorted: a column is counted on from the last
+        // problem's when both are on one line.
+        let mut last: Option<(usize, (usize, usize))> = None;
+        for d in self.diagnostics.iter().take(MAX_SHOWN) {
+            let offset = index.clamp(d.span.start);
+            let (line, col) = match last {
+                Some((before, (line, col))) if before <= offset && index.line(offset) == line => {
+                    (line, col + text[before..offset].chars().count())
+                }
+                _ => index.line_col(offset),
+            };
+            last = Some((offset, (line, col)));
             out.push_str(&format!(
                 "{name}:{line}:{col}: {}: {}\n",
                 d.severity,
                 one_line(&d.message)
+            ));
+        }
+        if let Some(rest) = self.diagnostics.get(MAX_SHOWN..).filter(|r| !r.is_empty()) {
+            let errors = rest.iter().filter(|d| d.is_error()).count();
+            out.push_str(&format!(
+                "... and {} ({}, {})\n",
+                plural(rest.len(), "more problem"),
+                plural(errors, "error"),
+                plural(rest.len() - errors, "warning")
             ));
         }
         out
@@ -123,7 +249,6 @@ impl Report {
 
     /// "2 errors, 1 warning", or "no problems".
     pub fn summary(&self) -> String {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         match (self.errors(), self.warnings()) {
             (0, 0) => "no problems".to_string(),
             (e, 0) => plural(e, "error"),
@@ -131,6 +256,11 @@ impl Report {
             (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
         }
     }
+}
+
+/// "1 error", "2 errors".
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]
@@ -167,5 +297,84 @@ mod tests {
             "m.toml:1:1: error: first\nm.toml:1:11: warning: later\n"
         );
         assert_eq!(Report::default().summary(), "no problems");
+    }
+
+    #[test]
+    fn lines_and_columns_from_the_index() {
+        let text = "ab\r\nCittà x\n\nlast";
+        let index = LineIndex::new(text);
+        assert_eq!(index.lines(), 4);
+        assert_eq!(index.line_col(0), (1, 1));
+        assert_eq!(index.line_col(2), (1, 3));
+        let x = text.find('x').expect("x");
+        assert_eq!(index.line_col(x), (2, 7));
+        // Inside a character: its start.
+        assert_eq!(index.line_col(x - 2), (2, 5));
+        assert_eq!(index.line_col(text.len() + 5), (4, 5));
+        assert_eq!(index.line(x), 2);
+        assert_eq!(index.line_start(x), 4);
+        assert_eq!(index.line_text(0), "ab");
+        assert_eq!(index.line_text(1), "Città x");
+        assert_eq!(index.line_text(2), "");
+        assert_eq!(index.line_text(3), "last");
+    }
+
+    #[test]
+    fn columns_on_a_shared_line_are_counted_on() {
+        let text = "tags = [\"é\", 1, 2]\n";
+        let at = |s: &str| {
+            let i = text.find(s).expect("in text");
+            i..i + 1
+        };
+        let report = Report::new(vec![
+            Diagnostic::error(at("2"), "two"),
+            Diagnostic::error(at("1"), "one"),
+            Diagnostic::error(at("é"), "é"),
+        ]);
+        assert_eq!(
+            report.render("m.toml", text),
+            "m.toml:1:10: error: é\nm.toml:1:14: error: one\nm.toml:1:17: error: two\n"
+        );
+    }
+
+    #[test]
+    fn only_the_first_thousand_problems_are_printed() {
+        let text = "x\n".repeat(1_003);
+        let mut problems: Vec<Diagnostic> = (0..1_000)
+            .map(|i| Diagnostic::warning(2 * i..2 * i + 1, format!("warning {i}")))
+            .collect();
+        problems.push(Diagnostic::error(2_000..2_001, "error 1000"));
+        problems.push(Diagnostic::warning(2_002..2_003, "warning 1001"));
+        problems.push(Diagnostic::error(2_004..2_005, "error 1002"));
+        let report = Report::new(problems);
+        let rendered = report.render("m.toml", &text);
+        let lines: Vec<&str> = rendered.lines().collect();
+        assert_eq!(lines.len(), 1_001);
+        assert_eq!(lines[0], "m.toml:1:1: warning: warning 0");
+        assert_eq!(lines[999], "m.toml:1000:1: warning: warning 999");
+        assert_eq!(
+            lines[1_000],
+            "... and 3 more problems (2 errors, 1 warning)"
+        );
+        assert_eq!(report.summary(), "2 errors, 1001 warnings");
+
+        let one_more = Report::new((0..1_001).map(|i| Diagnostic::error(i..i, "e")).collect());
+        let rendered = one_more.render("m.toml", &text);
+        assert_eq!(
+            rendered.lines().last(),
+            Some("... and 1 more problem (1 error, 0 warnings)")
+        );
+        // A thousand problems are all printed, with no count.
+        let thousand = Report::new((0..1_000).map(|i| Diagnostic::error(i..i, "e")).collect());
+        assert_eq!(thousand.render("m.toml", &text).lines().count(), 1_000);
+    }
+
+    #[test]
+    fn quoted_text_is_cut_at_sixty_characters() {
+        assert_eq!(excerpt("short"), "short");
+        let sixty = "é".repeat(60);
+        assert_eq!(excerpt(&sixty), sixty);
+        let long = format!("{}{}", "k".repeat(59), "ü".repeat(1 << 20));
+        assert_eq!(excerpt(&long), format!("{}ü…", "k".repeat(59)));
     }
 }

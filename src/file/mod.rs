@@ -24,17 +24,17 @@ mod sections;
 pub mod skeleton;
 pub mod source;
 pub mod sweep;
+mod syntax;
 mod validate;
 pub mod write;
 
 use std::collections::HashMap;
 use std::io;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use toml_edit::{Document, DocumentMut};
 
-pub use diagnostic::{Diagnostic, Report, Severity, line_col};
+pub use diagnostic::{Diagnostic, LineIndex, Report, Severity, excerpt, line_col};
 pub use source::Layout;
 
 use crate::domain::{Key, Mission, Participant, Visit};
@@ -154,14 +154,7 @@ pub fn parse(text: &str) -> Result<Parsed, Report> {
 fn parse_with_layout(text: &str, layout: Layout) -> Result<Parsed, Report> {
     let doc = match Document::parse(text.to_string()) {
         Ok(doc) => doc,
-        Err(err) => {
-            let span = err.span().unwrap_or(0..0);
-            let diagnostic = match err.message().trim_end() {
-                "duplicate key" => duplicate_key(text, span),
-                message => Diagnostic::error(span, format!("invalid TOML: {message}")),
-            };
-            return Err(Report::new(vec![diagnostic]));
-        }
+        Err(err) => return Err(Report::new(syntax::problems(text, &err))),
     };
     let mut problems = Vec::new();
     let dto = read::read_document(&doc, &mut problems);
@@ -175,91 +168,6 @@ fn parse_with_layout(text: &str, layout: Layout) -> Result<Parsed, Report> {
         }),
         _ => Err(report),
     }
-}
-
-/// The TOML reader's "duplicate key", made specific. `span` is the second
-/// occurrence of the key; when it is the name in a table header (`[mission]`
-/// written twice) the problem is the whole header, so it is reported at the
-/// header's `[`.
-fn duplicate_key(text: &str, span: Range<usize>) -> Diagnostic {
-    let start = span.start.min(text.len());
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let key = text.get(span.clone()).unwrap_or_default().trim();
-    let Some((array, name)) = header(&text[line_start..]) else {
-        // Only for a key that starts its line: a key inside an inline table
-        // would be looked for among the keys of the wrong table.
-        let own_line = text[line_start..start].trim().is_empty();
-        let first = own_line
-            .then(|| first_setting(text, line_start, key))
-            .flatten()
-            .map(|line| format!(" (line {line})"))
-            .unwrap_or_default();
-        return Diagnostic::error(
-            span,
-            format!("duplicate key `{key}`: it is already set earlier in this table{first}"),
-        );
-    };
-    let at = line_start + (text[line_start..].len() - text[line_start..].trim_start().len());
-    // The earlier header of the same name, if the table was written as one.
-    let earlier = text[..line_start]
-        .lines()
-        .enumerate()
-        .filter_map(|(i, line)| Some((i + 1, header(line)?)))
-        .find(|(_, (_, n))| *n == name);
-    let message = match (array, earlier) {
-        (false, Some((line, (false, _)))) => format!(
-            "table [{name}] is defined twice (first on line {line}); \
-             put all its keys under one [{name}]"
-        ),
-        (false, Some((line, (true, _)))) => format!(
-            "[{name}] cannot follow the [[{name}]] entries (line {line}); \
-             write each entry as [[{name}]]"
-        ),
-        (true, Some((line, _))) => format!(
-            "[[{name}]] cannot add an entry to the table [{name}] (line {line}); \
-             write each entry as [[{name}]]"
-        ),
-        (_, None) => {
-            let written = if array {
-                format!("[[{name}]]")
-            } else {
-                format!("[{name}]")
-            };
-            format!("`{name}` is already set above, so {written} cannot define it again")
-        }
-    };
-    Diagnostic::error(at..at, message)
-}
-
-/// The line where `key = …` is first written in the table that the line at
-/// `line_start` belongs to (looking back to its header), if it is written
-/// on a line of its own.
-fn first_setting(text: &str, line_start: usize, key: &str) -> Option<usize> {
-    let before: Vec<&str> = text[..line_start].lines().collect();
-    let table_start = before
-        .iter()
-        .rposition(|line| header(line).is_some())
-        .map_or(0, |i| i + 1);
-    before[table_start..]
-        .iter()
-        .position(|line| {
-            line.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map(|i| table_start + i + 1)
-}
-
-/// Whether `line` (from its start) is a table header, `[name]` (`false`) or
-/// `[[name]]` (`true`), and the name as written between the brackets.
-fn header(line: &str) -> Option<(bool, &str)> {
-    let line = line.trim_start();
-    let (array, rest) = match line.strip_prefix("[[") {
-        Some(rest) => (true, rest),
-        None => (false, line.strip_prefix('[')?),
-    };
-    let name = rest.split(']').next()?.trim();
-    Some((array, name))
 }
 
 /// Why a mission file could not be opened.

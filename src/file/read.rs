@@ -6,7 +6,7 @@ use std::ops::Range;
 use chrono::{NaiveDate, NaiveTime};
 use toml_edit::{Document, Item, Table, TableLike, Value};
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, excerpt};
 use super::dto::{DayDto, Field, HeaderDto, MissionDto, ParticipantDto, Spanned, VisitDto, keys};
 use crate::domain::{parse_date, parse_time};
 
@@ -254,7 +254,7 @@ impl<'a, 'p> Fields<'a, 'p> {
             None => {
                 let message = format!(
                     "invalid date {} for `{key}`: expected YYYY-MM-DD, like 2022-11-14",
-                    value.to_string().trim()
+                    shown(value)
                 );
                 self.error(span, message);
                 None
@@ -309,7 +309,7 @@ impl<'a, 'p> Fields<'a, 'p> {
             None => {
                 let message = format!(
                     "invalid time {} for `{key}`: expected HH:MM, like 09:30",
-                    value.to_string().trim()
+                    shown(value)
                 );
                 self.error(span, message);
                 None
@@ -386,7 +386,8 @@ impl<'a, 'p> Fields<'a, 'p> {
             self.problems.push(Diagnostic::warning(
                 span,
                 format!(
-                    "unknown key `{key}` in {}{hint}; it is kept but not used",
+                    "unknown key `{}` in {}{hint}; it is kept but not used",
+                    excerpt(key),
                     self.name
                 ),
             ));
@@ -423,6 +424,17 @@ fn no_such_date(text: &str) -> Option<String> {
         Some(days) => format!(" ({} has {days} days)", first.format("%B %Y")),
         None => String::new(),
     })
+}
+
+/// A value as written, for a message; a long text is cut (see
+/// [`excerpt`]) and keeps its quotes.
+fn shown(value: &Value) -> String {
+    match value.as_str() {
+        Some(text) if text.chars().nth(super::diagnostic::MAX_QUOTED).is_some() => {
+            format!("\"{}\"", excerpt(text))
+        }
+        _ => value.to_string().trim().to_string(),
+    }
 }
 
 fn span_of(item: &Item, fallback: &Range<usize>) -> Range<usize> {

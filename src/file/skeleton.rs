@@ -3,17 +3,54 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+/// The lines of the skeleton that carry an explanation after the code,
+/// with the zone line first: `(code, comment)`.
+fn explained(timezone: Option<Tz>) -> [(String, &'static str); 6] {
+    let zone = match timezone {
+        Some(tz) => format!("timezone = \"{}\"", tz.name()),
+        None => "# timezone = \"Asia/Tokyo\"".to_string(),
+    };
+    [
+        (zone, "IANA zone where the trip happens"),
+        (
+            "# home_timezone = \"Europe/Rome\"".to_string(),
+            "a second clock for the people at home",
+        ),
+        (
+            "# id = \"rossi\"".to_string(),
+            "letters, digits, '-' and '_'",
+        ),
+        (
+            "# kind = \"meeting\"".to_string(),
+            "meeting, visit, presentation, travel, meal, other",
+        ),
+        (
+            "# status = \"confirmed\"".to_string(),
+            "confirmed, tentative, cancelled",
+        ),
+        (
+            "# participants = [\"rossi\"]".to_string(),
+            "leave out for the whole delegation",
+        ),
+    ]
+}
+
 /// A format-1 mission file with one `[[days]]` per date and a commented-out
 /// example participant and visit. It passes `itinera check` as written.
+///
+/// The explanations after the code all start in one column, two spaces
+/// after the longest code they follow, whatever the zone's name.
 pub fn skeleton(title: &str, start: NaiveDate, end: NaiveDate, timezone: Option<Tz>) -> String {
     let quoted = toml_edit::Value::from(title).to_string();
-    let timezone = match timezone {
-        Some(tz) => format!(
-            "timezone = \"{}\"         # IANA zone where the trip happens\n",
-            tz.name()
-        ),
-        None => "# timezone = \"Asia/Tokyo\"  # IANA zone where the trip happens\n".to_string(),
-    };
+    let lines = explained(timezone);
+    let column = lines
+        .iter()
+        .map(|(code, _)| code.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let [zone, home, id, kind, status, participants] =
+        lines.map(|(code, comment)| format!("{code:column$}# {comment}"));
     let mut out = format!(
         "# Mission file for itinera (format 1). Open it with `itinera FILE`,\n\
          # check it with `itinera check FILE`, print the agenda with\n\
@@ -25,8 +62,8 @@ pub fn skeleton(title: &str, start: NaiveDate, end: NaiveDate, timezone: Option<
          title = {quoted}\n\
          start = {start}\n\
          end = {end}\n\
-         {timezone}\
-         # home_timezone = \"Europe/Rome\"  # a second clock for the people at home\n\
+         {zone}\n\
+         {home}\n\
          # organizer = \"\"\n\
          # summary = \"\"\"What the mission is for.\"\"\"\n\
          \n\
@@ -42,7 +79,7 @@ pub fn skeleton(title: &str, start: NaiveDate, end: NaiveDate, timezone: Option<
         "\n# The delegation. Visits name participants by id.\n\
          #\n\
          # [[participants]]\n\
-         # id = \"rossi\"                  # letters, digits, '-' and '_'\n\
+         {id}\n\
          # name = \"Maria Rossi\"\n\
          # organization = \"\"\n\
          # region = \"\"\n\
@@ -57,12 +94,12 @@ pub fn skeleton(title: &str, start: NaiveDate, end: NaiveDate, timezone: Option<
          # start = 09:30:00\n\
          # end = 11:00:00\n\
          # title = \"Meeting with the regional government\"\n\
-         # kind = \"meeting\"    # meeting, visit, presentation, travel, meal, other\n\
-         # status = \"confirmed\"  # confirmed, tentative, cancelled\n\
+         {kind}\n\
+         {status}\n\
          # city = \"\"\n\
          # venue = \"\"\n\
          # host = \"\"\n\
-         # participants = [\"rossi\"]  # leave out for the whole delegation\n\
+         {participants}\n\
          # notes = \"\"\"What to prepare.\"\"\"\n"
     ));
     out
@@ -87,5 +124,48 @@ mod tests {
         assert_eq!(parsed.mission.header.title, "Mission \"A\" to Città");
         assert_eq!(parsed.mission.days.len(), 4);
         assert_eq!(parsed.mission.header.timezone, Some(chrono_tz::Asia::Tokyo));
+    }
+
+    /// The column (in characters) where the explanation after the code
+    /// starts, for every line that has one (the weekday after a date is a
+    /// label, not an explanation).
+    fn comment_columns(text: &str) -> Vec<(usize, &str)> {
+        text.lines()
+            .filter(|line| !line.starts_with("date = "))
+            .filter_map(|line| {
+                let at = line.find("  # ")?;
+                let column = line[..at].chars().count() + line[at..].find('#')?;
+                Some((column, line))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn explanations_line_up_whatever_the_zone() {
+        let start = NaiveDate::from_ymd_opt(2026, 3, 30).expect("date");
+        for (zone, column) in [
+            (None, 33),
+            (Some(chrono_tz::Asia::Tokyo), 33),
+            (Some(chrono_tz::Europe::Madrid), 33),
+            (Some(chrono_tz::UTC), 33),
+            (Some(chrono_tz::America::Argentina::ComodRivadavia), 47),
+        ] {
+            let text = skeleton("T", start, start, zone);
+            let columns = comment_columns(&text);
+            assert_eq!(columns.len(), 6, "{zone:?}: {columns:#?}");
+            for (found, line) in columns {
+                assert_eq!(found, column, "{zone:?}: {line:?}");
+            }
+            let parsed = crate::file::parse(&text).expect("valid");
+            assert_eq!(parsed.mission.header.timezone, zone);
+        }
+        let text = skeleton("T", start, start, Some(chrono_tz::Europe::Madrid));
+        assert!(
+            text.contains(
+                "\ntimezone = \"Europe/Madrid\"       # IANA zone where the trip happens\n\
+                 # home_timezone = \"Europe/Rome\"  # a second clock for the people at home\n"
+            ),
+            "{text}"
+        );
     }
 }

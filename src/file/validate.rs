@@ -2,18 +2,19 @@
 //! uniqueness. Every problem is collected; a mission is produced only when
 //! there is no error at all.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-use super::diagnostic::{Diagnostic, line_col};
+use super::diagnostic::{Diagnostic, LineIndex, excerpt};
 use super::dto::{DayDto, Field, HeaderDto, MissionDto, ParticipantDto, Spanned, VisitDto};
 use crate::domain::{
-    DayInfo, FORMAT, Header, Key, Kind, Mission, Participant, Status, Visit, format_time,
-    is_valid_id, suggest,
+    DayInfo, FORMAT, Header, Key, Kind, MAX_MISSION_DAYS, Mission, Participant, Status, Visit,
+    format_time, is_valid_id, mission_days, suggest,
 };
 
 /// The mission `dto` describes, or `None` when it has errors (which are
@@ -21,7 +22,11 @@ use crate::domain::{
 /// messages that mention a second line.
 pub fn validate(dto: MissionDto, text: &str, problems: &mut Vec<Diagnostic>) -> Option<Mission> {
     let errors_before = problems.iter().filter(|d| d.is_error()).count();
-    let mut v = Validator { problems, text };
+    let mut v = Validator {
+        problems,
+        text,
+        lines: OnceCell::new(),
+    };
     if let Some(format) = &dto.format {
         if format.value != FORMAT {
             v.error(
@@ -43,8 +48,8 @@ pub fn validate(dto: MissionDto, text: &str, problems: &mut Vec<Diagnostic>) -> 
     let header = dto.header.and_then(|h| v.header(h));
     let days = v.days(dto.days, range);
     let participants = v.participants(dto.participants);
-    let ids: Vec<&str> = participants.iter().map(|p| p.id.as_str()).collect();
-    let visits = v.visits(dto.visits, &ids, range);
+    let mut ids = Ids::new(participants.iter().map(|p| p.id.as_str()).collect());
+    let visits = v.visits(dto.visits, &mut ids, range);
     let errors_after = v.problems.iter().filter(|d| d.is_error()).count();
     if errors_after > errors_before {
         return None;
@@ -60,6 +65,51 @@ pub fn validate(dto: MissionDto, text: &str, problems: &mut Vec<Diagnostic>) -> 
 struct Validator<'p> {
     problems: &'p mut Vec<Diagnostic>,
     text: &'p str,
+    /// Line starts of `text`, found the first time a message names a line.
+    lines: OnceCell<LineIndex<'p>>,
+}
+
+/// How many participant ids, in all, unknown ids are compared with to find
+/// a "did you mean": enough for thousands of typos among hundreds of
+/// people, and a bound on the work for a file with 100,000 of each.
+const HINT_BUDGET: usize = 1_000_000;
+
+/// The participants' ids, to look references up in constant time and to
+/// suggest one for an unknown id (once per distinct id, within
+/// [`HINT_BUDGET`]).
+struct Ids<'a> {
+    list: Vec<&'a str>,
+    set: HashSet<&'a str>,
+    hints: HashMap<String, Option<&'a str>>,
+    budget: usize,
+}
+
+impl<'a> Ids<'a> {
+    fn new(list: Vec<&'a str>) -> Self {
+        Ids {
+            set: list.iter().copied().collect(),
+            list,
+            hints: HashMap::new(),
+            budget: HINT_BUDGET,
+        }
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.set.contains(id)
+    }
+
+    fn suggest(&mut self, id: &str) -> Option<&'a str> {
+        if let Some(hint) = self.hints.get(id) {
+            return *hint;
+        }
+        if self.budget < self.list.len() {
+            return None;
+        }
+        self.budget -= self.list.len();
+        let hint = suggest(id, self.list.iter().copied());
+        self.hints.insert(id.to_string(), hint);
+        hint
+    }
 }
 
 fn value<T: Clone>(field: &Field<T>) -> Option<T> {
@@ -79,12 +129,22 @@ impl Validator<'_> {
         let timezone = self.timezone(&h.timezone);
         let home_timezone = self.timezone(&h.home_timezone);
         if let (Some(start), Some(end)) = (&h.start, &h.end) {
+            let days = mission_days(start.value, end.value);
             if end.value < start.value {
                 self.error(
                     end.span.clone(),
                     format!(
                         "the mission ends on {}, before it starts ({})",
                         end.value, start.value
+                    ),
+                );
+            } else if days > MAX_MISSION_DAYS {
+                self.error(
+                    end.span.clone(),
+                    format!(
+                        "the mission is {days} days long ({} to {}); \
+                         itinera plans missions of up to {MAX_MISSION_DAYS} days (3 years)",
+                        start.value, end.value
                     ),
                 );
             }
@@ -115,7 +175,7 @@ impl Validator<'_> {
                 };
                 self.error(
                     field.span.clone(),
-                    format!("unknown time zone \"{}\"{hint}", field.value),
+                    format!("unknown time zone \"{}\"{hint}", excerpt(&field.value)),
                 );
                 None
             }
@@ -205,7 +265,7 @@ impl Validator<'_> {
                 id.span.clone(),
                 format!(
                     "invalid {what} id \"{}\": use letters, digits, '-' and '_'",
-                    id.value
+                    excerpt(&id.value)
                 ),
             );
             return false;
@@ -213,7 +273,7 @@ impl Validator<'_> {
         if let Some(first) = seen.get(&id.value) {
             let message = format!(
                 "duplicate {what} id \"{}\" (first used on line {})",
-                id.value,
+                excerpt(&id.value),
                 self.line_hint(first)
             );
             self.error(id.span.clone(), message);
@@ -225,13 +285,16 @@ impl Validator<'_> {
 
     /// The line of a span, for messages that point at a second place.
     fn line_hint(&self, span: &Range<usize>) -> usize {
-        line_col(self.text, span.start).0
+        let text = self.text;
+        self.lines
+            .get_or_init(|| LineIndex::new(text))
+            .line(span.start)
     }
 
     fn visits(
         &mut self,
         list: Vec<VisitDto>,
-        participants: &[&str],
+        participants: &mut Ids,
         range: Option<(NaiveDate, NaiveDate)>,
     ) -> Vec<Option<Visit>> {
         let mut seen: HashMap<String, Range<usize>> = HashMap::new();
@@ -248,7 +311,7 @@ impl Validator<'_> {
     fn visit(
         &mut self,
         v: VisitDto,
-        participants: &[&str],
+        participants: &mut Ids,
         range: Option<(NaiveDate, NaiveDate)>,
         seen: &mut HashMap<String, Range<usize>>,
         last_start: &mut HashMap<NaiveDate, (chrono::NaiveTime, String)>,
@@ -263,11 +326,11 @@ impl Validator<'_> {
                 let message = match suggest(&word, words) {
                     Some(close) => format!(
                         "unknown kind \"{}\" (did you mean \"{close}\"?); read as \"other\"",
-                        k.value
+                        excerpt(&k.value)
                     ),
                     None => format!(
                         "unknown kind \"{}\" (read as \"other\"); kinds are {}",
-                        k.value,
+                        excerpt(&k.value),
                         list(words)
                     ),
                 };
@@ -287,11 +350,11 @@ impl Validator<'_> {
                 let message = match suggest(&word, words) {
                     Some(close) => format!(
                         "unknown status \"{}\" (did you mean \"{close}\"?); read as \"confirmed\"",
-                        s.value
+                        excerpt(&s.value)
                     ),
                     None => format!(
                         "unknown status \"{}\" (read as \"confirmed\"); statuses are {}",
-                        s.value,
+                        excerpt(&s.value),
                         list(words)
                     ),
                 };
@@ -310,9 +373,10 @@ impl Validator<'_> {
                     self.warning(
                         start.span.clone(),
                         format!(
-                            "starts at {}, before \"{previous_title}\" listed above it at {} on {}; \
+                            "starts at {}, before \"{}\" listed above it at {} on {}; \
                              visits of a day are shown in file order",
                             format_time(start.value),
+                            excerpt(previous_title),
                             format_time(*previous),
                             date.value
                         ),
@@ -350,28 +414,27 @@ impl Validator<'_> {
         })
     }
 
-    fn references(&mut self, refs: &Field<Vec<Spanned<String>>>, ids: &[&str]) -> bool {
+    fn references(&mut self, refs: &Field<Vec<Spanned<String>>>, ids: &mut Ids) -> bool {
         let mut ok = true;
-        let mut listed: Vec<&str> = Vec::new();
+        let mut listed: HashSet<&str> = HashSet::new();
         for r in refs.iter().flat_map(|list| &list.value) {
-            if !ids.contains(&r.value.as_str()) {
-                let hint = match suggest(&r.value, ids.iter().copied()) {
-                    Some(id) => format!(" (did you mean \"{id}\"?)"),
+            if !ids.contains(&r.value) {
+                let hint = match ids.suggest(&r.value) {
+                    Some(id) => format!(" (did you mean \"{}\"?)", excerpt(id)),
                     None => " (ids come from [[participants]])".to_string(),
                 };
                 self.error(
                     r.span.clone(),
-                    format!("unknown participant id \"{}\"{hint}", r.value),
+                    format!("unknown participant id \"{}\"{hint}", excerpt(&r.value)),
                 );
                 ok = false;
-            } else if listed.contains(&r.value.as_str()) {
+            } else if !listed.insert(&r.value) {
                 self.error(
                     r.span.clone(),
-                    format!("participant \"{}\" is listed twice", r.value),
+                    format!("participant \"{}\" is listed twice", excerpt(&r.value)),
                 );
                 ok = false;
             }
-            listed.push(&r.value);
         }
         ok
     }

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
 use super::{Form, Name, Target};
-use crate::domain::{Mission, is_valid_id, suggest};
+use crate::domain::{MAX_MISSION_DAYS, Mission, is_valid_id, mission_days, suggest};
 use crate::domain::{parse_date, parse_time};
 
 impl Form {
@@ -140,6 +140,9 @@ impl Form {
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {
                 self.set_error(Name::LastDay, Some("before the first day".into()));
+            } else if mission_days(start, end) > MAX_MISSION_DAYS {
+                let error = format!("over {MAX_MISSION_DAYS} days (3 years) from the first day");
+                self.set_error(Name::LastDay, Some(error));
             }
         }
         for name in [Name::Timezone, Name::HomeTimezone] {
