@@ -268,3 +268,35 @@ fn participant_form() {
     assert_eq!(row("Name "), ["Name", "Sauro Vicini"], "{s}");
     insta::assert_snapshot!(s);
 }
+
+/// The rows of the visit pane (the middle pane at 120 columns), trimmed.
+fn visit_pane_rows(s: &str) -> Vec<String> {
+    s.lines()
+        .filter_map(|l| l.split('│').nth(3))
+        .map(|r| r.trim_end().to_string())
+        .collect()
+}
+
+#[test]
+fn a_blank_line_in_notes_is_one_empty_row() {
+    let mut app = sample_app();
+    let first = app.day_visits()[0];
+    app.mission.visits[first].notes = Some("Arrive early.\n\nBring the Expo brochures.".into());
+    let s = screen(&mut app, 120, 40);
+    let rows = visit_pane_rows(&s);
+    let notes = rows
+        .iter()
+        .position(|r| r.trim() == "Notes")
+        .unwrap_or_else(|| panic!("the notes are on screen:\n{s}"));
+    assert_eq!(
+        rows[notes..notes + 4],
+        [
+            " Notes",
+            "   Arrive early.",
+            "",
+            "   Bring the Expo brochures."
+        ],
+        "{s}"
+    );
+    insta::assert_snapshot!(s);
+}

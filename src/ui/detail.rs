@@ -81,13 +81,8 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     if let Some(notes) = visit.notes.as_deref().filter(|n| !n.trim().is_empty()) {
         out.push(Line::default());
         out.push(Line::styled("Notes", theme.heading));
-        for paragraph in notes.trim().lines() {
-            if paragraph.trim().is_empty() {
-                out.push(Line::default());
-            }
-            for line in wrap(paragraph, width, "  ") {
-                out.push(Line::raw(line));
-            }
+        for line in wrap(notes.trim(), width, "  ") {
+            out.push(Line::raw(line));
         }
     }
     out

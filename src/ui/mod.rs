@@ -179,7 +179,10 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     wrap_indented(text, width, indent, indent)
 }
 
-/// Wraps `text` with different indents for the first and later lines.
+/// Wraps `text` with different indents for the first and later lines of
+/// each paragraph. Line breaks in `text` (LF or CRLF) are kept: each line
+/// is a paragraph of its own, and a blank line is one empty row. Empty
+/// text is one empty row.
 pub fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let width = width.max(first.width().max(rest.width()) + 4);
     let options = textwrap::Options::new(width)
@@ -187,10 +190,22 @@ pub fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<S
         .subsequent_indent(rest)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    textwrap::wrap(text, options)
-        .into_iter()
-        .map(|line| line.into_owned())
-        .collect()
+    let mut out = Vec::new();
+    for paragraph in text.lines() {
+        if paragraph.trim().is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        out.extend(
+            textwrap::wrap(paragraph, &options)
+                .into_iter()
+                .map(|line| line.into_owned()),
+        );
+    }
+    if out.is_empty() {
+        out.push(String::new());
+    }
+    out
 }
 
 /// Fits the view to the screen after an update: records the rows each pane
@@ -338,5 +353,20 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16, wheel: Option<i32>) -> 
             }
         }
         Pane::Detail => Some(Msg::Focus(Pane::Detail)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_line_is_one_empty_row() {
+        assert_eq!(
+            wrap("First.\n\nSecond, longer than a row.", 16, "  "),
+            ["  First.", "", "  Second, longer", "  than a row."]
+        );
+        assert_eq!(wrap("a\r\n   \r\nb", 16, ""), ["a", "", "b"]);
+        assert_eq!(wrap("", 16, "  "), [""]);
     }
 }

@@ -70,9 +70,7 @@ fn footer(app: &App, width: usize) -> Vec<String> {
         lines.extend(super::wrap(&format!("Lodging: {lodging}"), width, " "));
     }
     if let Some(notes) = info.notes.as_deref().filter(|n| !n.trim().is_empty()) {
-        for paragraph in notes.trim().lines() {
-            lines.extend(super::wrap(paragraph, width, " "));
-        }
+        lines.extend(super::wrap(notes.trim(), width, " "));
     }
     lines
 }
