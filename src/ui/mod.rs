@@ -11,6 +11,7 @@
 pub mod detail;
 pub mod dialog;
 pub mod form;
+mod form_text;
 pub mod header;
 pub mod help;
 pub mod layout;
@@ -151,6 +152,26 @@ pub fn pane_block(app: &App, theme: &Theme, pane: Pane, title: String) -> Block<
     Block::bordered().title(title).border_style(style)
 }
 
+/// `block` with "↑ more" on its top border when rows are scrolled above
+/// the `shown` rows from `scroll`, and "↓ more" on its bottom border when
+/// some of the `total` rows are below.
+pub fn more_marks(
+    block: Block<'static>,
+    theme: &Theme,
+    scroll: usize,
+    shown: usize,
+    total: usize,
+) -> Block<'static> {
+    let mut block = block;
+    if scroll > 0 && shown > 0 {
+        block = block.title(Line::styled(" ↑ more ", theme.muted).right_aligned());
+    }
+    if scroll + shown < total && shown > 0 {
+        block = block.title_bottom(Line::styled(" ↓ more ", theme.muted).right_aligned());
+    }
+    block
+}
+
 /// `text` cut to `width` columns, with "…" when cut. Wide characters are
 /// never split.
 pub fn truncate(text: &str, width: usize) -> String {
@@ -268,6 +289,9 @@ pub fn settle(app: &mut App, area: Rect) {
                 .sum();
             let (first, last) = form::focus_rows(f);
             f.scroll = scroll_to(f.scroll, first, last, rows, total);
+            if let Some(popup) = areas.popup {
+                form::settle(f, popup);
+            }
         }
         Mode::Normal | Mode::Confirm(_) | Mode::Prompt(_) => {}
     }

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::layout::inner;
 use super::theme::Theme;
-use super::{pane_block, truncate};
+use super::{more_marks, pane_block, truncate};
 use crate::app::{App, Pane, VISIT_ROWS};
 use crate::domain::{Status, Visit};
 
@@ -138,9 +138,11 @@ pub fn target(app: &App, row: usize) -> RowTarget {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let block: Block = pane_block(app, theme, Pane::Timeline, title(app));
-    block.render(area, buf);
     let inner = inner(area);
+    let block: Block = pane_block(app, theme, Pane::Timeline, title(app));
+    let total = content_rows(app, usize::from(inner.width));
+    let shown = usize::from(inner.height);
+    more_marks(block, theme, app.scroll.timeline, shown, total).render(area, buf);
     if inner.width == 0 || inner.height == 0 {
         return;
     }

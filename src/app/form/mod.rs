@@ -18,6 +18,7 @@ use crate::domain::{DayInfo, Header, Kind, Mission, Participant, Status, Visit, 
 
 mod build;
 mod check;
+pub mod rows;
 
 /// What a form edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,6 +92,8 @@ pub struct Field {
     pub error: Option<String>,
     /// Shown under the label when the field is empty ("HH:MM").
     pub hint: &'static str,
+    /// The first display row shown of a multi-line field, set by the UI.
+    pub offset: usize,
 }
 
 /// The entity a form started from: the values it keeps where the form
@@ -111,6 +114,9 @@ pub struct Form {
     pub focus: usize,
     /// First row shown, set by the UI.
     pub scroll: usize,
+    /// Columns a multi-line field wraps at, set by the UI (0: not yet
+    /// drawn, lines do not wrap).
+    pub text_width: usize,
     /// Shown at the bottom after a refused apply.
     pub message: Option<String>,
 }
@@ -154,6 +160,7 @@ fn field(name: Name, label: &'static str, input: Input) -> Field {
         initial,
         error: None,
         hint: "",
+        offset: 0,
     }
 }
 
@@ -346,6 +353,7 @@ impl Form {
             fields,
             focus: 0,
             scroll: 0,
+            text_width: 0,
             message: None,
         };
         form.refocus();
@@ -405,13 +413,18 @@ impl Form {
             return Outcome::Continue;
         };
         let mut moved = 0;
+        let width = match self.text_width {
+            0 => usize::MAX,
+            w => w,
+        };
         match &mut field.input {
             Input::Text { area, multiline } => match key.code {
                 KeyCode::Enter if !*multiline || ctrl => return self.try_apply(mission),
-                KeyCode::Up if !*multiline || area.cursor().0 == 0 => moved = -1,
-                KeyCode::Down if !*multiline || area.cursor().0 + 1 >= area.lines().len() => {
-                    moved = 1;
+                KeyCode::Up | KeyCode::Down if !*multiline => {
+                    moved = if key.code == KeyCode::Up { -1 } else { 1 };
                 }
+                KeyCode::Up => moved = move_by_row(area, width, -1),
+                KeyCode::Down => moved = move_by_row(area, width, 1),
                 _ => {
                     area.input(key);
                 }
@@ -528,6 +541,22 @@ impl Form {
             field.error = error;
         }
     }
+}
+
+/// Moves the cursor of a multi-line field one display row up (`by` -1) or
+/// down, keeping its column; from the first or last row, returns `by`: the
+/// focus moves to the field above or below.
+fn move_by_row(area: &mut TextArea<'static>, width: usize, by: isize) -> isize {
+    let lines = area.lines();
+    let rows = rows::rows(lines, width);
+    let (row, column) = rows::cursor_at(&rows, lines, rows::cursor_of(area));
+    let Some(target) = row.checked_add_signed(by).filter(|r| *r < rows.len()) else {
+        return by;
+    };
+    let (line, col) = rows::position_at(&rows, lines, target, column);
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    area.move_cursor(ratatui_textarea::CursorMove::Jump(clamp(line), clamp(col)));
+    0
 }
 
 fn hint(fields: &mut [Field], name: Name, hint: &'static str) {
