@@ -4,31 +4,10 @@
 
 mod common;
 
-use common::{find, press, sample_app, screen};
-use itinera::app::form::Form;
-use itinera::app::{App, Mode};
+use common::{find, focused_label, press, sample_app, screen, tab_to};
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 80, 24);
-
-fn form(app: &App) -> &Form {
-    match &app.mode {
-        Mode::Form(form) => form,
-        _ => panic!("expected a form to be open"),
-    }
-}
-
-/// Tabs until the focused field is `label`.
-fn tab_to(app: &mut App, label: &str) {
-    for _ in 0..form(app).fields.len() {
-        let f = form(app);
-        if f.fields[f.focus].label == label {
-            return;
-        }
-        press(app, &["tab"], AREA);
-    }
-    panic!("no field {label:?} in the form");
-}
 
 /// The screen column where `needle` starts on the row that holds `label`.
 fn column_on_row(s: &str, label: &str, needle: &str) -> usize {
@@ -46,7 +25,7 @@ fn column_on_row(s: &str, label: &str, needle: &str) -> usize {
 fn a_focused_empty_field_shows_its_hint_in_line_with_the_values() {
     let mut app = sample_app();
     press(&mut app, &["e"], AREA);
-    tab_to(&mut app, "Ends on");
+    tab_to(&mut app, "Ends on", AREA);
     let s = screen(&mut app, 80, 24);
     assert_eq!(
         column_on_row(&s, "Ends on", "YYYY-MM-DD"),
@@ -88,16 +67,16 @@ fn a_wrapped_summary_starts_no_row_with_a_space() {
 fn up_and_down_move_by_the_rows_on_screen_in_a_wrapped_field() {
     let mut app = sample_app();
     press(&mut app, &["m"], AREA);
-    tab_to(&mut app, "Summary");
+    tab_to(&mut app, "Summary", AREA);
     // The cursor is at the end of the summary, on its seventh row.
     let mut ups = 0;
-    while form(&app).fields[form(&app).focus].label == "Summary" {
+    while focused_label(&app) == "Summary" {
         press(&mut app, &["up"], AREA);
         ups += 1;
         assert!(ups < 20, "Up never leaves the summary");
     }
     assert_eq!(ups, 7, "six rows up, then the field above");
-    assert_eq!(form(&app).fields[form(&app).focus].label, "Organizer");
+    assert_eq!(focused_label(&app), "Organizer");
 }
 
 #[test]
@@ -122,7 +101,7 @@ fn text_hidden_past_the_edge_of_a_field_is_marked() {
         "more rows below:\n{s}"
     );
 
-    tab_to(&mut app, "Organizer");
+    tab_to(&mut app, "Organizer", AREA);
     press(&mut app, &["end"], AREA);
     let s = screen(&mut app, 80, 24);
     let organizer = s
@@ -135,7 +114,7 @@ fn text_hidden_past_the_edge_of_a_field_is_marked() {
     );
     insta::assert_snapshot!(s);
 
-    tab_to(&mut app, "Summary");
+    tab_to(&mut app, "Summary", AREA);
     let s = screen(&mut app, 80, 24);
     let top = s
         .lines()

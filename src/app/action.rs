@@ -111,7 +111,7 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Save => "save",
-            Action::Command => "command line: :w, :w FILE, :q, :q!, :wq, :e!",
+            Action::Command => "command line: :w, :w FILE, :saveas FILE, :q, :e!",
         }
     }
 

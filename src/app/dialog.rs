@@ -22,6 +22,19 @@ fn expand_home(path: &str) -> PathBuf {
     }
 }
 
+/// Whether `a` and `b` name the same file: the same file on disk (through
+/// links too), or the same path when neither exists.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    std::path::absolute(a).ok() == std::path::absolute(b).ok()
+}
+
 /// A yes/no (or more) question in a dialog box.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Confirm {
@@ -219,16 +232,14 @@ impl App {
                     PromptKind::Command => self.command(&text),
                     PromptKind::SaveAs if text.is_empty() => self.info("Not saved."),
                     PromptKind::SaveAs => {
-                        self.save_as(&expand_home(&text));
+                        self.save_as(&expand_home(&text), false);
                         if then_quit && !self.is_dirty() {
                             self.should_quit = true;
                         }
                     }
                 }
             }
-            Msg::Key(key) => {
-                prompt.area.input(key);
-            }
+            Msg::Key(key) => super::form::edit_text(&mut prompt.area, key),
             Msg::Paste(text) => {
                 prompt.area.insert_str(text.replace(['\n', '\r'], ""));
             }
@@ -242,13 +253,19 @@ impl App {
             Some((verb, rest)) => (verb, Some(rest.trim()).filter(|r| !r.is_empty())),
             None => (command, None),
         };
-        let is_current =
-            |path: &str| std::path::absolute(path).ok() == std::path::absolute(&self.doc.path).ok();
+        let is_current = |path: &str| same_file(&expand_home(path), &self.doc.path);
         match (verb, argument) {
             ("w" | "write", None) => self.save(false),
             ("w" | "write", Some(path)) if is_current(path) => self.save(false),
             ("w!" | "write!", None) => self.save(true),
-            ("w" | "write" | "saveas", Some(path)) => self.save_as(&expand_home(path)),
+            ("w!" | "write!", Some(path)) if is_current(path) => self.save(true),
+            // As in vim: `:w FILE` writes a copy and the session stays on
+            // its file; `:saveas FILE` moves the session to the new file.
+            ("w" | "write", Some(path)) => self.write_copy(&expand_home(path), false),
+            ("w!" | "write!", Some(path)) => self.write_copy(&expand_home(path), true),
+            ("saveas", Some(path)) if is_current(path) => self.save(false),
+            ("saveas", Some(path)) => self.save_as(&expand_home(path), false),
+            ("saveas!", Some(path)) => self.save_as(&expand_home(path), true),
             ("q" | "quit", None) if self.is_dirty() => {
                 self.error("Unsaved changes: :w saves them, :q! quits without them.");
             }
@@ -261,7 +278,7 @@ impl App {
             ("e!" | "reload", None) => self.reload(),
             ("", None) => {}
             _ => self.error(format!(
-                "Unknown command \":{command}\" (try :w, :q, :wq, :q!, :w FILE, :e!)"
+                "Unknown command \":{command}\" (try :w, :q, :wq, :q!, :w FILE, :saveas FILE, :e!)"
             )),
         }
     }
@@ -305,19 +322,49 @@ impl App {
         }
     }
 
-    fn save_as(&mut self, path: &Path) {
-        match self.doc.save_as(path, &self.mission, false) {
+    /// Saves to `path`, which becomes the session's file. An existing file
+    /// there is only replaced with `force` (`:saveas!`).
+    fn save_as(&mut self, path: &Path, force: bool) {
+        match self.doc.save_as(path, &self.mission, force) {
             Ok(()) => {
                 self.history.mark_saved();
-                self.info(format!("Saved as {}.", path.display()));
+                self.info(format!("Saved as {}; now editing it.", path.display()));
             }
             Err(SaveFailure::Write(SaveError::ChangedOnDisk { .. })) => {
                 self.error(format!(
-                    "{} already exists; choose another name.",
+                    "{} already exists; choose another name (:saveas! replaces it).",
                     path.display()
                 ));
             }
             Err(err) => self.keep_after_failure(&err.to_string()),
+        }
+    }
+
+    /// `:w FILE`: writes the mission to `path` as a copy; the session
+    /// stays on its own file, unsaved changes and all. An existing file is
+    /// only replaced with `force` (`:w! FILE`).
+    fn write_copy(&mut self, path: &Path, force: bool) {
+        match self.doc.write_copy(path, &self.mission, force) {
+            Ok(()) => {
+                let unsaved = if self.is_dirty() {
+                    ", whose changes are not saved yet"
+                } else {
+                    ""
+                };
+                self.info(format!(
+                    "Wrote a copy to {}; still editing {}{unsaved}.",
+                    path.display(),
+                    self.doc.name()
+                ));
+            }
+            Err(SaveFailure::Write(SaveError::ChangedOnDisk { .. })) => {
+                self.error(format!(
+                    "{} already exists; :w! {} replaces it.",
+                    path.display(),
+                    path.display()
+                ));
+            }
+            Err(err) => self.error(format!("No copy written: {err}.")),
         }
     }
 

@@ -46,6 +46,34 @@ const DISCARDED: &str = "discarded";
 /// one: still offered at start, newest first.
 const EARLIER: &str = "earlier";
 
+/// `mission` rendered into the text `base` was read from, read back to
+/// check it gives `mission` (`name` names the file in a problem).
+fn render_checked(base: &mut Base, mission: &Mission, name: &str) -> Result<String, SaveFailure> {
+    let text = base.render(mission);
+    match parse_bytes(text.as_bytes()) {
+        Ok(parsed) if parsed.mission.same_content(mission) => Ok(text),
+        Ok(_) => Err(SaveFailure::Verify(
+            "it reads back as a different mission".to_string(),
+        )),
+        Err((read, report)) => Err(SaveFailure::Verify(
+            report.render(name, &read).trim_end().to_string(),
+        )),
+    }
+}
+
+/// What a new file at `path` may replace: nothing when there is no file
+/// yet, the file as it is with `force`; otherwise the file is refused.
+fn replaceable(path: &Path, force: bool) -> Result<Vec<u8>, SaveFailure> {
+    match std::fs::read(path) {
+        Ok(bytes) if force => Ok(bytes),
+        Ok(_) => Err(SaveError::ChangedOnDisk {
+            path: path.to_path_buf(),
+        }
+        .into()),
+        Err(_) => Ok(Vec::new()),
+    }
+}
+
 pub struct Document {
     pub path: PathBuf,
     base: Base,
@@ -155,16 +183,7 @@ impl Document {
         mission: &Mission,
         force: bool,
     ) -> Result<(), SaveFailure> {
-        let expected = match std::fs::read(path) {
-            Ok(bytes) if force => bytes,
-            Ok(_) => {
-                return Err(SaveError::ChangedOnDisk {
-                    path: path.to_path_buf(),
-                }
-                .into());
-            }
-            Err(_) => Vec::new(),
-        };
+        let expected = replaceable(path, force)?;
         let before = self.base.mission().clone();
         let written = self
             .prepare(mission)
@@ -178,19 +197,26 @@ impl Document {
         Ok(())
     }
 
+    /// Writes `mission` to `path` as a save would write it (the file's
+    /// comments and layout kept), without making `path` the document's
+    /// file: the document keeps its path, baseline and lock. An existing
+    /// file is only replaced with `force` (its content goes to `.bak`).
+    pub fn write_copy(
+        &self,
+        path: &Path,
+        mission: &Mission,
+        force: bool,
+    ) -> Result<(), SaveFailure> {
+        let expected = replaceable(path, force)?;
+        let text = render_checked(&mut self.base.clone(), mission, &self.name())?;
+        Ok(save_checked(path, &text, &expected, force)?)
+    }
+
     /// The text for `mission`, read back to check it gives `mission`
     /// before anything is written.
     fn prepare(&mut self, mission: &Mission) -> Result<String, SaveFailure> {
-        let text = self.base.render(mission);
-        match parse_bytes(text.as_bytes()) {
-            Ok(parsed) if parsed.mission.same_content(mission) => Ok(text),
-            Ok(_) => Err(SaveFailure::Verify(
-                "it reads back as a different mission".to_string(),
-            )),
-            Err((read, report)) => Err(SaveFailure::Verify(
-                report.render(&self.name(), &read).trim_end().to_string(),
-            )),
-        }
+        let name = self.name();
+        render_checked(&mut self.base, mission, &name)
     }
 
     /// Reads the file again, as it is on disk now.

@@ -20,7 +20,9 @@ mod time;
 pub use edit::{Edit, EditError, ListEdit};
 pub use ids::{is_valid_id, slugify, suggest};
 pub use index::DayIndex;
-pub use time::{Clock, format_duration, format_time, parse_date, parse_time};
+pub use time::{
+    Clock, LAST_DATE, format_duration, format_time, is_representable, parse_date, parse_time,
+};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -10,7 +10,6 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 
@@ -18,7 +17,11 @@ use crate::domain::{DayInfo, Header, Kind, Mission, Participant, Status, Visit, 
 
 mod build;
 mod check;
+mod follow;
+mod keys;
 pub mod rows;
+
+pub use keys::edit_text;
 
 /// What a form edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,6 +122,11 @@ pub struct Form {
     pub text_width: usize,
     /// Shown at the bottom after a refused apply.
     pub message: Option<String>,
+    /// Whether the user changed a visit's end (or "Ends on") themselves: it
+    /// no longer follows the start.
+    end_edited: bool,
+    /// Why the end cannot follow the start, shown on the End field.
+    end_blocked: Option<String>,
 }
 
 /// What a key did to the form.
@@ -355,6 +363,8 @@ impl Form {
             scroll: 0,
             text_width: 0,
             message: None,
+            end_edited: false,
+            end_blocked: None,
         };
         form.refocus();
         form
@@ -390,111 +400,6 @@ impl Form {
             next.clamp(0, count - 1) as usize
         };
         self.refocus();
-    }
-
-    /// Handles a key; `mission` is what the form is checked against.
-    pub fn key(&mut self, key: KeyEvent, mission: &Mission) -> Outcome {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Char('s') if ctrl => return self.try_apply(mission),
-            KeyCode::Tab => {
-                self.move_focus(1, true);
-                return Outcome::Continue;
-            }
-            KeyCode::BackTab => {
-                self.move_focus(-1, true);
-                return Outcome::Continue;
-            }
-            _ => {}
-        }
-        let focus = self.focus;
-        let Some(field) = self.fields.get_mut(focus) else {
-            return Outcome::Continue;
-        };
-        let mut moved = 0;
-        let width = match self.text_width {
-            0 => usize::MAX,
-            w => w,
-        };
-        match &mut field.input {
-            Input::Text { area, multiline } => match key.code {
-                KeyCode::Enter if !*multiline || ctrl => return self.try_apply(mission),
-                KeyCode::Up | KeyCode::Down if !*multiline => {
-                    moved = if key.code == KeyCode::Up { -1 } else { 1 };
-                }
-                KeyCode::Up => moved = move_by_row(area, width, -1),
-                KeyCode::Down => moved = move_by_row(area, width, 1),
-                _ => {
-                    area.input(key);
-                }
-            },
-            Input::Choice { options, selected } => match key.code {
-                KeyCode::Enter => return self.try_apply(mission),
-                KeyCode::Up => moved = -1,
-                KeyCode::Down => moved = 1,
-                KeyCode::Left | KeyCode::Char('h') => {
-                    *selected = (*selected + options.len() - 1) % options.len();
-                }
-                KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => {
-                    *selected = (*selected + 1) % options.len();
-                }
-                _ => {}
-            },
-            Input::Checklist {
-                whole,
-                items,
-                cursor,
-            } => match key.code {
-                KeyCode::Enter => return self.try_apply(mission),
-                KeyCode::Up | KeyCode::Char('k') if *cursor == 0 => moved = -1,
-                KeyCode::Up | KeyCode::Char('k') => *cursor -= 1,
-                KeyCode::Down | KeyCode::Char('j') if *cursor >= items.len() => moved = 1,
-                KeyCode::Down | KeyCode::Char('j') => *cursor += 1,
-                KeyCode::Char(' ') | KeyCode::Char('x') => {
-                    if *cursor == 0 {
-                        *whole = !*whole;
-                    } else {
-                        if *whole {
-                            // Everyone is shown ticked: unticking one person
-                            // leaves everyone else.
-                            *whole = false;
-                            for item in items.iter_mut() {
-                                item.2 = true;
-                            }
-                        }
-                        if let Some(item) = items.get_mut(*cursor - 1) {
-                            item.2 = !item.2;
-                        }
-                    }
-                }
-                _ => {}
-            },
-        }
-        if moved != 0 {
-            self.move_focus(moved, false);
-        }
-        self.validate(mission);
-        Outcome::Continue
-    }
-
-    /// Pasted text goes into the focused text field; newlines become spaces
-    /// in one-line fields.
-    pub fn paste(&mut self, pasted: &str, mission: &Mission) {
-        if let Some(Field {
-            input: Input::Text { area, multiline },
-            ..
-        }) = self.fields.get_mut(self.focus)
-        {
-            // Terminals send line breaks in pastes as CR, CRLF or LF.
-            let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
-            if *multiline {
-                area.insert_str(pasted);
-            } else {
-                area.insert_str(pasted.replace('\n', " "));
-            }
-        }
-        self.validate(mission);
     }
 
     fn try_apply(&mut self, mission: &Mission) -> Outcome {
@@ -541,22 +446,6 @@ impl Form {
             field.error = error;
         }
     }
-}
-
-/// Moves the cursor of a multi-line field one display row up (`by` -1) or
-/// down, keeping its column; from the first or last row, returns `by`: the
-/// focus moves to the field above or below.
-fn move_by_row(area: &mut TextArea<'static>, width: usize, by: isize) -> isize {
-    let lines = area.lines();
-    let rows = rows::rows(lines, width);
-    let (row, column) = rows::cursor_at(&rows, lines, rows::cursor_of(area));
-    let Some(target) = row.checked_add_signed(by).filter(|r| *r < rows.len()) else {
-        return by;
-    };
-    let (line, col) = rows::position_at(&rows, lines, target, column);
-    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-    area.move_cursor(ratatui_textarea::CursorMove::Jump(clamp(line), clamp(col)));
-    0
 }
 
 fn hint(fields: &mut [Field], name: Name, hint: &'static str) {
