@@ -7,7 +7,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
-use super::{DayIndex, Edit, ListEdit, Mission, Participant, Visit};
+use super::{
+    DayIndex, Edit, ListEdit, Mission, Participant, Visit, format_duration, is_representable,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -27,8 +29,16 @@ pub enum OpError {
     MissionStart(NaiveDate),
     #[error("the mission ends on {0}")]
     MissionEnd(NaiveDate),
-    #[error("{0} would start outside its day")]
+    #[error("\"{0}\" would start outside its day")]
     LeavesDay(String),
+    #[error("\"{0}\" would end after 9999-12-31, the last date a mission file can hold")]
+    PastLastDate(String),
+    #[error("\"{0}\" has no end time to move (e sets one)")]
+    NoEnd(String),
+    #[error("\"{0}\" lasts {1}: too short to shorten by {2} min")]
+    TooShort(String, String, i64),
+    #[error("no timed visit from here to the end of the day")]
+    NothingTimed,
 }
 
 /// An edit and the visit the selection should follow afterwards.
@@ -38,6 +48,9 @@ pub struct Plan {
     /// Index in `Mission::visits` of the moved or created visit once the edit
     /// is applied.
     pub visit: usize,
+    /// How many visits change their times, for the message that says so
+    /// (a resized visit not counted).
+    pub moved: usize,
 }
 
 /// Moves visit `i` one place earlier or later within its day.
@@ -74,6 +87,7 @@ pub fn move_within_day(
     Ok(Plan {
         edit: Edit::Batch(edits),
         visit: moved_to,
+        moved: 2,
     })
 }
 
@@ -97,7 +111,8 @@ fn trade_slots(a: &Visit, b: &Visit) -> Result<Option<(Visit, Visit)>, OpError> 
 }
 
 /// `visit` moved to start at `start` on `date`, keeping its duration. The
-/// start must stay on `date` (`None`: a time past the calendar's end).
+/// start must stay on `date` (`None`: a time past the calendar's end), and
+/// the end on a date a mission file can hold.
 fn retime(visit: &Visit, date: NaiveDate, start: Option<NaiveDateTime>) -> Result<Visit, OpError> {
     let leaves = || OpError::LeavesDay(visit.title.clone());
     let start = start.filter(|s| s.date() == date).ok_or_else(leaves)?;
@@ -105,7 +120,10 @@ fn retime(visit: &Visit, date: NaiveDate, start: Option<NaiveDateTime>) -> Resul
     moved.date = date;
     moved.start = Some(start.time());
     if let Some(len) = visit.duration() {
-        let end = start.checked_add_signed(len).ok_or_else(leaves)?;
+        let end = start
+            .checked_add_signed(len)
+            .filter(|end| is_representable(end.date()))
+            .ok_or_else(|| OpError::PastLastDate(visit.title.clone()))?;
         moved.end = Some(end.time());
         moved.end_date = (visit.end_date.is_some() || end.date() != date).then(|| end.date());
     }
@@ -160,6 +178,7 @@ pub fn move_to_day(
             Edit::Visit(ListEdit::Move { from: i, to }),
         ]),
         visit: to,
+        moved: 1,
     })
 }
 
@@ -208,7 +227,8 @@ pub fn out_of_order(mission: &Mission, index: &DayIndex, i: usize, start: NaiveT
 }
 
 /// Shifts visit `i` and every later timed visit of its day by `minutes`
-/// (negative: earlier). Untimed visits stay as they are.
+/// (negative: earlier). Untimed visits stay as they are. Refused when a
+/// start would leave its day or an end pass the last date a file holds.
 pub fn ripple(
     mission: &Mission,
     index: &DayIndex,
@@ -216,19 +236,71 @@ pub fn ripple(
     minutes: i64,
 ) -> Result<Plan, OpError> {
     let (day, pos) = index.slot(i).ok_or(OpError::NoVisit)?;
+    let edits = shift(mission, &index.visits_on(day)[pos..], minutes)?;
+    if edits.is_empty() {
+        return Err(OpError::NothingTimed);
+    }
+    Ok(Plan {
+        moved: edits.len(),
+        edit: Edit::Batch(edits),
+        visit: i,
+    })
+}
+
+/// Lengthens visit `i` by `minutes` (negative: shortens it), and shifts
+/// every later timed visit of its day by as much: the meeting that runs
+/// late pushes the rest of the day. The visit needs a start and an end,
+/// and must still last a while.
+pub fn resize(
+    mission: &Mission,
+    index: &DayIndex,
+    i: usize,
+    minutes: i64,
+) -> Result<Plan, OpError> {
+    let (day, pos) = index.slot(i).ok_or(OpError::NoVisit)?;
+    let visit = &mission.visits[i];
+    let (Some(start), Some(end)) = (visit.starts_at(), visit.ends_at()) else {
+        return Err(OpError::NoEnd(visit.title.clone()));
+    };
+    let new_end = end
+        .checked_add_signed(TimeDelta::minutes(minutes))
+        .ok_or_else(|| OpError::PastLastDate(visit.title.clone()))?;
+    if new_end <= start {
+        return Err(OpError::TooShort(
+            visit.title.clone(),
+            format_duration(end - start),
+            -minutes,
+        ));
+    }
+    if !is_representable(new_end.date()) {
+        return Err(OpError::PastLastDate(visit.title.clone()));
+    }
+    let mut resized = visit.clone();
+    resized.end = Some(new_end.time());
+    resized.end_date = (new_end.date() != visit.date).then(|| new_end.date());
+    let later = shift(mission, &index.visits_on(day)[pos + 1..], minutes)?;
+    let moved = later.len();
+    let mut edits = vec![Edit::Visit(ListEdit::Replace(i, resized))];
+    edits.extend(later);
+    Ok(Plan {
+        edit: Edit::Batch(edits),
+        visit: i,
+        moved,
+    })
+}
+
+/// The edits that shift each timed visit of `visits` by `minutes`.
+fn shift(mission: &Mission, visits: &[usize], minutes: i64) -> Result<Vec<Edit>, OpError> {
     let delta = TimeDelta::minutes(minutes);
     let mut edits = Vec::new();
-    for &v in &index.visits_on(day)[pos..] {
+    for &v in visits {
         let visit = &mission.visits[v];
         if let Some(start) = visit.starts_at() {
             let moved = retime(visit, visit.date, start.checked_add_signed(delta))?;
             edits.push(Edit::Visit(ListEdit::Replace(v, moved)));
         }
     }
-    Ok(Plan {
-        edit: Edit::Batch(edits),
-        visit: i,
-    })
+    Ok(edits)
 }
 
 /// The visits on the same day as visit `i` that overlap it in time.

@@ -227,3 +227,84 @@ fn new_visit_starts_when_the_selected_one_ends() {
     assert_eq!(insertion_point(&m, &index, date(14), v.start), 1);
     assert_eq!(insertion_point(&m, &index, date(16), None), 1);
 }
+
+#[test]
+fn lengthening_pushes_the_rest_of_the_day() {
+    let mut m = mission(vec![
+        timed(14, "before", (8, 0), (9, 0)),
+        timed(14, "late meeting", (9, 0), (10, 0)),
+        Visit::new(date(14), "untimed"),
+        timed(14, "lunch", (12, 0), (13, 0)),
+    ]);
+    let index = DayIndex::build(&m);
+    assert_eq!(resize(&m, &index, 1, 15).map(|p| p.moved), Ok(1));
+    run(&mut m, |m, ix| resize(m, ix, 1, 15));
+    assert_eq!(
+        summary(&m),
+        [
+            "14 08:00–09:00 before",
+            "14 09:00–10:15 late meeting",
+            "14 time tbc untimed",
+            "14 12:15–13:15 lunch"
+        ]
+    );
+    run(&mut m, |m, ix| resize(m, ix, 1, -30));
+    assert_eq!(
+        summary(&m)[1..],
+        [
+            "14 09:00–09:45 late meeting",
+            "14 time tbc untimed",
+            "14 11:45–12:45 lunch"
+        ]
+    );
+}
+
+#[test]
+fn shortening_stops_before_nothing_is_left_and_needs_an_end() {
+    let m = mission(vec![
+        timed(14, "short", (9, 0), (9, 15)),
+        Visit::new(date(14), "untimed"),
+    ]);
+    let index = DayIndex::build(&m);
+    assert_eq!(
+        resize(&m, &index, 0, -15),
+        Err(OpError::TooShort("short".into(), "15 min".into(), 15))
+    );
+    assert_eq!(
+        resize(&m, &index, 1, 15),
+        Err(OpError::NoEnd("untimed".into()))
+    );
+    assert_eq!(ripple(&m, &index, 1, 15), Err(OpError::NothingTimed));
+}
+
+#[test]
+fn lengthening_past_midnight_ends_the_next_day() {
+    let mut m = mission(vec![timed(14, "dinner", (22, 0), (23, 50))]);
+    run(&mut m, |m, ix| resize(m, ix, 0, 15));
+    assert_eq!(m.visits[0].end_date, Some(date(15)));
+    run(&mut m, |m, ix| resize(m, ix, 0, -15));
+    assert_eq!(m.visits[0].end_date, None, "back on its own day");
+}
+
+#[test]
+fn nothing_moves_past_the_last_date_a_file_can_hold() {
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31).expect("date");
+    let mut visit = Visit::new(last, "last");
+    visit.start = Some(hm(23, 0));
+    visit.end = Some(hm(23, 50));
+    let m = Mission {
+        header: Header::new("T", last, last),
+        days: vec![],
+        participants: vec![],
+        visits: vec![visit],
+    };
+    let index = DayIndex::build(&m);
+    let past = Err(OpError::PastLastDate("last".into()));
+    assert_eq!(ripple(&m, &index, 0, 15), past);
+    assert_eq!(resize(&m, &index, 0, 15), past);
+    assert_eq!(
+        ripple(&m, &index, 0, 60),
+        Err(OpError::LeavesDay("last".into()))
+    );
+    assert!(ripple(&m, &index, 0, 5).is_ok(), "23:05–23:55 still fits");
+}
