@@ -150,15 +150,7 @@ fn an_end_past_the_last_date_a_file_can_hold_is_refused() {
 #[test]
 fn moving_an_overnight_visit_to_another_date_moves_its_end_date_too() {
     let mut app = common::app_for("tests/fixtures/valid/features.toml");
-    let flight = app
-        .mission
-        .visits
-        .iter()
-        .position(|v| v.title == "Flight home")
-        .expect("the night flight");
-    let (day, pos) = app.index.slot(flight).expect("on a day");
-    app.day = day;
-    app.pos = pos;
+    common::select_visit(&mut app, "Flight home");
     press(&mut app, &["e"], AREA);
     retype(&mut app, "Date", "2026-04-01");
     assert_eq!(form(&app).text(Name::EndDate), "2026-04-02");

@@ -140,24 +140,46 @@ impl App {
             let mut copy = p.clone();
             copy.key = Key::fresh();
             copy.id = ops::unique_id(&p.id, |id| self.mission.participant(id).is_some());
-            copy.name = format!("{} (copy)", p.name);
-            let key = copy.key;
+            copy.name = ops::copy_name(&p.name);
+            let (key, name, id) = (copy.key, copy.name.clone(), copy.id.clone());
             let edit = Edit::Participant(ListEdit::Insert(self.participant + 1, copy));
-            self.apply(edit, format!("duplicate {}", p.name), Some(key));
+            if self.apply(edit, format!("duplicate {}", p.name), Some(key)) {
+                let edit_key = self.key_hint(super::Action::Edit);
+                self.info(format!("Added {name} (id {id}); {edit_key} edits them."));
+            }
             return;
         }
         let Some(i) = self.selected_index() else {
             self.info("No visit selected.");
             return;
         };
-        let copy = ops::duplicate_visit(&self.mission, &self.mission.visits[i]);
+        let original = &self.mission.visits[i];
+        let copy = ops::duplicate_visit(&self.mission, original);
+        let overlaps = copy.overlaps(original);
         let (key, title) = (copy.key, copy.title.clone());
-        self.apply(
-            Edit::Visit(ListEdit::Insert(i + 1, copy)),
-            format!("add \"{title}\""),
-            Some(key),
-        );
-        self.info(format!("Added \"{title}\" after the original; e edits it."));
+        let edit = Edit::Visit(ListEdit::Insert(i + 1, copy));
+        if !self.apply(edit, format!("add \"{title}\""), Some(key)) {
+            return;
+        }
+        let edit_key = self.key_hint(super::Action::Edit);
+        if overlaps {
+            // The copy is selected, under the original, at the same time.
+            let up = self.key_hint(super::Action::MoveUp);
+            let down = self.key_hint(super::Action::MoveDown);
+            self.warn(format!(
+                "The copy overlaps the original; move it with {up}/{down} or change its \
+                 time ({edit_key})."
+            ));
+        } else {
+            self.info(format!(
+                "Added \"{title}\" after the original; {edit_key} edits it."
+            ));
+        }
+    }
+
+    /// The key for `action`, to name it in a message.
+    fn key_hint(&self, action: super::Action) -> String {
+        self.config.keymap.hint_label(action).unwrap_or_default()
     }
 
     pub(super) fn delete(&mut self) {

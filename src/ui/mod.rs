@@ -96,13 +96,25 @@ fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!(" {} ", pane.title()), style));
         spans.push(Span::raw(" "));
     }
+    if let Some(hint) = tab_hint(app, usize::from(area.width)) {
+        spans.push(Span::styled(hint, theme.muted));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// What follows the tabs: " Tab switches", or just the key when that is
+/// all there is room for, or nothing; never a word cut short.
+fn tab_hint(app: &App, width: usize) -> Option<String> {
     let key = app
         .config
         .keymap
-        .hint_label(crate::app::Action::FocusNext)
-        .unwrap_or_default();
-    spans.push(Span::styled(format!(" {key} switches"), theme.muted));
-    Line::from(spans).render(area, buf);
+        .hint_label(crate::app::Action::FocusNext)?;
+    let tabs_end = tab_ranges()
+        .last()
+        .map_or(0, |(_, range)| usize::from(range.end) + 1);
+    [format!(" {key} switches"), format!(" {key}")]
+        .into_iter()
+        .find(|hint| tabs_end + hint.width() <= width)
 }
 
 /// Each tab's pane and its column range in the tab row.

@@ -15,12 +15,11 @@ use super::{more_marks, pane_block, truncate};
 use crate::app::{App, Pane, VISIT_ROWS};
 use crate::domain::{Status, Visit};
 
-/// Width of the time column: "10:00–11:30" (a "+1" for overnight items is
-/// allowed to push into the gap).
+/// Width of the time column: "10:00–11:30".
 const TIME_WIDTH: usize = 11;
 
 /// The time column's width for the rows on screen: wide enough for an
-/// overnight label ("22:40–06:50 +1") when one is shown, so titles stay in
+/// overnight label ("22:40–06:50 +1d") when one is shown, so titles stay in
 /// one column.
 fn time_width(app: &App, rows: std::ops::Range<usize>) -> usize {
     rows.filter_map(|row| match target(app, row) {

@@ -153,3 +153,16 @@ pub fn error_of(app: &App, name: Name) -> Option<String> {
         .find(|f| f.name == name)
         .and_then(|f| f.error.clone())
 }
+
+/// Selects the visit titled `title`, as a click on it would.
+pub fn select_visit(app: &mut App, title: &str) {
+    let index = app
+        .mission
+        .visits
+        .iter()
+        .position(|v| v.title == title)
+        .unwrap_or_else(|| panic!("no visit {title:?}"));
+    let (day, pos) = app.index.slot(index).expect("on a day of the mission");
+    app.day = day;
+    app.pos = pos;
+}

@@ -332,11 +332,17 @@ pub fn new_visit(mission: &Mission, date: NaiveDate, after: Option<&Visit>) -> V
     visit
 }
 
+/// The name of a copy: "Copy of …", first, so that it stays in view where
+/// a long title is cut short.
+pub fn copy_name(name: &str) -> String {
+    format!("Copy of {name}")
+}
+
 /// A copy of `visit` with a fresh key and, when it had one, a new unique id.
 pub fn duplicate_visit(mission: &Mission, visit: &Visit) -> Visit {
     let mut copy = visit.clone();
     copy.key = super::Key::fresh();
-    copy.title = format!("{} (copy)", visit.title);
+    copy.title = copy_name(&visit.title);
     copy.id = visit.id.as_ref().map(|id| {
         unique_id(id, |candidate| {
             mission

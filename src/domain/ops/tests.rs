@@ -150,7 +150,7 @@ fn ripple_shifts_this_and_later_timed_visits() {
             "14 08:00–09:00 before",
             "14 09:15–10:15 late",
             "14 time tbc untimed",
-            "14 23:15–00:05 +1 after"
+            "14 23:15–00:05 +1d after"
         ]
     );
     let index = DayIndex::build(&m);
