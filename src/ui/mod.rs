@@ -25,7 +25,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::{App, Mode, Msg, Pane, Viewport};
@@ -74,14 +74,31 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// What a terminal below the minimum size shows: the longest of a few
+/// messages that fits without breaking a word, or nothing at all.
 fn too_small(area: Rect, buf: &mut Buffer) {
-    let text = format!(
-        "Terminal too small ({}x{}). itinera needs at least {MIN_WIDTH}x{MIN_HEIGHT}.",
-        area.width, area.height
-    );
-    Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+    let (w, h) = (area.width, area.height);
+    let candidates = [
+        format!("Terminal too small ({w}x{h}). itinera needs at least {MIN_WIDTH}x{MIN_HEIGHT}."),
+        format!("Too small ({w}x{h}): needs {MIN_WIDTH}x{MIN_HEIGHT}."),
+        "Too small".to_string(),
+    ];
+    let width = usize::from(w);
+    let fits = |lines: &[String]| {
+        lines.len() <= usize::from(h) && lines.iter().all(|l| l.width() <= width)
+    };
+    let text = candidates
+        .iter()
+        .map(|text| {
+            let options = textwrap::Options::new(width.max(1)).break_words(false);
+            textwrap::wrap(text, options)
+                .into_iter()
+                .map(|line| line.into_owned())
+                .collect::<Vec<_>>()
+        })
+        .find(|lines| fits(lines))
+        .unwrap_or_default();
+    Paragraph::new(text.join("\n")).render(area, buf);
 }
 
 /// The one-row pane switcher of the single-pane arrangement.
