@@ -1,6 +1,9 @@
 //! The timeline pane: the selected day's visits, or every day (the
 //! agenda). Each visit takes two rows: time, status marker and title; then
-//! city, kind and status. Only the rows on screen are built.
+//! what it is and where: kind, status (when not confirmed), attendees
+//! ("4 of 8", when not the whole delegation) and city. In the day view the
+//! day's lodging and notes follow the visits. Only the rows on screen are
+//! built.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
