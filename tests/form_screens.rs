@@ -165,3 +165,16 @@ fn the_visit_pane_says_when_there_is_more_below_and_above() {
         "the end of the notes:\n{s}"
     );
 }
+
+#[test]
+fn a_hint_too_long_for_a_narrow_form_is_cut_with_a_mark() {
+    let small = Rect::new(0, 0, 40, 12);
+    let mut app = sample_app();
+    press(&mut app, &["e"], small);
+    tab_to(&mut app, "Ends on", small);
+    let s = screen(&mut app, 40, 12);
+    assert!(
+        s.contains("│ │ Ends on     YYYY-MM-DD, for item…│ │"),
+        "{s}"
+    );
+}

@@ -117,7 +117,7 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Save => "save",
-            Action::Command => "command line: :w, :w FILE, :saveas FILE, :q, :e!",
+            Action::Command => "command line: :w, :w FILE, :saveas, :q, :e!",
         }
     }
 

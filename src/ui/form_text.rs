@@ -3,7 +3,7 @@
 //! cursor moves by) and scrolls down. Either way text hidden past an edge
 //! is marked: "…" before or after a one-line field, "↑"/"↓" in the right
 //! column of a multi-line one. An empty field shows its hint where its
-//! text would start, under the cursor.
+//! text would start, under the cursor, cut with "…" when it is too long.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -44,7 +44,8 @@ pub fn render(
     let empty = area.lines().iter().all(|l| l.is_empty());
     if empty && !field.hint.is_empty() {
         if skip == 0 {
-            Line::styled(field.hint, theme.muted).render(Rect { height: 1, ..rect }, buf);
+            let hint = super::truncate(field.hint, usize::from(rect.width));
+            Line::styled(hint, theme.muted).render(Rect { height: 1, ..rect }, buf);
             if focused {
                 buf.set_style(Rect::new(rect.x, rect.y, 1, 1), cursor_style());
             }
