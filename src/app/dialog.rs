@@ -1,6 +1,7 @@
 //! Questions the planner asks before doing something that cannot be taken
-//! back, the command line (`:w`, `:q`...), and the save, quit and reload
-//! flows they lead to.
+//! back, the one-line prompts (the command line, whose commands are in
+//! `command`, and "save as"), and the save, quit and reload flows they
+//! lead to.
 
 use std::path::{Path, PathBuf};
 
@@ -15,24 +16,11 @@ use crate::file::write::SaveError;
 pub const IDLE_KEEP_LIMIT: usize = 5_000;
 
 /// `~/trips/x.toml` as the shell would read it.
-fn expand_home(path: &str) -> PathBuf {
+pub(super) fn expand_home(path: &str) -> PathBuf {
     match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
         _ => PathBuf::from(path),
     }
-}
-
-/// Whether `a` and `b` name the same file: the same file on disk (through
-/// links too), or the same path when neither exists.
-fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
-            return x.dev() == y.dev() && x.ino() == y.ino();
-        }
-    }
-    std::path::absolute(a).ok() == std::path::absolute(b).ok()
 }
 
 /// A yes/no (or more) question in a dialog box.
@@ -247,42 +235,6 @@ impl App {
         }
     }
 
-    /// Runs a command-line command.
-    fn command(&mut self, command: &str) {
-        let (verb, argument) = match command.split_once(' ') {
-            Some((verb, rest)) => (verb, Some(rest.trim()).filter(|r| !r.is_empty())),
-            None => (command, None),
-        };
-        let is_current = |path: &str| same_file(&expand_home(path), &self.doc.path);
-        match (verb, argument) {
-            ("w" | "write", None) => self.save(false),
-            ("w" | "write", Some(path)) if is_current(path) => self.save(false),
-            ("w!" | "write!", None) => self.save(true),
-            ("w!" | "write!", Some(path)) if is_current(path) => self.save(true),
-            // As in vim: `:w FILE` writes a copy and the session stays on
-            // its file; `:saveas FILE` moves the session to the new file.
-            ("w" | "write", Some(path)) => self.write_copy(&expand_home(path), false),
-            ("w!" | "write!", Some(path)) => self.write_copy(&expand_home(path), true),
-            ("saveas", Some(path)) if is_current(path) => self.save(false),
-            ("saveas", Some(path)) => self.save_as(&expand_home(path), false),
-            ("saveas!", Some(path)) => self.save_as(&expand_home(path), true),
-            ("q" | "quit", None) if self.is_dirty() => {
-                self.error("Unsaved changes: :w saves them, :q! quits without them.");
-            }
-            ("q" | "quit", None) => self.should_quit = true,
-            ("q!" | "quit!", None) => {
-                self.doc.forget_own_recovery();
-                self.should_quit = true;
-            }
-            ("wq" | "x", None) => self.save_then(false, true),
-            ("e!" | "reload", None) => self.reload(),
-            ("", None) => {}
-            _ => self.error(format!(
-                "Unknown command \":{command}\" (try :w, :q, :wq, :q!, :w FILE, :saveas FILE, :e!)"
-            )),
-        }
-    }
-
     /// `q`: quits, asking first when there are unsaved changes.
     pub(super) fn quit(&mut self) {
         if self.is_dirty() {
@@ -301,7 +253,7 @@ impl App {
 
     /// Saves, then quits when `quit` and the save went through. When the
     /// file changed on disk, the question that follows remembers `quit`.
-    fn save_then(&mut self, force: bool, quit: bool) {
+    pub(super) fn save_then(&mut self, force: bool, quit: bool) {
         // Nothing to write: the file keeps its bytes and its .bak.
         if !self.is_dirty() && !force {
             self.info("No unsaved changes; the file is as it was.");
@@ -324,7 +276,7 @@ impl App {
 
     /// Saves to `path`, which becomes the session's file. An existing file
     /// there is only replaced with `force` (`:saveas!`).
-    fn save_as(&mut self, path: &Path, force: bool) {
+    pub(super) fn save_as(&mut self, path: &Path, force: bool) {
         match self.doc.save_as(path, &self.mission, force) {
             Ok(()) => {
                 self.history.mark_saved();
@@ -337,34 +289,6 @@ impl App {
                 ));
             }
             Err(err) => self.keep_after_failure(&err.to_string()),
-        }
-    }
-
-    /// `:w FILE`: writes the mission to `path` as a copy; the session
-    /// stays on its own file, unsaved changes and all. An existing file is
-    /// only replaced with `force` (`:w! FILE`).
-    fn write_copy(&mut self, path: &Path, force: bool) {
-        match self.doc.write_copy(path, &self.mission, force) {
-            Ok(()) => {
-                let unsaved = if self.is_dirty() {
-                    ", whose changes are not saved yet"
-                } else {
-                    ""
-                };
-                self.info(format!(
-                    "Wrote a copy to {}; still editing {}{unsaved}.",
-                    path.display(),
-                    self.doc.name()
-                ));
-            }
-            Err(SaveFailure::Write(SaveError::ChangedOnDisk { .. })) => {
-                self.error(format!(
-                    "{} already exists; :w! {} replaces it.",
-                    path.display(),
-                    path.display()
-                ));
-            }
-            Err(err) => self.error(format!("No copy written: {err}.")),
         }
     }
 
@@ -384,7 +308,7 @@ impl App {
 
     /// Reads the file again, discarding the changes made here (kept in the
     /// recovery file first when there are any).
-    fn reload(&mut self) {
+    pub(super) fn reload(&mut self) {
         let kept = if self.is_dirty() {
             match self.doc.keep_discarded(&self.mission) {
                 Ok(path) => format!(" Your changes were kept in {}.", path.display()),

@@ -12,6 +12,7 @@
 
 mod action;
 mod agenda;
+mod command;
 mod dialog;
 mod document;
 mod edit;

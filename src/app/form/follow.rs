@@ -8,7 +8,8 @@
 use ratatui::style::Style;
 use ratatui_textarea::CursorMove;
 
-use super::{Entity, Field, Form, Input, Name, text};
+use super::kinds::text;
+use super::{Entity, Field, Form, Input, Name};
 use crate::domain::{LAST_DATE, format_time, is_representable, parse_date, parse_time};
 
 impl Field {
