@@ -139,18 +139,18 @@ fn day_headings_have_weekday_date_and_city_underlined() {
 fn a_timed_visit_shows_time_range_place_host_contact_attendees_and_notes() {
     let text = render(FEATURES, 80);
     // The time labels share one column, as wide as the widest label
-    // ("22:00–06:00 +1"), so the text starts at column 18.
+    // ("22:00–06:00 +1d"), so the text starts at column 19.
     assert_eq!(
         block(&text, "Osaka Prefectural Government"),
         [
-            "  09:30–11:00     Osaka Prefectural Government",
-            "                  Meeting · Sakishima Building, 1-14-16 Nankokita, Osaka",
-            "                  Host: Osaka Prefectural Government",
-            "                  Contact: Ms. Yamada, International Affairs",
-            "                  Attendees: whole delegation",
-            "                  Main subject: Expo 2025 as a showcase for regional excellence",
-            "                  in life sciences and biotechnology, with a view of the",
-            "                  artificial island.",
+            "  09:30–11:00      Osaka Prefectural Government",
+            "                   Meeting · Sakishima Building, 1-14-16 Nankokita, Osaka",
+            "                   Host: Osaka Prefectural Government",
+            "                   Contact: Ms. Yamada, International Affairs",
+            "                   Attendees: whole delegation",
+            "                   Main subject: Expo 2025 as a showcase for regional excellence",
+            "                   in life sciences and biotechnology, with a view of the",
+            "                   artificial island.",
         ]
     );
 }
@@ -161,9 +161,9 @@ fn a_visit_without_start_is_time_tbc_and_a_tentative_one_is_marked() {
     assert_eq!(
         block(&text, "Dinner with the consulate"),
         [
-            "  time tbc        [TENTATIVE] Dinner with the consulate",
-            "                  Meal",
-            "                  Attendees: Maria Rossi, Núria Garcia",
+            "  time tbc         [TENTATIVE] Dinner with the consulate",
+            "                   Meal",
+            "                   Attendees: Maria Rossi, Núria Garcia",
         ]
     );
 }
@@ -174,10 +174,10 @@ fn an_untimed_visit_over_several_dates_is_all_day() {
     assert_eq!(
         block(&text, "Expo site workshop"),
         [
-            "  all day         Expo site workshop",
-            "                  Visit · Osaka",
-            "                  Host: Expo Association",
-            "                  Attendees: whole delegation",
+            "  all day          Expo site workshop",
+            "                   Visit · Osaka",
+            "                   Host: Expo Association",
+            "                   Attendees: whole delegation",
         ]
     );
 }
@@ -188,9 +188,9 @@ fn a_cancelled_visit_is_marked_and_lists_its_attendees_by_name() {
     assert_eq!(
         block(&text, "Regenerative medicine lab"),
         [
-            "  14:00–15:00     [CANCELLED] Regenerative medicine lab",
-            "                  Visit · Kyoto",
-            "                  Attendees: Jean Dupont",
+            "  14:00–15:00      [CANCELLED] Regenerative medicine lab",
+            "                   Visit · Kyoto",
+            "                   Attendees: Jean Dupont",
         ]
     );
 }
@@ -201,10 +201,10 @@ fn a_visit_past_midnight_shows_the_extra_day() {
     assert_eq!(
         block(&text, "Flight home"),
         [
-            "  22:00–06:00 +1  Flight home",
-            "                  Travel",
-            "                  Attendees: whole delegation",
-            "                  Check in three hours before departure.",
+            "  22:00–06:00 +1d  Flight home",
+            "                   Travel",
+            "                   Attendees: whole delegation",
+            "                   Check in three hours before departure.",
         ]
     );
 }
@@ -221,7 +221,7 @@ fn notes_stay_under_the_visit_and_wrap_to_the_width() {
     let notes = &lines[notes_at..];
     assert!(notes.len() >= 3, "notes should wrap at 50: {notes:#?}");
     for line in notes {
-        assert_eq!(leading_spaces(line), 18, "{line:?}");
+        assert_eq!(leading_spaces(line), 19, "{line:?}");
     }
     let joined: Vec<&str> = notes.iter().map(|l| l.trim()).collect();
     assert_eq!(
@@ -478,7 +478,7 @@ fn assert_fits_at_every_width(name: &str, text: &str, widths: std::ops::RangeInc
     }
 }
 
-/// A visit ending ten days later has a wide time label ("22:00–06:00 +10"),
+/// A visit ending ten days later has a wide time label ("22:00–06:00 +10d"),
 /// next to a visit with an ordinary one.
 const WIDE_LABEL: &str = "format = 1\n\
                           [mission]\n\
@@ -520,17 +520,17 @@ fn nothing_scheduled_fits_the_narrowest_width() {
 
 #[test]
 fn a_wide_time_label_never_pushes_text_past_the_width() {
-    // "22:00–06:00 +10" would put the text column at 19; a CJK character is
+    // "22:00–06:00 +10d" would put the text column at 20; a CJK character is
     // two columns wide, so at width 20 each one would end at column 21.
     let out = render(WIDE_LABEL, 20);
-    assert!(out.contains("22:00–06:00 +10"), "{out}");
+    assert!(out.contains("22:00–06:00 +10d"), "{out}");
     assert_fits(&out, 20);
 }
 
 #[test]
 fn a_label_too_wide_for_the_text_column_gets_its_own_line() {
     // At width 30 the text column is at most 15: "  09:00–10:00  " fits
-    // before it, "  22:00–06:00 +10  " does not.
+    // before it, "  22:00–06:00 +10d  " does not.
     let out = render(WIDE_LABEL, 30);
     assert_eq!(
         block(&out, "09:00–10:00"),
@@ -543,9 +543,9 @@ fn a_label_too_wide_for_the_text_column_gets_its_own_line() {
         ]
     );
     assert_eq!(
-        block(&out, "22:00–06:00 +10"),
+        block(&out, "22:00–06:00 +10d"),
         [
-            "  22:00–06:00 +10",
+            "  22:00–06:00 +10d",
             "               長い旅行",
             "               Attendees:",
             "               whole",
@@ -554,9 +554,9 @@ fn a_label_too_wide_for_the_text_column_gets_its_own_line() {
     );
     // With room, the text column follows the widest label as before.
     let wide = render(WIDE_LABEL, 80);
-    assert!(wide.contains("\n  22:00–06:00 +10  長い旅行\n"), "{wide}");
+    assert!(wide.contains("\n  22:00–06:00 +10d  長い旅行\n"), "{wide}");
     assert!(
-        wide.contains("\n  09:00–10:00      Kamigyo-ku office\n"),
+        wide.contains("\n  09:00–10:00       Kamigyo-ku office\n"),
         "{wide}"
     );
 }

@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{press, sample_app, screen};
-use itinera::app::form::{Form, Input, Name};
+use common::{error_of, form, press, sample_app, screen};
+use itinera::app::form::{Input, Name};
 use itinera::app::{App, Confirm, Mode, Pane};
 use itinera::domain::{Kind, Status};
 use ratatui::crossterm::event::Event;
@@ -25,13 +25,6 @@ fn type_text(app: &mut App, text: &str) {
 fn repeat(app: &mut App, key: &str, n: usize) {
     for _ in 0..n {
         press(app, &[key], AREA);
-    }
-}
-
-fn form(app: &App) -> &Form {
-    match &app.mode {
-        Mode::Form(form) => form,
-        _ => panic!("expected a form to be open"),
     }
 }
 
@@ -76,14 +69,6 @@ fn set_field(app: &mut App, name: Name, text: &str) {
     tab_to(app, name);
     clear_field(app);
     type_text(app, text);
-}
-
-fn error_of(app: &App, name: Name) -> Option<String> {
-    form(app)
-        .fields
-        .iter()
-        .find(|f| f.name == name)
-        .and_then(|f| f.error.clone())
 }
 
 fn selected_title(app: &App) -> String {
@@ -247,7 +232,8 @@ fn an_invalid_time_is_shown_inline_and_blocks_apply_until_fixed() {
     );
     assert_eq!(
         visit.end.map(|t| t.to_string()).as_deref(),
-        Some("11:30:00")
+        Some("11:00:00"),
+        "the end followed the start: the visit still lasts 1h30"
     );
 }
 

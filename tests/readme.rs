@@ -1,10 +1,52 @@
 //! The README is the user's manual: it must name every action that has a
-//! default key, and its two commands must be the real ones.
+//! default key, its two commands must be the real ones, and its screen
+//! capture must be the planner as it is today.
+
+mod common;
 
 use itinera::input::Keymap;
 
+const README: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+
 fn readme() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md")
+    std::fs::read_to_string(README).expect("README.md")
+}
+
+/// The README in three parts: before its screen capture (up to and
+/// including the line that opens the ```text block), the capture, and
+/// the rest (from the closing fence on).
+fn split_at_screen(readme: &str) -> (&str, &str, &str) {
+    let open = "```text\n";
+    let start = readme.find(open).expect("README.md has a ```text block") + open.len();
+    let len = readme[start..]
+        .find("```\n")
+        .expect("the ```text block is closed");
+    (
+        &readme[..start],
+        &readme[start..start + len],
+        &readme[start + len..],
+    )
+}
+
+/// The README's screen is the planner on the bundled sample at 100x24, at
+/// 09:30 in Tokyo on the first day: the screen is rendered here, so the
+/// README cannot fall behind the layout. `UPDATE_README=1 cargo test --test
+/// readme` writes the current screen into README.md.
+#[test]
+fn the_readme_screen_is_the_planner_on_the_sample_as_it_is() {
+    let mut app = common::sample_app();
+    let screen = common::screen(&mut app, 100, 24);
+    let text = readme();
+    let (before, shown, after) = split_at_screen(&text);
+    if std::env::var_os("UPDATE_README").is_some_and(|v| !v.is_empty()) && shown != screen {
+        std::fs::write(README, format!("{before}{screen}{after}")).expect("write README.md");
+        return;
+    }
+    assert_eq!(
+        shown, screen,
+        "README.md's screen capture is not what the planner shows; \
+         `UPDATE_README=1 cargo test --test readme` rewrites it"
+    );
 }
 
 #[test]

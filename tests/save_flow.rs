@@ -587,13 +587,78 @@ fn command_line_wq_saves_and_quits() {
 }
 
 #[test]
-fn command_line_w_file_saves_as() {
+fn command_line_w_file_writes_a_copy_and_stays_on_the_file() {
     let trip = Trip::new();
     let mut app = trip.open();
     edit_first_title(&mut app);
     let other = trip.tmp.path().join("other.toml");
     command(&mut app, &format!("w {}", other.display()));
     assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(
+        message(&app),
+        format!(
+            "Wrote a copy to {}; still editing mission.toml, whose changes are not saved yet.",
+            other.display()
+        )
+    );
+    let copy = std::fs::read_to_string(&other).expect("the copy");
+    assert_eq!(
+        copy,
+        trip.original.replacen(ORIGINAL_TITLE, EDITED_TITLE, 1),
+        "the copy is the file as a save would write it"
+    );
+    assert_eq!(
+        trip.on_disk(),
+        trip.original,
+        "the mission file is untouched"
+    );
+    assert!(app.is_dirty(), "the changes are still unsaved");
+    let bar = status_bar(&mut app);
+    assert!(bar.starts_with("mission.toml [+] "), "{bar}");
+
+    // Saving goes on into the mission file, not the copy.
+    press(&mut app, &["ctrl-s"], AREA);
+    assert!(trip.on_disk().contains(EDITED_TITLE));
+    assert!(!app.is_dirty());
+
+    // An existing file is not replaced without `!`.
+    edit_mission_title(&mut app);
+    command(&mut app, &format!("w {}", other.display()));
+    assert_eq!(
+        message(&app),
+        format!(
+            "{} already exists; :w! {} replaces it.",
+            other.display(),
+            other.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&other).expect("the copy"), copy);
+    command(&mut app, &format!("w! {}", other.display()));
+    let replaced = std::fs::read_to_string(&other).expect("the copy");
+    assert!(replaced.contains("title = \"Clust-ER Health in Japan 2022\""));
+    assert!(app.is_dirty(), "a copy does not save the session's changes");
+
+    // `:w` naming the mission file itself saves it.
+    command(&mut app, &format!("w {}", trip.path.display()));
+    assert!(!app.is_dirty());
+    assert!(
+        trip.on_disk()
+            .contains("title = \"Clust-ER Health in Japan 2022\"")
+    );
+}
+
+#[test]
+fn command_line_saveas_file_saves_there_and_edits_it() {
+    let trip = Trip::new();
+    let mut app = trip.open();
+    edit_first_title(&mut app);
+    let other = trip.tmp.path().join("other.toml");
+    command(&mut app, &format!("saveas {}", other.display()));
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(
+        message(&app),
+        format!("Saved as {}; now editing it.", other.display())
+    );
     assert!(!app.is_dirty());
     let saved = std::fs::read_to_string(&other).expect("saved as");
     assert!(saved.contains(EDITED_TITLE));
@@ -602,11 +667,13 @@ fn command_line_w_file_saves_as() {
     assert!(bar.starts_with("other.toml "), "{bar}");
 
     // Saving as an existing file is refused.
-    command(&mut app, &format!("w {}", trip.path.display()));
-    assert!(
-        message(&app).contains("already exists; choose another name."),
-        "{}",
-        message(&app)
+    command(&mut app, &format!("saveas {}", trip.path.display()));
+    assert_eq!(
+        message(&app),
+        format!(
+            "{} already exists; choose another name (:saveas! replaces it).",
+            trip.path.display()
+        )
     );
     assert_eq!(trip.on_disk(), trip.original);
 }

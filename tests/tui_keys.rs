@@ -164,37 +164,119 @@ fn q_and_ctrl_c_quit() {
     assert!(app.should_quit);
 }
 
+/// The rows of a screen down to its last one with text.
+fn shown(s: &str) -> Vec<&str> {
+    let lines: Vec<&str> = s.lines().collect();
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |i| i + 1);
+    lines[..end].to_vec()
+}
+
 #[test]
-fn resizing_never_panics_and_keeps_the_selection_visible() {
+fn below_40x10_the_screen_says_it_is_too_small_in_words_that_fit() {
     let mut app = sample_app();
     press(&mut app, &["a", "G"], AREA);
-    for (w, h) in [
-        (120, 40),
-        (80, 24),
-        (60, 20),
-        (40, 10),
-        (39, 9),
-        (1, 1),
-        (0, 0),
-        (250, 80),
-        (80, 12),
-    ] {
+    let cases: [((u16, u16), &[&str]); 8] = [
+        (
+            (39, 9),
+            &[
+                "Terminal too small (39x9). itinera",
+                "needs at least 40x10.",
+            ],
+        ),
+        (
+            (120, 9),
+            &["Terminal too small (120x9). itinera needs at least 40x10."],
+        ),
+        (
+            (39, 30),
+            &[
+                "Terminal too small (39x30). itinera",
+                "needs at least 40x10.",
+            ],
+        ),
+        (
+            (20, 5),
+            &[
+                "Terminal too small",
+                "(20x5). itinera",
+                "needs at least",
+                "40x10.",
+            ],
+        ),
+        ((20, 3), &["Too small (20x3):", "needs 40x10."]),
+        ((5, 5), &["Too", "small"]),
+        ((1, 1), &[]),
+        ((0, 0), &[]),
+    ];
+    for ((w, h), expected) in cases {
         let s = screen(&mut app, w, h);
-        if w >= 40 && h >= 10 {
-            assert!(
-                s.contains("Restitution Meeting"),
-                "{w}x{h} shows the selection:\n{s}"
-            );
-        }
+        assert_eq!(shown(&s), expected, "at {w}x{h}:\n{s}");
     }
-    press(&mut app, &["?"], Rect::new(0, 0, 5, 5));
-    screen(&mut app, 5, 5);
-    press(
-        &mut app,
-        &["esc", "tab", "tab", "enter"],
-        Rect::new(0, 0, 41, 10),
+    // Grown again, the planner is where it was.
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("All days · 22 visits"), "{s}");
+    assert!(s.contains("Restitution Meeting"), "{s}");
+}
+
+#[test]
+fn at_the_smallest_sizes_one_pane_shows_the_selection() {
+    let mut app = sample_app();
+    press(&mut app, &["a", "G"], AREA);
+    let s = screen(&mut app, 40, 10);
+    assert_eq!(
+        shown(&s),
+        [
+            " Clust-ER Health in…        Tokyo 09:30",
+            "‹  Tue 15 │ Wed 16 │ Thu 17 │ Fri 18",
+            "  Timeline   Visit   Delegation   Tab",
+            "┌ All days · 22 visits ──────── ↑ more ┐",
+            "│ 14:30–15:30   National Institute of …│",
+            "│               visit · Keihanna Scien…│",
+            "│ 15:45–17:15   Restitution Meeting    │",
+            "│               meeting · Keihanna Sci…│",
+            "└──────────────────────────────────────┘",
+            " clust-er-health-japan-2022.toml",
+        ]
     );
-    screen(&mut app, 41, 10);
+    let s = screen(&mut app, 80, 12);
+    assert_eq!(
+        shown(&s)[2..5],
+        [
+            "  Timeline   Visit   Delegation   Tab switches",
+            "┌ All days · 22 visits ──────────────────────────────────────────────── ↑ more ┐",
+            "│ 13:15–14:15   Advanced Telecommunications Research Institute International (…│",
+        ],
+        "80x12 is short: one pane, with tabs:\n{s}"
+    );
+    assert!(s.contains("│ 15:45–17:15   Restitution Meeting "), "{s}");
+}
+
+#[test]
+fn keys_pressed_while_too_small_still_count() {
+    let mut app = sample_app();
+    let tiny = Rect::new(0, 0, 5, 5);
+    press(&mut app, &["?"], tiny);
+    assert_eq!(shown(&screen(&mut app, 5, 5)), ["Too", "small"]);
+    let s = screen(&mut app, 100, 30);
+    assert!(
+        s.contains("Keys · ↑↓ scroll · Esc closes"),
+        "the help is open:\n{s}"
+    );
+
+    let small = Rect::new(0, 0, 41, 10);
+    press(&mut app, &["esc", "tab", "tab", "enter"], small);
+    let s = screen(&mut app, 41, 10);
+    assert_eq!(
+        shown(&s)[2..4],
+        [
+            "  ┌ Schedule · 22 visits · Sauro V…──┐",
+            "┌ │ Mon 14 Nov 10:00–11:30  Osaka P… │──┐",
+        ],
+        "the delegation pane's Enter opened a schedule:\n{s}"
+    );
 }
 
 #[test]

@@ -268,3 +268,68 @@ fn participant_form() {
     assert_eq!(row("Name "), ["Name", "Sauro Vicini"], "{s}");
     insta::assert_snapshot!(s);
 }
+
+/// The rows of the visit pane (the middle pane at 120 columns), trimmed.
+fn visit_pane_rows(s: &str) -> Vec<String> {
+    s.lines()
+        .filter_map(|l| l.split('│').nth(3))
+        .map(|r| r.trim_end().to_string())
+        .collect()
+}
+
+#[test]
+fn a_blank_line_in_notes_is_one_empty_row() {
+    let mut app = sample_app();
+    let first = app.day_visits()[0];
+    app.mission.visits[first].notes = Some("Arrive early.\n\nBring the Expo brochures.".into());
+    let s = screen(&mut app, 120, 40);
+    let rows = visit_pane_rows(&s);
+    let notes = rows
+        .iter()
+        .position(|r| r.trim() == "Notes")
+        .unwrap_or_else(|| panic!("the notes are on screen:\n{s}"));
+    assert_eq!(
+        rows[notes..notes + 4],
+        [
+            " Notes",
+            "   Arrive early.",
+            "",
+            "   Bring the Expo brochures."
+        ],
+        "{s}"
+    );
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn the_tab_row_is_never_cut_mid_word() {
+    let mut app = sample_app();
+    let s = screen(&mut app, 40, 12);
+    assert_eq!(
+        s.lines().nth(2),
+        Some("  Timeline   Visit   Delegation   Tab"),
+        "at 40 columns only the key fits after the tabs:\n{s}"
+    );
+    insta::assert_snapshot!(s);
+    let s = screen(&mut app, 60, 20);
+    assert_eq!(
+        s.lines().nth(2),
+        Some("  Timeline   Visit   Delegation   Tab switches"),
+        "{s}"
+    );
+}
+
+#[test]
+fn an_overnight_visit_shows_its_day_shift_as_the_home_clock_does() {
+    let mut app = common::app_for("tests/fixtures/valid/features.toml");
+    press(&mut app, &["l", "l", "l"], Rect::new(0, 0, 120, 40));
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.contains("│ 22:00–06:00 +1d   Flight home"),
+        "the timeline writes +1d:\n{s}"
+    );
+    assert!(
+        s.contains("│ Thursday 2 April · 22:00–06:00 +1d (8h)"),
+        "and so does the visit pane:\n{s}"
+    );
+}

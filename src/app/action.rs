@@ -41,6 +41,10 @@ pub enum Action {
     MoveNextDay,
     Delay,
     Advance,
+    /// The meeting that runs late: the selected visit ends later and the
+    /// rest of its day moves with it.
+    Lengthen,
+    Shorten,
     EditMission,
     EditDay,
     Undo,
@@ -104,14 +108,26 @@ impl Action {
             Action::MoveDown => "move visit later in the day (participant down)",
             Action::MovePrevDay => "move visit to previous day",
             Action::MoveNextDay => "move visit to next day",
-            Action::Delay => "delay this and later visits of the day",
-            Action::Advance => "advance this and later visits of the day",
+            Action::Delay => "delay this and later visits",
+            Action::Advance => "bring this and later visits forward",
+            Action::Lengthen => "lengthen this visit, push the rest",
+            Action::Shorten => "shorten this visit, pull the rest",
             Action::EditMission => "edit mission (title, dates, zones)",
             Action::EditDay => "edit day (city, lodging, notes)",
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Save => "save",
-            Action::Command => "command line: :w, :w FILE, :q, :q!, :wq, :e!",
+            Action::Command => "command line: :w, :w FILE, :saveas, :q, :e!",
+        }
+    }
+
+    /// For the actions that move times by `ripple_minutes`: the sign of
+    /// the step, for the help ("+15 min").
+    pub fn step_sign(self) -> Option<char> {
+        match self {
+            Action::Delay | Action::Lengthen => Some('+'),
+            Action::Advance | Action::Shorten => Some('-'),
+            _ => None,
         }
     }
 
@@ -122,7 +138,9 @@ impl Action {
             | FocusPrev => Group::Move,
             Open | ToggleAgenda | Schedule | Help | Back => Group::View,
             Edit | Add | Duplicate | Delete | MoveUp | MoveDown | MovePrevDay | MoveNextDay
-            | Delay | Advance | EditMission | EditDay | Undo | Redo => Group::Change,
+            | Delay | Advance | Lengthen | Shorten | EditMission | EditDay | Undo | Redo => {
+                Group::Change
+            }
             Save | Command | Quit => Group::File,
         }
     }

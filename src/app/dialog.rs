@@ -1,6 +1,7 @@
 //! Questions the planner asks before doing something that cannot be taken
-//! back, the command line (`:w`, `:q`...), and the save, quit and reload
-//! flows they lead to.
+//! back, the one-line prompts (the command line, whose commands are in
+//! `command`, and "save as"), and the save, quit and reload flows they
+//! lead to.
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +13,7 @@ use crate::file::output::OutputError;
 use crate::file::write::SaveError;
 
 /// `~/trips/x.toml` as the shell would read it.
-fn expand_home(path: &str) -> PathBuf {
+pub(super) fn expand_home(path: &str) -> PathBuf {
     match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
         _ => PathBuf::from(path),
@@ -247,50 +248,18 @@ impl App {
                     PromptKind::Command => self.command(&text),
                     PromptKind::SaveAs if text.is_empty() => self.info("Not saved."),
                     PromptKind::SaveAs => {
-                        self.save_as(&expand_home(&text));
+                        self.save_as(&expand_home(&text), false);
                         if then_quit && !self.is_dirty() {
                             self.should_quit = true;
                         }
                     }
                 }
             }
-            Msg::Key(key) => {
-                prompt.area.input(key);
-            }
+            Msg::Key(key) => super::form::edit_text(&mut prompt.area, key),
             Msg::Paste(text) => {
                 prompt.area.insert_str(text.replace(['\n', '\r'], ""));
             }
             _ => {}
-        }
-    }
-
-    /// Runs a command-line command.
-    fn command(&mut self, command: &str) {
-        let (verb, argument) = match command.split_once(' ') {
-            Some((verb, rest)) => (verb, Some(rest.trim()).filter(|r| !r.is_empty())),
-            None => (command, None),
-        };
-        let is_current =
-            |path: &str| std::path::absolute(path).ok() == std::path::absolute(&self.doc.path).ok();
-        match (verb, argument) {
-            ("w" | "write", None) => self.save(false),
-            ("w" | "write", Some(path)) if is_current(path) => self.save(false),
-            ("w!" | "write!", None) => self.save(true),
-            ("w" | "write" | "saveas", Some(path)) => self.save_as(&expand_home(path)),
-            ("q" | "quit", None) if self.is_dirty() => {
-                self.error("Unsaved changes: :w saves them, :q! quits without them.");
-            }
-            ("q" | "quit", None) => self.should_quit = true,
-            ("q!" | "quit!", None) => {
-                self.doc.forget_own_recovery();
-                self.should_quit = true;
-            }
-            ("wq" | "x", None) => self.save_then(false, true),
-            ("e!" | "reload", None) => self.reload(),
-            ("", None) => {}
-            _ => self.error(format!(
-                "Unknown command \":{command}\" (try :w, :q, :wq, :q!, :w FILE, :e!)"
-            )),
         }
     }
 
@@ -312,7 +281,7 @@ impl App {
 
     /// Saves, then quits when `quit` and the save went through. When the
     /// file changed on disk, the question that follows remembers `quit`.
-    fn save_then(&mut self, force: bool, quit: bool) {
+    pub(super) fn save_then(&mut self, force: bool, quit: bool) {
         // Nothing to write: the file keeps its bytes and its .bak.
         if !self.is_dirty() && !force {
             self.info("No unsaved changes; the file is as it was.");
@@ -340,18 +309,20 @@ impl App {
         }
     }
 
-    fn save_as(&mut self, path: &Path) {
-        match self.doc.save_as(path, &self.mission, false) {
+    /// Saves to `path`, which becomes the session's file. An existing file
+    /// there is only replaced with `force` (`:saveas!`).
+    pub(super) fn save_as(&mut self, path: &Path, force: bool) {
+        match self.doc.save_as(path, &self.mission, force) {
             Ok(_) => {
                 self.history.mark_saved();
-                self.info(format!("Saved as {}.", path.display()));
+                self.info(format!("Saved as {}; now editing it.", path.display()));
             }
             Err(SaveFailure::Output(err @ OutputError::DanglingLink { .. })) => {
                 self.error(format!("Not saved: {err}."));
             }
             Err(SaveFailure::Write(SaveError::ChangedOnDisk { .. }) | SaveFailure::Output(_)) => {
                 self.error(format!(
-                    "{} already exists; choose another name.",
+                    "{} already exists; choose another name (:saveas! replaces it).",
                     path.display()
                 ));
             }
@@ -361,7 +332,7 @@ impl App {
 
     /// Reads the file again, discarding the changes made here (kept in the
     /// recovery file first when there are any).
-    fn reload(&mut self) {
+    pub(super) fn reload(&mut self) {
         let kept = if self.is_dirty() {
             match self.doc.keep_discarded(&self.mission) {
                 Ok(path) => format!(" Your changes were kept in {}.", path.display()),

@@ -20,6 +20,34 @@ use crate::paths::Dirs;
 
 use super::recovery::{self, DISCARDED, EARLIER};
 
+/// `mission` rendered into the text `base` was read from, read back to
+/// check it gives `mission` (`name` names the file in a problem).
+fn render_checked(base: &mut Base, mission: &Mission, name: &str) -> Result<String, SaveFailure> {
+    let text = base.render(mission);
+    match parse_bytes(text.as_bytes()) {
+        Ok(parsed) if parsed.mission.same_content(mission) => Ok(text),
+        Ok(_) => Err(SaveFailure::Verify(
+            "it reads back as a different mission".to_string(),
+        )),
+        Err((read, report)) => Err(SaveFailure::Verify(
+            report.render(name, &read).trim_end().to_string(),
+        )),
+    }
+}
+
+/// What a new file at `path` may replace: with `force`, whatever is
+/// there (its bytes, to check nothing changes them before the save);
+/// otherwise nothing, so an existing file (the document's own `current`
+/// file by any name or link, or a link to a missing file) is refused.
+fn replaceable(path: &Path, force: bool, current: &Path) -> Result<Vec<u8>, SaveFailure> {
+    if force {
+        Ok(read_mission_bytes(path).unwrap_or_default())
+    } else {
+        check_output(path, &[current], Existing::Refuse)?;
+        Ok(Vec::new())
+    }
+}
+
 pub struct Document {
     pub path: PathBuf,
     base: Base,
@@ -188,12 +216,7 @@ impl Document {
         mission: &Mission,
         force: bool,
     ) -> Result<Saved, SaveFailure> {
-        let expected = if force {
-            read_mission_bytes(path).unwrap_or_default()
-        } else {
-            check_output(path, &[&self.path], Existing::Refuse)?;
-            Vec::new()
-        };
+        let expected = replaceable(path, force, &self.path)?;
         let before = self.base.mission().clone();
         let options = SaveOptions {
             overwrite_changes: force,
@@ -213,19 +236,31 @@ impl Document {
         Ok(saved)
     }
 
+    /// Writes `mission` to `path` as a save would write it (the file's
+    /// comments and layout kept), without making `path` the document's
+    /// file: the document keeps its path, baseline and lock. An existing
+    /// file is only replaced with `force` (its content goes to `.bak`).
+    pub fn write_copy(
+        &self,
+        path: &Path,
+        mission: &Mission,
+        force: bool,
+    ) -> Result<(), SaveFailure> {
+        let expected = replaceable(path, force, &self.path)?;
+        let text = render_checked(&mut self.base.clone(), mission, &self.name())?;
+        let options = SaveOptions {
+            overwrite_changes: force,
+            over_read_only: false,
+        };
+        save_checked(path, &text, &expected, options)?;
+        Ok(())
+    }
+
     /// The text for `mission`, read back to check it gives `mission`
     /// before anything is written.
     fn prepare(&mut self, mission: &Mission) -> Result<String, SaveFailure> {
-        let text = self.base.render(mission);
-        match parse_bytes(text.as_bytes()) {
-            Ok(parsed) if parsed.mission.same_content(mission) => Ok(text),
-            Ok(_) => Err(SaveFailure::Verify(
-                "it reads back as a different mission".to_string(),
-            )),
-            Err((read, report)) => Err(SaveFailure::Verify(
-                report.render(&self.name(), &read).trim_end().to_string(),
-            )),
-        }
+        let name = self.name();
+        render_checked(&mut self.base, mission, &name)
     }
 
     /// Reads the file again, as it is on disk now.

@@ -5,13 +5,15 @@
 use super::form::{Entity, Form, Target};
 use super::history::Step;
 use super::{App, Confirm, Mode, Pane};
-use crate::domain::ops::{self, Direction, OpError, Plan};
+use crate::domain::ops;
 use crate::domain::{DayInfo, Edit, Key, ListEdit, Participant, slugify};
 
 impl App {
     /// Applies `edit` as one undoable step, then selects `focus` (a visit's
     /// or participant's key).
-    pub fn apply(&mut self, edit: Edit, label: impl Into<String>, focus: Option<Key>) {
+    /// Returns whether the edit applied (when not, the status bar says
+    /// why).
+    pub fn apply(&mut self, edit: Edit, label: impl Into<String>, focus: Option<Key>) -> bool {
         let label = label.into();
         match edit.apply(&mut self.mission) {
             Ok(inverse) => {
@@ -21,8 +23,12 @@ impl App {
                     focus,
                 });
                 self.changed(focus);
+                true
             }
-            Err(err) => self.error(format!("Could not {label}: {err}")),
+            Err(err) => {
+                self.error(format!("Could not {label}: {err}"));
+                false
+            }
         }
     }
 
@@ -134,24 +140,46 @@ impl App {
             let mut copy = p.clone();
             copy.key = Key::fresh();
             copy.id = ops::unique_id(&p.id, |id| self.mission.participant(id).is_some());
-            copy.name = format!("{} (copy)", p.name);
-            let key = copy.key;
+            copy.name = ops::copy_name(&p.name);
+            let (key, name, id) = (copy.key, copy.name.clone(), copy.id.clone());
             let edit = Edit::Participant(ListEdit::Insert(self.participant + 1, copy));
-            self.apply(edit, format!("duplicate {}", p.name), Some(key));
+            if self.apply(edit, format!("duplicate {}", p.name), Some(key)) {
+                let edit_key = self.key_hint(super::Action::Edit);
+                self.info(format!("Added {name} (id {id}); {edit_key} edits them."));
+            }
             return;
         }
         let Some(i) = self.selected_index() else {
             self.info("No visit selected.");
             return;
         };
-        let copy = ops::duplicate_visit(&self.mission, &self.mission.visits[i]);
+        let original = &self.mission.visits[i];
+        let copy = ops::duplicate_visit(&self.mission, original);
+        let overlaps = copy.overlaps(original);
         let (key, title) = (copy.key, copy.title.clone());
-        self.apply(
-            Edit::Visit(ListEdit::Insert(i + 1, copy)),
-            format!("add \"{title}\""),
-            Some(key),
-        );
-        self.info(format!("Added \"{title}\" after the original; e edits it."));
+        let edit = Edit::Visit(ListEdit::Insert(i + 1, copy));
+        if !self.apply(edit, format!("add \"{title}\""), Some(key)) {
+            return;
+        }
+        let edit_key = self.key_hint(super::Action::Edit);
+        if overlaps {
+            // The copy is selected, under the original, at the same time.
+            let up = self.key_hint(super::Action::MoveUp);
+            let down = self.key_hint(super::Action::MoveDown);
+            self.warn(format!(
+                "The copy overlaps the original; move it with {up}/{down} or change its \
+                 time ({edit_key})."
+            ));
+        } else {
+            self.info(format!(
+                "Added \"{title}\" after the original; {edit_key} edits it."
+            ));
+        }
+    }
+
+    /// The key for `action`, to name it in a message.
+    fn key_hint(&self, action: super::Action) -> String {
+        self.config.keymap.hint_label(action).unwrap_or_default()
     }
 
     pub(super) fn delete(&mut self) {
@@ -233,74 +261,6 @@ impl App {
             to: to as usize,
         });
         self.apply(edit, format!("move {name}"), Some(key));
-    }
-
-    pub(super) fn move_within_day(&mut self, direction: Direction) {
-        let plan = self
-            .selected_index()
-            .ok_or(OpError::NoVisit)
-            .and_then(|i| ops::move_within_day(&self.mission, &self.index, i, direction));
-        self.run_plan(plan, "move visit");
-    }
-
-    pub(super) fn move_to_day(&mut self, direction: Direction) {
-        let plan = self
-            .selected_index()
-            .ok_or(OpError::NoVisit)
-            .and_then(|i| ops::move_to_day(&self.mission, &self.index, i, direction));
-        self.run_plan(plan, "move visit to another day");
-    }
-
-    pub(super) fn ripple(&mut self, minutes: i64) {
-        let plan = self
-            .selected_index()
-            .ok_or(OpError::NoVisit)
-            .and_then(|i| ops::ripple(&self.mission, &self.index, i, minutes));
-        let label = if minutes >= 0 {
-            format!("delay the rest of the day by {minutes} min")
-        } else {
-            format!("advance the rest of the day by {} min", -minutes)
-        };
-        self.run_plan(plan, &label);
-    }
-
-    /// Applies a planned operation; says why when it is not possible, and
-    /// warns when the moved visit now overlaps another.
-    fn run_plan(&mut self, plan: Result<Plan, OpError>, label: &str) {
-        let plan = match plan {
-            Ok(plan) => plan,
-            Err(err) => {
-                self.info(capitalise(&err.to_string()));
-                return;
-            }
-        };
-        // Operations act on the selected visit; the selection follows it.
-        let focus = self.selected_visit().map(|v| v.key);
-        self.apply(plan.edit, label, focus);
-        self.report_overlaps();
-    }
-
-    /// Warns in the status bar when the selected visit overlaps another.
-    fn report_overlaps(&mut self) {
-        let Some(i) = self.selected_index() else {
-            return;
-        };
-        let others = ops::overlapping(&self.mission, &self.index, i);
-        if let Some(&first) = others.first() {
-            let visit = &self.mission.visits[i];
-            let other = &self.mission.visits[first];
-            let more = match others.len() {
-                1 => String::new(),
-                n => format!(" and {} more", n - 1),
-            };
-            self.warn(format!(
-                "\"{}\" ({}) now overlaps \"{}\" ({}){more}",
-                visit.title,
-                visit.time_label(),
-                other.title,
-                other.time_label()
-            ));
-        }
     }
 
     pub(super) fn edit_mission(&mut self) {
@@ -418,7 +378,7 @@ impl App {
     }
 }
 
-fn capitalise(text: &str) -> String {
+pub(super) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),

@@ -12,6 +12,7 @@
 
 mod action;
 mod agenda;
+mod command;
 mod dialog;
 mod document;
 mod edit;
@@ -21,6 +22,7 @@ mod keeping;
 mod nav;
 mod popups;
 mod recovery;
+mod timing;
 
 pub use action::{Action, Group};
 pub use agenda::{AgendaRows, VISIT_ROWS};
@@ -345,7 +347,12 @@ impl App {
             Action::Delete => self.delete(),
             Action::MoveUp if self.focus == Pane::Participants => self.move_participant(-1),
             Action::MoveDown if self.focus == Pane::Participants => self.move_participant(1),
-            Action::MovePrevDay | Action::MoveNextDay | Action::Delay | Action::Advance
+            Action::MovePrevDay
+            | Action::MoveNextDay
+            | Action::Delay
+            | Action::Advance
+            | Action::Lengthen
+            | Action::Shorten
                 if self.focus == Pane::Participants =>
             {
                 self.info("Moving to another day and shifting times apply to visits: Tab to the timeline.");
@@ -356,6 +363,8 @@ impl App {
             Action::MoveNextDay => self.move_to_day(crate::domain::ops::Direction::Later),
             Action::Delay => self.ripple(i64::from(self.config.ripple_minutes)),
             Action::Advance => self.ripple(-i64::from(self.config.ripple_minutes)),
+            Action::Lengthen => self.resize(i64::from(self.config.ripple_minutes)),
+            Action::Shorten => self.resize(-i64::from(self.config.ripple_minutes)),
             Action::EditMission => self.edit_mission(),
             Action::EditDay => self.edit_day(),
             Action::Undo => self.undo(),

@@ -9,12 +9,23 @@ pub fn format_time(t: NaiveTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
-/// "2022-11-14": a date a mission file can hold (TOML dates have four-digit
-/// years).
+/// The last date a mission file can hold: TOML dates have four-digit
+/// years.
+pub const LAST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(date) => date,
+    None => NaiveDate::MAX,
+};
+
+/// Whether a mission file can hold `date` (years 0000 to 9999).
+pub fn is_representable(date: NaiveDate) -> bool {
+    (0..=9999).contains(&date.year())
+}
+
+/// "2022-11-14": a date a mission file can hold.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
-    (s.len() == 10 && (0..=9999).contains(&date.year())).then_some(date)
+    (s.len() == 10 && is_representable(date)).then_some(date)
 }
 
 /// "09:30" or "09:30:00", two digits each; not a leap second (TOML times

@@ -20,7 +20,7 @@ const GAP: usize = 2;
 /// "1-14-16" and "Kamigyo-ku" are addresses, not prose.
 ///
 /// Visit text starts in one column, after the widest time label, but never
-/// past half the width, so a long label ("22:00–06:00 +10") cannot squeeze
+/// past half the width, so a long label ("22:00–06:00 +10d") cannot squeeze
 /// the text out of a narrow agenda; a label that does not fit before the
 /// text column gets a line of its own.
 ///

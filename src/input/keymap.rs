@@ -211,6 +211,8 @@ pub const DEFAULTS: &[(&str, Action)] = &[
     ("+", Action::Delay),
     ("=", Action::Delay),
     ("-", Action::Advance),
+    ("]", Action::Lengthen),
+    ("[", Action::Shorten),
     ("m", Action::EditMission),
     ("D", Action::EditDay),
     ("u", Action::Undo),

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::layout::inner;
 use super::theme::Theme;
-use super::{pane_block, wrap, wrap_indented};
+use super::{more_marks, pane_block, wrap, wrap_indented};
 use crate::app::{App, Pane};
 use crate::domain::{Clock, Status, Visit, format_duration};
 
@@ -81,13 +81,8 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     if let Some(notes) = visit.notes.as_deref().filter(|n| !n.trim().is_empty()) {
         out.push(Line::default());
         out.push(Line::styled("Notes", theme.heading));
-        for paragraph in notes.trim().lines() {
-            if paragraph.trim().is_empty() {
-                out.push(Line::default());
-            }
-            for line in wrap(paragraph, width, "  ") {
-                out.push(Line::raw(line));
-            }
+        for line in wrap(notes.trim(), width, "  ") {
+            out.push(Line::raw(line));
         }
     }
     out
@@ -197,12 +192,14 @@ pub fn text_width(inner: Rect) -> usize {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let block = pane_block(app, theme, Pane::Detail, " Visit ".to_string())
-        .padding(ratatui::widgets::Padding::horizontal(1));
     let inner_area = inner(area);
     let lines = lines(app, theme, text_width(inner_area));
-    let max_scroll = lines.len().saturating_sub(usize::from(inner_area.height));
+    let shown = usize::from(inner_area.height);
+    let max_scroll = lines.len().saturating_sub(shown);
     let scroll = app.scroll.detail.min(max_scroll);
+    let block = pane_block(app, theme, Pane::Detail, " Visit ".to_string())
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    let block = more_marks(block, theme, scroll, shown, lines.len());
     let visible: Vec<Line> = lines
         .into_iter()
         .skip(scroll)

@@ -8,14 +8,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
+use super::form_text::{self, NOTES_ROWS};
 use super::layout::inner;
 use super::theme::Theme;
 use super::truncate;
 use crate::app::form::{Field, Form, Input};
 use unicode_width::UnicodeWidthStr;
-
-/// Rows of a multi-line text field.
-const NOTES_ROWS: u16 = 6;
 
 /// Columns before the inputs: the longest label and some air.
 fn label_width(form: &Form) -> u16 {
@@ -26,6 +24,13 @@ fn label_width(form: &Form) -> u16 {
         .max()
         .unwrap_or(0);
     (longest + 4) as u16
+}
+
+/// Fits the form to its popup `area`: where it scrolls (see
+/// [`form_text::settle`]).
+pub fn settle(form: &mut Form, area: Rect) {
+    let width = inner(area).width.saturating_sub(label_width(form));
+    form_text::settle(form, width);
 }
 
 /// All the rows the fields take.
@@ -145,12 +150,20 @@ pub fn render(form: &Form, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|f| usize::from(field_height(f)))
         .sum();
+    // Fields scrolled out of the window are marked where no field is
+    // drawn: on the top border, and in the row between the fields and the
+    // hints.
     if form.scroll > 0 {
-        buf.set_string(inside.right() - 8, inside.y, " ▲ more ", theme.muted);
+        let top = Rect::new(inside.x, area.y, inside.width, 1);
+        Line::styled(" ↑ more ", theme.muted)
+            .right_aligned()
+            .render(top, buf);
     }
     if total > form.scroll + usize::from(rows) {
-        let y = inside.y + rows.saturating_sub(1);
-        buf.set_string(inside.right() - 8, y, " ▼ more ", theme.muted);
+        let gap = Rect::new(inside.x, inside.y + rows, inside.width, 1);
+        Line::styled(" ↓ more ", theme.muted)
+            .right_aligned()
+            .render(gap, buf);
     }
     let hint_row = Rect {
         y: inside.bottom() - 1,
@@ -188,23 +201,15 @@ fn draw_field(
     }
     let body_rows = field_height(field) - u16::from(field.error.is_some());
     match &field.input {
-        Input::Text { area, .. } => {
-            let empty = area.lines().iter().all(|l| l.is_empty());
-            // The part of the text box inside the window.
-            let first = (0..i32::from(body_rows)).find_map(at);
-            let visible = (0..i32::from(body_rows)).filter_map(at).count() as u16;
-            if let Some(y) = first {
+        Input::Text { area, multiline } => {
+            // The part of the text box inside the window, and how many of
+            // its rows are above it.
+            let body = 0..i32::from(body_rows);
+            let skip = body.clone().take_while(|r| at(*r).is_none()).count() as u16;
+            let visible = body.clone().filter_map(at).count() as u16;
+            if let Some(y) = body.clone().find_map(at) {
                 let rect = Rect::new(input_x, y, input_width, visible);
-                if empty && !focused {
-                    Line::styled(field.hint, theme.muted).render(rect, buf);
-                } else {
-                    area.render(rect, buf);
-                    if empty && !field.hint.is_empty() {
-                        let hint_rect = Rect::new(input_x + 1, y, input_width.saturating_sub(1), 1);
-                        Line::styled(format!(" {}", field.hint), theme.muted)
-                            .render(hint_rect, buf);
-                    }
-                }
+                form_text::render(field, area, *multiline, focused, theme, (rect, skip), buf);
             }
         }
         Input::Choice { options, selected } => {

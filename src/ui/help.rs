@@ -37,9 +37,17 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         for action in in_group {
             let keys = keymap.label(*action);
             let pad = " ".repeat(key_width - keys.width());
+            let what = match action.step_sign() {
+                Some(sign) => format!(
+                    "{} ({sign}{} min)",
+                    action.description(),
+                    app.config.ripple_minutes
+                ),
+                None => action.description().to_string(),
+            };
             out.push(Line::from(vec![
                 Span::styled(format!("  {keys}{pad}  "), theme.key),
-                Span::raw(action.description()),
+                Span::raw(what),
             ]));
         }
     }

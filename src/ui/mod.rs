@@ -11,6 +11,7 @@
 pub mod detail;
 pub mod dialog;
 pub mod form;
+mod form_text;
 pub mod header;
 pub mod help;
 pub mod layout;
@@ -24,7 +25,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::{App, Mode, Msg, Pane, Viewport};
@@ -73,14 +74,31 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// What a terminal below the minimum size shows: the longest of a few
+/// messages that fits without breaking a word, or nothing at all.
 fn too_small(area: Rect, buf: &mut Buffer) {
-    let text = format!(
-        "Terminal too small ({}x{}). itinera needs at least {MIN_WIDTH}x{MIN_HEIGHT}.",
-        area.width, area.height
-    );
-    Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+    let (w, h) = (area.width, area.height);
+    let candidates = [
+        format!("Terminal too small ({w}x{h}). itinera needs at least {MIN_WIDTH}x{MIN_HEIGHT}."),
+        format!("Too small ({w}x{h}): needs {MIN_WIDTH}x{MIN_HEIGHT}."),
+        "Too small".to_string(),
+    ];
+    let width = usize::from(w);
+    let fits = |lines: &[String]| {
+        lines.len() <= usize::from(h) && lines.iter().all(|l| l.width() <= width)
+    };
+    let text = candidates
+        .iter()
+        .map(|text| {
+            let options = textwrap::Options::new(width.max(1)).break_words(false);
+            textwrap::wrap(text, options)
+                .into_iter()
+                .map(|line| line.into_owned())
+                .collect::<Vec<_>>()
+        })
+        .find(|lines| fits(lines))
+        .unwrap_or_default();
+    Paragraph::new(text.join("\n")).render(area, buf);
 }
 
 /// The one-row pane switcher of the single-pane arrangement.
@@ -95,13 +113,25 @@ fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!(" {} ", pane.title()), style));
         spans.push(Span::raw(" "));
     }
+    if let Some(hint) = tab_hint(app, usize::from(area.width)) {
+        spans.push(Span::styled(hint, theme.muted));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// What follows the tabs: " Tab switches", or just the key when that is
+/// all there is room for, or nothing; never a word cut short.
+fn tab_hint(app: &App, width: usize) -> Option<String> {
     let key = app
         .config
         .keymap
-        .hint_label(crate::app::Action::FocusNext)
-        .unwrap_or_default();
-    spans.push(Span::styled(format!(" {key} switches"), theme.muted));
-    Line::from(spans).render(area, buf);
+        .hint_label(crate::app::Action::FocusNext)?;
+    let tabs_end = tab_ranges()
+        .last()
+        .map_or(0, |(_, range)| usize::from(range.end) + 1);
+    [format!(" {key} switches"), format!(" {key}")]
+        .into_iter()
+        .find(|hint| tabs_end + hint.width() <= width)
 }
 
 /// Each tab's pane and its column range in the tab row.
@@ -151,6 +181,26 @@ pub fn pane_block(app: &App, theme: &Theme, pane: Pane, title: String) -> Block<
     Block::bordered().title(title).border_style(style)
 }
 
+/// `block` with "↑ more" on its top border when rows are scrolled above
+/// the `shown` rows from `scroll`, and "↓ more" on its bottom border when
+/// some of the `total` rows are below.
+pub fn more_marks(
+    block: Block<'static>,
+    theme: &Theme,
+    scroll: usize,
+    shown: usize,
+    total: usize,
+) -> Block<'static> {
+    let mut block = block;
+    if scroll > 0 && shown > 0 {
+        block = block.title(Line::styled(" ↑ more ", theme.muted).right_aligned());
+    }
+    if scroll + shown < total && shown > 0 {
+        block = block.title_bottom(Line::styled(" ↓ more ", theme.muted).right_aligned());
+    }
+    block
+}
+
 /// `text` cut to `width` columns, with "…" when cut. Wide characters are
 /// never split.
 pub fn truncate(text: &str, width: usize) -> String {
@@ -179,7 +229,10 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     wrap_indented(text, width, indent, indent)
 }
 
-/// Wraps `text` with different indents for the first and later lines.
+/// Wraps `text` with different indents for the first and later lines of
+/// each paragraph. Line breaks in `text` (LF or CRLF) are kept: each line
+/// is a paragraph of its own, and a blank line is one empty row. Empty
+/// text is one empty row.
 pub fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let width = width.max(first.width().max(rest.width()) + 4);
     let options = textwrap::Options::new(width)
@@ -187,10 +240,22 @@ pub fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<S
         .subsequent_indent(rest)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    textwrap::wrap(text, options)
-        .into_iter()
-        .map(|line| line.into_owned())
-        .collect()
+    let mut out = Vec::new();
+    for paragraph in text.lines() {
+        if paragraph.trim().is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        out.extend(
+            textwrap::wrap(paragraph, &options)
+                .into_iter()
+                .map(|line| line.into_owned()),
+        );
+    }
+    if out.is_empty() {
+        out.push(String::new());
+    }
+    out
 }
 
 /// Fits the view to the screen after an update: records the rows each pane
@@ -253,6 +318,9 @@ pub fn settle(app: &mut App, area: Rect) {
                 .sum();
             let (first, last) = form::focus_rows(f);
             f.scroll = scroll_to(f.scroll, first, last, rows, total);
+            if let Some(popup) = areas.popup {
+                form::settle(f, popup);
+            }
         }
         Mode::Normal | Mode::Confirm(_) | Mode::Prompt(_) => {}
     }
@@ -338,5 +406,20 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16, wheel: Option<i32>) -> 
             }
         }
         Pane::Detail => Some(Msg::Focus(Pane::Detail)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_line_is_one_empty_row() {
+        assert_eq!(
+            wrap("First.\n\nSecond, longer than a row.", 16, "  "),
+            ["  First.", "", "  Second, longer", "  than a row."]
+        );
+        assert_eq!(wrap("a\r\n   \r\nb", 16, ""), ["a", "", "b"]);
+        assert_eq!(wrap("", 16, "  "), [""]);
     }
 }

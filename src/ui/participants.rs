@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 
 use super::layout::inner;
 use super::theme::Theme;
-use super::{pane_block, truncate};
+use super::{more_marks, pane_block, truncate};
 use crate::app::{App, Pane};
 
 pub fn title(app: &App) -> String {
@@ -24,8 +24,10 @@ pub fn title(app: &App) -> String {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    pane_block(app, theme, Pane::Participants, title(app)).render(area, buf);
     let inner = inner(area);
+    let block = pane_block(app, theme, Pane::Participants, title(app));
+    let (scroll, total) = (app.scroll.participants, app.mission.participants.len());
+    more_marks(block, theme, scroll, usize::from(inner.height), total).render(area, buf);
     if inner.width == 0 || inner.height == 0 {
         return;
     }

@@ -50,20 +50,42 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Level::Warning => theme.warning,
                 Level::Error => theme.error,
             };
-            let mut lines = wrap(&message.text, room).into_iter();
-            spans.push(Span::styled(lines.next().unwrap_or_default(), style));
-            let indent = " ".repeat(left.width());
-            let rest: Vec<Line> = lines
-                .map(|l| Line::from(vec![Span::raw(indent.clone()), Span::styled(l, style)]))
-                .collect();
-            let mut all = vec![Line::from(spans)];
-            all.extend(rest);
+            let (below, width) = message_layout(app, area.width);
+            let mut lines = wrap(&message.text, width).into_iter();
+            let mut all = Vec::new();
+            // Beside the file name when there is room, else below it.
+            let indent = if below {
+                all.push(Line::from(spans));
+                " ".to_string()
+            } else {
+                spans.push(Span::styled(lines.next().unwrap_or_default(), style));
+                all.push(Line::from(spans));
+                " ".repeat(left.width())
+            };
+            all.extend(
+                lines.map(|l| Line::from(vec![Span::raw(indent.clone()), Span::styled(l, style)])),
+            );
             ratatui::widgets::Paragraph::new(all).render(area, buf);
         }
         None => {
             spans.extend(hints(app, theme, room));
             Line::from(spans).render(area, buf);
         }
+    }
+}
+
+/// Narrower than this beside the file name, a message goes below it.
+const MIN_ROOM: usize = 24;
+
+/// Where a message goes in a status bar `width` wide: below the file name
+/// (`true`) or beside it, and the columns it wraps at.
+fn message_layout(app: &App, width: u16) -> (bool, usize) {
+    let name = format!(" {} [+] ", app.doc.name()).width();
+    let room = usize::from(width).saturating_sub(name + 1);
+    if room < MIN_ROOM {
+        (true, usize::from(width).saturating_sub(2))
+    } else {
+        (false, room)
     }
 }
 
@@ -90,9 +112,8 @@ pub fn rows(app: &App, width: u16) -> u16 {
     let Some(message) = &app.message else {
         return 1;
     };
-    let name = format!(" {} [+] ", app.doc.name()).width();
-    let room = usize::from(width).saturating_sub(name + 1);
-    wrap(&message.text, room).len().max(1) as u16
+    let (below, room) = message_layout(app, width);
+    wrap(&message.text, room).len().max(1) as u16 + u16::from(below)
 }
 
 fn hints(app: &App, theme: &Theme, room: usize) -> Vec<Span<'static>> {

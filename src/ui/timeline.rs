@@ -1,6 +1,9 @@
 //! The timeline pane: the selected day's visits, or every day (the
 //! agenda). Each visit takes two rows: time, status marker and title; then
-//! city, kind and status. Only the rows on screen are built.
+//! what it is and where: kind, status (when not confirmed), attendees
+//! ("4 of 8", when not the whole delegation) and city. In the day view the
+//! day's lodging and notes follow the visits. Only the rows on screen are
+//! built.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,16 +14,15 @@ use unicode_width::UnicodeWidthStr;
 
 use super::layout::inner;
 use super::theme::Theme;
-use super::{pane_block, truncate};
+use super::{more_marks, pane_block, truncate};
 use crate::app::{App, Pane, VISIT_ROWS};
 use crate::domain::{Status, Visit};
 
-/// Width of the time column: "10:00–11:30" (a "+1" for overnight items is
-/// allowed to push into the gap).
+/// Width of the time column: "10:00–11:30".
 const TIME_WIDTH: usize = 11;
 
 /// The time column's width for the rows on screen: wide enough for an
-/// overnight label ("22:40–06:50 +1") when one is shown, so titles stay in
+/// overnight label ("22:40–06:50 +1d") when one is shown, so titles stay in
 /// one column.
 fn time_width(app: &App, rows: std::ops::Range<usize>) -> usize {
     rows.filter_map(|row| match target(app, row) {
@@ -70,9 +72,7 @@ fn footer(app: &App, width: usize) -> Vec<String> {
         lines.extend(super::wrap(&format!("Lodging: {lodging}"), width, " "));
     }
     if let Some(notes) = info.notes.as_deref().filter(|n| !n.trim().is_empty()) {
-        for paragraph in notes.trim().lines() {
-            lines.extend(super::wrap(paragraph, width, " "));
-        }
+        lines.extend(super::wrap(notes.trim(), width, " "));
     }
     lines
 }
@@ -140,9 +140,11 @@ pub fn target(app: &App, row: usize) -> RowTarget {
 }
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let block: Block = pane_block(app, theme, Pane::Timeline, title(app));
-    block.render(area, buf);
     let inner = inner(area);
+    let block: Block = pane_block(app, theme, Pane::Timeline, title(app));
+    let total = content_rows(app, usize::from(inner.width));
+    let shown = usize::from(inner.height);
+    more_marks(block, theme, app.scroll.timeline, shown, total).render(area, buf);
     if inner.width == 0 || inner.height == 0 {
         return;
     }

@@ -6,7 +6,8 @@
 pub mod pty;
 
 use chrono::{TimeZone, Utc};
-use itinera::app::App;
+use itinera::app::form::{Form, Name};
+use itinera::app::{App, Mode};
 use itinera::config::Config;
 use itinera::input::Key;
 use ratatui::Terminal;
@@ -116,4 +117,52 @@ pub fn find(screen: &str, needle: &str) -> Option<(u16, u16)> {
         let col = unicode_width::UnicodeWidthStr::width(&line[..byte]);
         Some((col as u16, row as u16))
     })
+}
+
+/// The open form.
+pub fn form(app: &App) -> &Form {
+    match &app.mode {
+        Mode::Form(form) => form,
+        _ => panic!("expected a form to be open"),
+    }
+}
+
+/// The label of the form's focused field.
+pub fn focused_label(app: &App) -> &'static str {
+    let form = form(app);
+    form.fields[form.focus].label
+}
+
+/// Presses Tab until the focused field of the form is the one labelled
+/// `label`, as a user finds a field by reading its label.
+pub fn tab_to(app: &mut App, label: &str, area: Rect) {
+    for _ in 0..form(app).fields.len() {
+        if focused_label(app) == label {
+            return;
+        }
+        press(app, &["tab"], area);
+    }
+    assert_eq!(focused_label(app), label, "no field {label:?} in the form");
+}
+
+/// The problem shown under field `name` of the form.
+pub fn error_of(app: &App, name: Name) -> Option<String> {
+    form(app)
+        .fields
+        .iter()
+        .find(|f| f.name == name)
+        .and_then(|f| f.error.clone())
+}
+
+/// Selects the visit titled `title`, as a click on it would.
+pub fn select_visit(app: &mut App, title: &str) {
+    let index = app
+        .mission
+        .visits
+        .iter()
+        .position(|v| v.title == title)
+        .unwrap_or_else(|| panic!("no visit {title:?}"));
+    let (day, pos) = app.index.slot(index).expect("on a day of the mission");
+    app.day = day;
+    app.pos = pos;
 }

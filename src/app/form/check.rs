@@ -109,6 +109,11 @@ impl Form {
                 self.set_error(Name::End, Some(format!("not after the start{hint}")));
             }
         }
+        // Says why the end did not follow the start, over any other
+        // problem of the End field.
+        if let Some(why) = self.end_blocked.clone() {
+            self.set_error(Name::End, Some(why));
+        }
         self.id_field(|id| {
             mission
                 .visits

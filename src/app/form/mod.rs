@@ -1,23 +1,30 @@
 //! Edit forms for a visit, a participant, the mission header and a day.
 //!
-//! A form is a list of fields. Text fields are real text editors
-//! (ratatui-textarea: insert anywhere, Backspace/Delete, Home/End, word
-//! jumps with Ctrl-←/→ or Alt-b/f, paste); dates and times are checked as
-//! they are typed; kind and status are choice lists; attendees are a
-//! checklist of the delegation. A field with a problem shows it inline and
-//! the form cannot be applied until it is fixed. Applying builds the new
-//! entity; the caller turns it into one undoable edit.
+//! A form is a list of fields (`kinds` builds each form's). Text fields
+//! are real text editors (ratatui-textarea: insert anywhere,
+//! Backspace/Delete, Home/End, word jumps with Ctrl-←/→ or Alt-b/f, paste)
+//! with a shell's Ctrl-U and Ctrl-K (`keys`); a multi-line field moves by
+//! the rows it shows (`rows`); a visit's end follows its start (`follow`).
+//! Dates and times are checked as they are typed (`check`); kind and
+//! status are choice lists; attendees are a checklist of the delegation. A
+//! field with a problem shows it inline and the form cannot be applied
+//! until it is fixed. Applying builds the new entity (`build`); the caller
+//! turns it into one undoable edit.
 
-use chrono::{NaiveDate, NaiveTime};
-use chrono_tz::Tz;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use chrono::NaiveDate;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 
-use crate::domain::{DayInfo, Header, Kind, Mission, Participant, Status, Visit, format_time};
+use crate::domain::{DayInfo, Header, Mission, Participant, Visit};
 
 mod build;
 mod check;
+mod follow;
+mod keys;
+mod kinds;
+pub mod rows;
+
+pub use keys::edit_text;
 
 /// What a form edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,6 +98,8 @@ pub struct Field {
     pub error: Option<String>,
     /// Shown under the label when the field is empty ("HH:MM").
     pub hint: &'static str,
+    /// The first display row shown of a multi-line field, set by the UI.
+    pub offset: usize,
 }
 
 /// The entity a form started from: the values it keeps where the form
@@ -111,8 +120,16 @@ pub struct Form {
     pub focus: usize,
     /// First row shown, set by the UI.
     pub scroll: usize,
+    /// Columns a multi-line field wraps at, set by the UI (0: not yet
+    /// drawn, lines do not wrap).
+    pub text_width: usize,
     /// Shown at the bottom after a refused apply.
     pub message: Option<String>,
+    /// Whether the user changed a visit's end (or "Ends on") themselves: it
+    /// no longer follows the start.
+    end_edited: bool,
+    /// Why the end cannot follow the start, shown on the End field.
+    end_blocked: Option<String>,
 }
 
 /// What a key did to the form.
@@ -123,221 +140,7 @@ pub enum Outcome {
     Cancel,
 }
 
-fn text(value: &str, multiline: bool) -> Input {
-    let lines: Vec<String> = if multiline {
-        value.lines().map(str::to_string).collect()
-    } else {
-        vec![value.to_string()]
-    };
-    let mut area = TextArea::new(lines);
-    area.set_cursor_line_style(Style::new());
-    if multiline {
-        area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-    }
-    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    area.move_cursor(ratatui_textarea::CursorMove::End);
-    Input::Text {
-        area: Box::new(area),
-        multiline,
-    }
-}
-
-fn field(name: Name, label: &'static str, input: Input) -> Field {
-    let initial = match &input {
-        Input::Text { area, .. } => area.lines().join("\n"),
-        _ => String::new(),
-    };
-    Field {
-        name,
-        label,
-        input,
-        initial,
-        error: None,
-        hint: "",
-    }
-}
-
-fn opt(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or("")
-}
-
-fn choice<T: PartialEq + Copy>(all: &[T], current: T, name: impl Fn(T) -> &'static str) -> Input {
-    Input::Choice {
-        options: all.iter().map(|v| name(*v)).collect(),
-        selected: all.iter().position(|v| *v == current).unwrap_or(0),
-    }
-}
-
 impl Form {
-    pub fn visit(mission: &Mission, visit: &Visit, index: Option<usize>) -> Form {
-        let time = |t: Option<NaiveTime>| t.map(format_time).unwrap_or_default();
-        let items = mission
-            .participants
-            .iter()
-            .map(|p| {
-                let chosen = visit
-                    .participants
-                    .as_ref()
-                    .is_some_and(|ids| ids.contains(&p.id));
-                (p.id.clone(), p.name_and_organization(), chosen)
-            })
-            .collect();
-        let mut fields = vec![
-            field(Name::Title, "Title", text(&visit.title, false)),
-            field(Name::Date, "Date", text(&visit.date.to_string(), false)),
-            field(Name::Start, "Start", text(&time(visit.start), false)),
-            field(Name::End, "End", text(&time(visit.end), false)),
-            field(
-                Name::EndDate,
-                "Ends on",
-                text(
-                    &visit.end_date.map(|d| d.to_string()).unwrap_or_default(),
-                    false,
-                ),
-            ),
-            field(
-                Name::Kind,
-                "Kind",
-                choice(&Kind::ALL, visit.kind, Kind::as_str),
-            ),
-            field(
-                Name::Status,
-                "Status",
-                choice(&Status::ALL, visit.status, Status::as_str),
-            ),
-            field(Name::City, "City", text(opt(&visit.city), false)),
-            field(Name::Venue, "Venue", text(opt(&visit.venue), false)),
-            field(Name::Address, "Address", text(opt(&visit.address), false)),
-            field(Name::Host, "Host", text(opt(&visit.host), false)),
-            field(Name::Contact, "Contact", text(opt(&visit.contact), false)),
-            field(
-                Name::Attendees,
-                "Attendees",
-                Input::Checklist {
-                    whole: visit.participants.is_none(),
-                    items,
-                    cursor: 0,
-                },
-            ),
-            field(Name::Tags, "Tags", text(&visit.tags.join(", "), false)),
-            field(Name::Id, "Id", text(opt(&visit.id), false)),
-            field(Name::Notes, "Notes", text(opt(&visit.notes), true)),
-        ];
-        hint(&mut fields, Name::Date, "YYYY-MM-DD");
-        hint(&mut fields, Name::Start, "HH:MM, or empty if not known");
-        hint(&mut fields, Name::End, "HH:MM");
-        hint(
-            &mut fields,
-            Name::EndDate,
-            "YYYY-MM-DD, for items past midnight",
-        );
-        hint(&mut fields, Name::Tags, "comma-separated");
-        hint(&mut fields, Name::Id, "optional: letters, digits, - and _");
-        let title = match index {
-            Some(_) => "Edit visit",
-            None => "New visit",
-        };
-        Form::new(
-            Target::Visit(index),
-            Entity::Visit(visit.clone()),
-            title,
-            fields,
-        )
-    }
-
-    pub fn participant(p: &Participant, index: Option<usize>) -> Form {
-        let fields = vec![
-            field(Name::Name, "Name", text(&p.name, false)),
-            field(Name::Id, "Id", text(&p.id, false)),
-            field(
-                Name::Organization,
-                "Organization",
-                text(opt(&p.organization), false),
-            ),
-            field(Name::Region, "Region", text(opt(&p.region), false)),
-            field(Name::Role, "Role", text(opt(&p.role), false)),
-            field(Name::Email, "Email", text(opt(&p.email), false)),
-            field(Name::Phone, "Phone", text(opt(&p.phone), false)),
-            field(Name::Notes, "Notes", text(opt(&p.notes), true)),
-        ];
-        let title = match index {
-            Some(_) => "Edit participant",
-            None => "New participant",
-        };
-        let mut form = Form::new(
-            Target::Participant(index),
-            Entity::Participant(p.clone()),
-            title,
-            fields,
-        );
-        let id_hint = match index {
-            Some(_) => "letters, digits, - and _; visits name people by id",
-            None => "leave empty to make one from the name",
-        };
-        hint(&mut form.fields, Name::Id, id_hint);
-        form
-    }
-
-    pub fn mission(header: &Header) -> Form {
-        let zone = |tz: Option<Tz>| tz.map(|t| t.name().to_string()).unwrap_or_default();
-        let mut fields = vec![
-            field(Name::Title, "Title", text(&header.title, false)),
-            field(
-                Name::FirstDay,
-                "First day",
-                text(&header.start.to_string(), false),
-            ),
-            field(
-                Name::LastDay,
-                "Last day",
-                text(&header.end.to_string(), false),
-            ),
-            field(
-                Name::Timezone,
-                "Time zone",
-                text(&zone(header.timezone), false),
-            ),
-            field(
-                Name::HomeTimezone,
-                "Home zone",
-                text(&zone(header.home_timezone), false),
-            ),
-            field(
-                Name::Organizer,
-                "Organizer",
-                text(opt(&header.organizer), false),
-            ),
-            field(Name::Summary, "Summary", text(opt(&header.summary), true)),
-        ];
-        hint(&mut fields, Name::Timezone, "IANA name, e.g. Asia/Tokyo");
-        hint(
-            &mut fields,
-            Name::HomeTimezone,
-            "IANA name, e.g. Europe/Rome",
-        );
-        Form::new(
-            Target::Mission,
-            Entity::Header(header.clone()),
-            "Edit mission",
-            fields,
-        )
-    }
-
-    pub fn day(info: &DayInfo) -> Form {
-        let fields = vec![
-            field(Name::City, "City", text(opt(&info.city), false)),
-            field(Name::Lodging, "Lodging", text(opt(&info.lodging), false)),
-            field(Name::Notes, "Notes", text(opt(&info.notes), true)),
-        ];
-        let title = format!("Edit {}", info.date.format("%A %-d %B"));
-        Form::new(
-            Target::Day(info.date),
-            Entity::Day(info.clone()),
-            &title,
-            fields,
-        )
-    }
-
     fn new(target: Target, base: Entity, title: &str, fields: Vec<Field>) -> Form {
         let mut form = Form {
             target,
@@ -346,7 +149,10 @@ impl Form {
             fields,
             focus: 0,
             scroll: 0,
+            text_width: 0,
             message: None,
+            end_edited: false,
+            end_blocked: None,
         };
         form.refocus();
         form
@@ -382,106 +188,6 @@ impl Form {
             next.clamp(0, count - 1) as usize
         };
         self.refocus();
-    }
-
-    /// Handles a key; `mission` is what the form is checked against.
-    pub fn key(&mut self, key: KeyEvent, mission: &Mission) -> Outcome {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Char('s') if ctrl => return self.try_apply(mission),
-            KeyCode::Tab => {
-                self.move_focus(1, true);
-                return Outcome::Continue;
-            }
-            KeyCode::BackTab => {
-                self.move_focus(-1, true);
-                return Outcome::Continue;
-            }
-            _ => {}
-        }
-        let focus = self.focus;
-        let Some(field) = self.fields.get_mut(focus) else {
-            return Outcome::Continue;
-        };
-        let mut moved = 0;
-        match &mut field.input {
-            Input::Text { area, multiline } => match key.code {
-                KeyCode::Enter if !*multiline || ctrl => return self.try_apply(mission),
-                KeyCode::Up if !*multiline || area.cursor().0 == 0 => moved = -1,
-                KeyCode::Down if !*multiline || area.cursor().0 + 1 >= area.lines().len() => {
-                    moved = 1;
-                }
-                _ => {
-                    area.input(key);
-                }
-            },
-            Input::Choice { options, selected } => match key.code {
-                KeyCode::Enter => return self.try_apply(mission),
-                KeyCode::Up => moved = -1,
-                KeyCode::Down => moved = 1,
-                KeyCode::Left | KeyCode::Char('h') => {
-                    *selected = (*selected + options.len() - 1) % options.len();
-                }
-                KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => {
-                    *selected = (*selected + 1) % options.len();
-                }
-                _ => {}
-            },
-            Input::Checklist {
-                whole,
-                items,
-                cursor,
-            } => match key.code {
-                KeyCode::Enter => return self.try_apply(mission),
-                KeyCode::Up | KeyCode::Char('k') if *cursor == 0 => moved = -1,
-                KeyCode::Up | KeyCode::Char('k') => *cursor -= 1,
-                KeyCode::Down | KeyCode::Char('j') if *cursor >= items.len() => moved = 1,
-                KeyCode::Down | KeyCode::Char('j') => *cursor += 1,
-                KeyCode::Char(' ') | KeyCode::Char('x') => {
-                    if *cursor == 0 {
-                        *whole = !*whole;
-                    } else {
-                        if *whole {
-                            // Everyone is shown ticked: unticking one person
-                            // leaves everyone else.
-                            *whole = false;
-                            for item in items.iter_mut() {
-                                item.2 = true;
-                            }
-                        }
-                        if let Some(item) = items.get_mut(*cursor - 1) {
-                            item.2 = !item.2;
-                        }
-                    }
-                }
-                _ => {}
-            },
-        }
-        if moved != 0 {
-            self.move_focus(moved, false);
-        }
-        self.validate(mission);
-        Outcome::Continue
-    }
-
-    /// Pasted text goes into the focused text field; newlines become spaces
-    /// in one-line fields.
-    pub fn paste(&mut self, pasted: &str, mission: &Mission) {
-        if let Some(Field {
-            input: Input::Text { area, multiline },
-            ..
-        }) = self.fields.get_mut(self.focus)
-        {
-            // Terminals send line breaks in pastes as CR, CRLF or LF.
-            let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
-            if *multiline {
-                area.insert_str(pasted);
-            } else {
-                area.insert_str(pasted.replace('\n', " "));
-            }
-        }
-        self.validate(mission);
     }
 
     fn try_apply(&mut self, mission: &Mission) -> Outcome {
@@ -527,11 +233,5 @@ impl Form {
         if let Some(field) = self.fields.iter_mut().find(|f| f.name == name) {
             field.error = error;
         }
-    }
-}
-
-fn hint(fields: &mut [Field], name: Name, hint: &'static str) {
-    if let Some(field) = fields.iter_mut().find(|f| f.name == name) {
-        field.hint = hint;
     }
 }

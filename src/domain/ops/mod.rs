@@ -7,7 +7,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
-use super::{DayIndex, Edit, ListEdit, Mission, Participant, Visit};
+use super::{
+    DayIndex, Edit, ListEdit, Mission, Participant, Visit, format_duration, is_representable,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -27,8 +29,16 @@ pub enum OpError {
     MissionStart(NaiveDate),
     #[error("the mission ends on {0}")]
     MissionEnd(NaiveDate),
-    #[error("{0} would start outside its day")]
+    #[error("\"{0}\" would start outside its day")]
     LeavesDay(String),
+    #[error("\"{0}\" would end after 9999-12-31, the last date a mission file can hold")]
+    PastLastDate(String),
+    #[error("\"{0}\" has no end time to move (e sets one)")]
+    NoEnd(String),
+    #[error("\"{0}\" lasts {1}: too short to shorten by {2} min")]
+    TooShort(String, String, i64),
+    #[error("no timed visit from here to the end of the day")]
+    NothingTimed,
 }
 
 /// An edit and the visit the selection should follow afterwards.
@@ -38,6 +48,9 @@ pub struct Plan {
     /// Index in `Mission::visits` of the moved or created visit once the edit
     /// is applied.
     pub visit: usize,
+    /// How many visits change their times, for the message that says so
+    /// (a resized visit not counted).
+    pub moved: usize,
 }
 
 /// Moves visit `i` one place earlier or later within its day.
@@ -74,6 +87,7 @@ pub fn move_within_day(
     Ok(Plan {
         edit: Edit::Batch(edits),
         visit: moved_to,
+        moved: 2,
     })
 }
 
@@ -97,7 +111,8 @@ fn trade_slots(a: &Visit, b: &Visit) -> Result<Option<(Visit, Visit)>, OpError> 
 }
 
 /// `visit` moved to start at `start` on `date`, keeping its duration. The
-/// start must stay on `date` (`None`: a time past the calendar's end).
+/// start must stay on `date` (`None`: a time past the calendar's end), and
+/// the end on a date a mission file can hold.
 fn retime(visit: &Visit, date: NaiveDate, start: Option<NaiveDateTime>) -> Result<Visit, OpError> {
     let leaves = || OpError::LeavesDay(visit.title.clone());
     let start = start.filter(|s| s.date() == date).ok_or_else(leaves)?;
@@ -105,7 +120,10 @@ fn retime(visit: &Visit, date: NaiveDate, start: Option<NaiveDateTime>) -> Resul
     moved.date = date;
     moved.start = Some(start.time());
     if let Some(len) = visit.duration() {
-        let end = start.checked_add_signed(len).ok_or_else(leaves)?;
+        let end = start
+            .checked_add_signed(len)
+            .filter(|end| is_representable(end.date()))
+            .ok_or_else(|| OpError::PastLastDate(visit.title.clone()))?;
         moved.end = Some(end.time());
         moved.end_date = (visit.end_date.is_some() || end.date() != date).then(|| end.date());
     }
@@ -160,6 +178,7 @@ pub fn move_to_day(
             Edit::Visit(ListEdit::Move { from: i, to }),
         ]),
         visit: to,
+        moved: 1,
     })
 }
 
@@ -208,7 +227,8 @@ pub fn out_of_order(mission: &Mission, index: &DayIndex, i: usize, start: NaiveT
 }
 
 /// Shifts visit `i` and every later timed visit of its day by `minutes`
-/// (negative: earlier). Untimed visits stay as they are.
+/// (negative: earlier). Untimed visits stay as they are. Refused when a
+/// start would leave its day or an end pass the last date a file holds.
 pub fn ripple(
     mission: &Mission,
     index: &DayIndex,
@@ -216,19 +236,71 @@ pub fn ripple(
     minutes: i64,
 ) -> Result<Plan, OpError> {
     let (day, pos) = index.slot(i).ok_or(OpError::NoVisit)?;
+    let edits = shift(mission, &index.visits_on(day)[pos..], minutes)?;
+    if edits.is_empty() {
+        return Err(OpError::NothingTimed);
+    }
+    Ok(Plan {
+        moved: edits.len(),
+        edit: Edit::Batch(edits),
+        visit: i,
+    })
+}
+
+/// Lengthens visit `i` by `minutes` (negative: shortens it), and shifts
+/// every later timed visit of its day by as much: the meeting that runs
+/// late pushes the rest of the day. The visit needs a start and an end,
+/// and must still last a while.
+pub fn resize(
+    mission: &Mission,
+    index: &DayIndex,
+    i: usize,
+    minutes: i64,
+) -> Result<Plan, OpError> {
+    let (day, pos) = index.slot(i).ok_or(OpError::NoVisit)?;
+    let visit = &mission.visits[i];
+    let (Some(start), Some(end)) = (visit.starts_at(), visit.ends_at()) else {
+        return Err(OpError::NoEnd(visit.title.clone()));
+    };
+    let new_end = end
+        .checked_add_signed(TimeDelta::minutes(minutes))
+        .ok_or_else(|| OpError::PastLastDate(visit.title.clone()))?;
+    if new_end <= start {
+        return Err(OpError::TooShort(
+            visit.title.clone(),
+            format_duration(end - start),
+            -minutes,
+        ));
+    }
+    if !is_representable(new_end.date()) {
+        return Err(OpError::PastLastDate(visit.title.clone()));
+    }
+    let mut resized = visit.clone();
+    resized.end = Some(new_end.time());
+    resized.end_date = (new_end.date() != visit.date).then(|| new_end.date());
+    let later = shift(mission, &index.visits_on(day)[pos + 1..], minutes)?;
+    let moved = later.len();
+    let mut edits = vec![Edit::Visit(ListEdit::Replace(i, resized))];
+    edits.extend(later);
+    Ok(Plan {
+        edit: Edit::Batch(edits),
+        visit: i,
+        moved,
+    })
+}
+
+/// The edits that shift each timed visit of `visits` by `minutes`.
+fn shift(mission: &Mission, visits: &[usize], minutes: i64) -> Result<Vec<Edit>, OpError> {
     let delta = TimeDelta::minutes(minutes);
     let mut edits = Vec::new();
-    for &v in &index.visits_on(day)[pos..] {
+    for &v in visits {
         let visit = &mission.visits[v];
         if let Some(start) = visit.starts_at() {
             let moved = retime(visit, visit.date, start.checked_add_signed(delta))?;
             edits.push(Edit::Visit(ListEdit::Replace(v, moved)));
         }
     }
-    Ok(Plan {
-        edit: Edit::Batch(edits),
-        visit: i,
-    })
+    Ok(edits)
 }
 
 /// The visits on the same day as visit `i` that overlap it in time.
@@ -260,11 +332,17 @@ pub fn new_visit(mission: &Mission, date: NaiveDate, after: Option<&Visit>) -> V
     visit
 }
 
+/// The name of a copy: "Copy of …", first, so that it stays in view where
+/// a long title is cut short.
+pub fn copy_name(name: &str) -> String {
+    format!("Copy of {name}")
+}
+
 /// A copy of `visit` with a fresh key and, when it had one, a new unique id.
 pub fn duplicate_visit(mission: &Mission, visit: &Visit) -> Visit {
     let mut copy = visit.clone();
     copy.key = super::Key::fresh();
-    copy.title = format!("{} (copy)", visit.title);
+    copy.title = copy_name(&visit.title);
     copy.id = visit.id.as_ref().map(|id| {
         unique_id(id, |candidate| {
             mission
@@ -347,235 +425,4 @@ fn rewrite_references(mission: &Mission, id: &str, replacement: Option<&str>) ->
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::Header;
-
-    fn date(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2022, 11, d).expect("date")
-    }
-
-    fn hm(h: u32, m: u32) -> NaiveTime {
-        NaiveTime::from_hms_opt(h, m, 0).expect("time")
-    }
-
-    fn timed(d: u32, title: &str, start: (u32, u32), end: (u32, u32)) -> Visit {
-        let mut v = Visit::new(date(d), title);
-        v.start = Some(hm(start.0, start.1));
-        v.end = Some(hm(end.0, end.1));
-        v
-    }
-
-    fn mission(visits: Vec<Visit>) -> Mission {
-        Mission {
-            header: Header::new("T", date(14), date(16)),
-            days: vec![],
-            participants: vec![Participant::new("a", "A"), Participant::new("b", "B")],
-            visits,
-        }
-    }
-
-    /// Plans an operation on the current mission and applies it.
-    fn run(
-        m: &mut Mission,
-        op: impl FnOnce(&Mission, &DayIndex) -> Result<Plan, OpError>,
-    ) -> usize {
-        let plan = op(m, &DayIndex::build(m)).expect("operation is possible");
-        plan.edit.apply(m).expect("plan applies");
-        plan.visit
-    }
-
-    fn summary(m: &Mission) -> Vec<String> {
-        m.visits
-            .iter()
-            .map(|v| format!("{} {} {}", v.date.format("%d"), v.time_label(), v.title))
-            .collect()
-    }
-
-    #[test]
-    fn trading_slots_keeps_first_start_durations_and_gap() {
-        // A 09:00-10:00, gap 30 min, B 10:30-12:00.
-        let mut m = mission(vec![
-            timed(14, "A", (9, 0), (10, 0)),
-            timed(14, "B", (10, 30), (12, 0)),
-        ]);
-        let at = run(&mut m, |m, ix| {
-            move_within_day(m, ix, 1, Direction::Earlier)
-        });
-        assert_eq!(at, 0);
-        assert_eq!(summary(&m), ["14 09:00–10:30 B", "14 11:00–12:00 A"]);
-    }
-
-    #[test]
-    fn overlapping_visits_trade_into_back_to_back_slots() {
-        // A 09:30-10:30 overlaps B 09:30-10:05.
-        let mut m = mission(vec![
-            timed(14, "A", (9, 30), (10, 30)),
-            timed(14, "B", (9, 30), (10, 5)),
-        ]);
-        run(&mut m, |m, ix| move_within_day(m, ix, 0, Direction::Later));
-        assert_eq!(summary(&m), ["14 09:30–10:05 B", "14 10:05–11:05 A"]);
-    }
-
-    #[test]
-    fn moving_later_is_the_same_trade() {
-        let mut m = mission(vec![
-            timed(14, "A", (9, 0), (10, 0)),
-            timed(14, "B", (10, 30), (12, 0)),
-        ]);
-        let at = run(&mut m, |m, ix| move_within_day(m, ix, 0, Direction::Later));
-        assert_eq!(at, 1);
-        assert_eq!(summary(&m), ["14 09:00–10:30 B", "14 11:00–12:00 A"]);
-    }
-
-    #[test]
-    fn untimed_visits_only_change_position_and_other_days_stay_put() {
-        let mut m = mission(vec![
-            Visit::new(date(14), "A"),
-            timed(15, "other day", (9, 0), (10, 0)),
-            timed(14, "B", (10, 30), (12, 0)),
-        ]);
-        let at = run(&mut m, |m, ix| {
-            move_within_day(m, ix, 2, Direction::Earlier)
-        });
-        assert_eq!(at, 0);
-        assert_eq!(
-            summary(&m),
-            [
-                "14 10:30–12:00 B",
-                "15 09:00–10:00 other day",
-                "14 time tbc A"
-            ]
-        );
-    }
-
-    #[test]
-    fn edges_of_the_day_are_reported() {
-        let m = mission(vec![timed(14, "A", (9, 0), (10, 0))]);
-        let index = DayIndex::build(&m);
-        assert_eq!(
-            move_within_day(&m, &index, 0, Direction::Earlier),
-            Err(OpError::FirstOfDay)
-        );
-        assert_eq!(
-            move_within_day(&m, &index, 0, Direction::Later),
-            Err(OpError::LastOfDay)
-        );
-        assert_eq!(
-            move_to_day(&m, &index, 0, Direction::Earlier),
-            Err(OpError::MissionStart(date(14)))
-        );
-    }
-
-    #[test]
-    fn moving_to_next_day_lands_in_time_order() {
-        let mut m = mission(vec![
-            timed(14, "mover", (11, 0), (12, 0)),
-            timed(15, "early", (9, 0), (10, 0)),
-            timed(15, "late", (14, 0), (15, 0)),
-        ]);
-        let at = run(&mut m, |m, ix| move_to_day(m, ix, 0, Direction::Later));
-        assert_eq!(at, 1);
-        assert_eq!(
-            summary(&m),
-            [
-                "15 09:00–10:00 early",
-                "15 11:00–12:00 mover",
-                "15 14:00–15:00 late"
-            ]
-        );
-    }
-
-    #[test]
-    fn ripple_shifts_this_and_later_timed_visits() {
-        let mut m = mission(vec![
-            timed(14, "before", (8, 0), (9, 0)),
-            timed(14, "late", (9, 0), (10, 0)),
-            Visit::new(date(14), "untimed"),
-            timed(14, "after", (23, 0), (23, 50)),
-        ]);
-        run(&mut m, |m, ix| ripple(m, ix, 1, 15));
-        assert_eq!(
-            summary(&m),
-            [
-                "14 08:00–09:00 before",
-                "14 09:15–10:15 late",
-                "14 time tbc untimed",
-                "14 23:15–00:05 +1 after"
-            ]
-        );
-        let index = DayIndex::build(&m);
-        assert_eq!(
-            ripple(&m, &index, 3, 60),
-            Err(OpError::LeavesDay("after".into()))
-        );
-    }
-
-    #[test]
-    fn overlaps_are_found_on_the_same_day_only() {
-        let m = mission(vec![
-            timed(14, "A", (9, 0), (10, 0)),
-            timed(14, "B", (9, 30), (11, 0)),
-            timed(14, "C", (10, 0), (11, 0)),
-            timed(15, "D", (9, 0), (10, 0)),
-        ]);
-        let index = DayIndex::build(&m);
-        assert_eq!(overlapping(&m, &index, 0), [1]);
-        assert_eq!(overlapping(&m, &index, 1), [0, 2]);
-    }
-
-    #[test]
-    fn deleting_a_participant_removes_references() {
-        let mut named = Visit::new(date(14), "named");
-        named.participants = Some(vec!["a".into(), "b".into()]);
-        let mut m = mission(vec![named, Visit::new(date(14), "everyone")]);
-        assert_eq!(references(&m, "a"), 1);
-        let edit = delete_participant(&m, 0).expect("exists");
-        edit.apply(&mut m).expect("applies");
-        assert_eq!(m.participants.len(), 1);
-        assert_eq!(m.visits[0].participants, Some(vec!["b".to_string()]));
-        assert_eq!(m.visits[1].participants, None);
-    }
-
-    #[test]
-    fn renaming_a_participant_follows_references() {
-        let mut named = Visit::new(date(14), "named");
-        named.participants = Some(vec!["a".into()]);
-        let mut m = mission(vec![named]);
-        let mut renamed = m.participants[0].clone();
-        renamed.id = "alpha".into();
-        update_participant(&m, 0, renamed)
-            .expect("exists")
-            .apply(&mut m)
-            .expect("applies");
-        assert_eq!(m.visits[0].participants, Some(vec!["alpha".to_string()]));
-    }
-
-    #[test]
-    fn time_order_is_checked_against_timed_neighbours() {
-        let m = mission(vec![
-            timed(14, "A", (9, 0), (10, 0)),
-            Visit::new(date(14), "untimed"),
-            timed(14, "B", (12, 0), (13, 0)),
-            timed(14, "C", (15, 0), (16, 0)),
-        ]);
-        let index = DayIndex::build(&m);
-        assert!(!out_of_order(&m, &index, 2, hm(11, 0)));
-        assert!(out_of_order(&m, &index, 2, hm(8, 0)), "before A");
-        assert!(out_of_order(&m, &index, 2, hm(16, 0)), "after C");
-        assert!(
-            !out_of_order(&m, &index, 3, hm(18, 0)),
-            "last may start late"
-        );
-    }
-
-    #[test]
-    fn new_visit_starts_when_the_selected_one_ends() {
-        let m = mission(vec![timed(14, "A", (9, 0), (10, 30))]);
-        let v = new_visit(&m, date(14), m.visits.first());
-        assert_eq!(v.time_label(), "10:30–11:30");
-        let index = DayIndex::build(&m);
-        assert_eq!(insertion_point(&m, &index, date(14), v.start), 1);
-        assert_eq!(insertion_point(&m, &index, date(16), None), 1);
-    }
-}
+mod tests;

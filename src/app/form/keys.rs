@@ -1,0 +1,175 @@
+//! What keys do in a form: Tab and the arrows move between fields, text
+//! fields edit like a shell's command line, choices turn, the checklist
+//! ticks; pasted text goes into the focused text field.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{CursorMove, TextArea};
+
+use super::{Form, Input, Outcome, rows};
+use crate::domain::Mission;
+
+/// What a key did to the focused field.
+enum Did {
+    /// Changed the field, or nothing.
+    Stayed,
+    /// Asks to move the focus by this many fields.
+    Move(isize),
+    Apply,
+}
+
+/// Types `key` into a text box. On top of ratatui-textarea's own keys
+/// (Ctrl-K deletes to the end of the line, Ctrl-W the word before the
+/// cursor, Ctrl-Y puts back what they deleted), Ctrl-U deletes to the
+/// start of the line, as in a shell.
+pub fn edit_text(area: &mut TextArea<'static>, key: KeyEvent) {
+    let only_ctrl =
+        key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT) == KeyModifiers::CONTROL;
+    match key.code {
+        KeyCode::Char('u') if only_ctrl => {
+            area.delete_line_by_head();
+        }
+        _ => {
+            area.input(key);
+        }
+    }
+}
+
+impl Form {
+    /// Handles a key; `mission` is what the form is checked against.
+    pub fn key(&mut self, key: KeyEvent, mission: &Mission) -> Outcome {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => return Outcome::Cancel,
+            KeyCode::Char('s') if ctrl => return self.try_apply(mission),
+            KeyCode::Tab => {
+                self.move_focus(1, true);
+                return Outcome::Continue;
+            }
+            KeyCode::BackTab => {
+                self.move_focus(-1, true);
+                return Outcome::Continue;
+            }
+            _ => {}
+        }
+        let width = match self.text_width {
+            0 => usize::MAX,
+            w => w,
+        };
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return Outcome::Continue;
+        };
+        let name = field.name;
+        let before = field.raw_text();
+        let did = match &mut field.input {
+            Input::Text { area, multiline } => text_key(area, *multiline, width, key),
+            Input::Choice { options, selected } => choice_key(options.len(), selected, key),
+            Input::Checklist {
+                whole,
+                items,
+                cursor,
+            } => checklist_key(whole, items, cursor, key),
+        };
+        match did {
+            Did::Apply => return self.try_apply(mission),
+            Did::Move(by) => self.move_focus(by, false),
+            Did::Stayed => self.edited(name, &before),
+        }
+        self.validate(mission);
+        Outcome::Continue
+    }
+
+    /// Pasted text goes into the focused text field; newlines become spaces
+    /// in one-line fields.
+    pub fn paste(&mut self, pasted: &str, mission: &Mission) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            let (name, before) = (field.name, field.raw_text());
+            if let Input::Text { area, multiline } = &mut field.input {
+                // Terminals send line breaks in pastes as CR, CRLF or LF.
+                let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
+                if *multiline {
+                    area.insert_str(pasted);
+                } else {
+                    area.insert_str(pasted.replace('\n', " "));
+                }
+            }
+            self.edited(name, &before);
+        }
+        self.validate(mission);
+    }
+}
+
+fn text_key(area: &mut TextArea<'static>, multiline: bool, width: usize, key: KeyEvent) -> Did {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Enter if !multiline || ctrl => Did::Apply,
+        KeyCode::Up if !multiline => Did::Move(-1),
+        KeyCode::Down if !multiline => Did::Move(1),
+        KeyCode::Up => move_by_row(area, width, -1),
+        KeyCode::Down => move_by_row(area, width, 1),
+        _ => {
+            edit_text(area, key);
+            Did::Stayed
+        }
+    }
+}
+
+/// Moves the cursor of a multi-line field one display row up (`by` -1) or
+/// down, keeping its column; from the first or last row the focus moves to
+/// the field above or below.
+fn move_by_row(area: &mut TextArea<'static>, width: usize, by: isize) -> Did {
+    let lines = area.lines();
+    let all = rows::rows(lines, width);
+    let (row, column) = rows::cursor_at(&all, lines, rows::cursor_of(area));
+    let Some(target) = row.checked_add_signed(by).filter(|r| *r < all.len()) else {
+        return Did::Move(by);
+    };
+    let (line, col) = rows::position_at(&all, lines, target, column);
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    area.move_cursor(CursorMove::Jump(clamp(line), clamp(col)));
+    Did::Stayed
+}
+
+fn choice_key(count: usize, selected: &mut usize, key: KeyEvent) -> Did {
+    match key.code {
+        KeyCode::Enter => return Did::Apply,
+        KeyCode::Up => return Did::Move(-1),
+        KeyCode::Down => return Did::Move(1),
+        KeyCode::Left | KeyCode::Char('h') => *selected = (*selected + count - 1) % count,
+        KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => {
+            *selected = (*selected + 1) % count;
+        }
+        _ => {}
+    }
+    Did::Stayed
+}
+
+fn checklist_key(
+    whole: &mut bool,
+    items: &mut [(String, String, bool)],
+    cursor: &mut usize,
+    key: KeyEvent,
+) -> Did {
+    match key.code {
+        KeyCode::Enter => return Did::Apply,
+        KeyCode::Up | KeyCode::Char('k') if *cursor == 0 => return Did::Move(-1),
+        KeyCode::Up | KeyCode::Char('k') => *cursor -= 1,
+        KeyCode::Down | KeyCode::Char('j') if *cursor >= items.len() => return Did::Move(1),
+        KeyCode::Down | KeyCode::Char('j') => *cursor += 1,
+        KeyCode::Char(' ') | KeyCode::Char('x') if *cursor == 0 => *whole = !*whole,
+        KeyCode::Char(' ') | KeyCode::Char('x') => {
+            if *whole {
+                // Everyone is shown ticked: unticking one person leaves
+                // everyone else.
+                *whole = false;
+                for item in items.iter_mut() {
+                    item.2 = true;
+                }
+            }
+            if let Some(item) = items.get_mut(*cursor - 1) {
+                item.2 = !item.2;
+            }
+        }
+        _ => {}
+    }
+    Did::Stayed
+}
