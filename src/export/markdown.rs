@@ -74,10 +74,7 @@ fn header(out: &mut Out, mission: &Mission, person: Option<&Participant>, one_da
         ));
     }
     out.block(&lines.join("\\\n"));
-    if one_day {
-        return;
-    }
-    if let Some(summary) = &header.summary {
+    if let Some(summary) = header.summary.as_deref().filter(|_| !one_day) {
         out.paragraphs(summary);
     }
     if !mission.participants.is_empty() {
