@@ -108,7 +108,7 @@ pub enum Format {
     Markdown,
     /// iCalendar (.ics), for calendar apps: one event per visit.
     Ics,
-    /// JSON, for scripts: every field (see docs/json-export.md).
+    /// JSON, for scripts: every field of the mission.
     Json,
 }
 

@@ -317,3 +317,40 @@ fn export_help_names_the_formats_and_the_per_participant_options() {
         );
     }
 }
+
+const TWO_CASES: &str = "format = 1\n\
+                         [mission]\n\
+                         title = \"Cases\"\n\
+                         start = 2026-03-30\n\
+                         end = 2026-03-30\n\
+                         [[participants]]\n\
+                         id = \"rossi\"\n\
+                         name = \"Maria Rossi\"\n\
+                         [[participants]]\n\
+                         id = \"Rossi\"\n\
+                         name = \"Paolo Rossi\"\n";
+
+#[test]
+fn each_participant_refuses_ids_that_differ_only_in_case_and_a_mission_without_people() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("m.toml"), TWO_CASES).expect("write");
+    std::fs::create_dir(dir.path().join("out")).expect("mkdir");
+    let args = ["export", "m.toml", "--each-participant", "--out-dir", "out"];
+    let out = run(dir.path(), &args, &[]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "error: participants \"rossi\" and \"Rossi\" would get the same file name; \
+         rename one of the ids\n"
+    );
+    assert!(names_in(&dir.path().join("out")).is_empty());
+
+    let nobody = TWO_CASES.split("[[participants]]").next().expect("header");
+    std::fs::write(dir.path().join("m.toml"), nobody).expect("write");
+    let out = run(dir.path(), &args, &[]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "error: the mission has no participants to write files for\n"
+    );
+}
