@@ -13,9 +13,13 @@ use chrono_tz::Tz;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::suggest;
-use crate::export::{self, Scope};
+use crate::export::Scope;
 use crate::file::output::{Existing, OutputError, write_output};
 use crate::file::{self, LoadError, Loaded};
+
+mod export_files;
+
+use export_files::Destination;
 
 /// Plan a delegation's week in the terminal: a day-by-day timeline, visit
 /// details and the participant list, edited and saved back to a TOML
@@ -48,7 +52,8 @@ pub enum Command {
         /// Mission file to check.
         file: PathBuf,
     },
-    /// Print the agenda of a mission, for the delegation.
+    /// Print the agenda of a mission, for the delegation, as text,
+    /// Markdown, iCalendar or JSON.
     Export {
         /// Mission file to export.
         file: PathBuf,
@@ -61,12 +66,19 @@ pub enum Command {
         /// Only this day (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         day: Option<NaiveDate>,
-        /// Wrap lines at this many columns (at least 40).
+        /// Wrap lines at this many columns (text format; at least 40).
         #[arg(long, value_name = "N", default_value_t = 80, value_parser = parse_width)]
         width: u16,
         /// Write to this file (atomically) instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Write one file per participant, with only their visits, into
+        /// --out-dir, named by participant id and format (vicini.ics).
+        #[arg(long, requires = "out_dir", conflicts_with_all = ["participant", "output"])]
+        each_participant: bool,
+        /// Existing directory for the files of --each-participant.
+        #[arg(long, value_name = "DIR", requires = "each_participant")]
+        out_dir: Option<PathBuf>,
     },
     /// Write a new mission file: a commented skeleton with one [[days]]
     /// entry per date. Never overwrites an existing file.
@@ -92,6 +104,24 @@ pub enum Command {
 pub enum Format {
     /// Plain text, wrapped to --width.
     Text,
+    /// Markdown: a heading and a list of visits per day.
+    Markdown,
+    /// iCalendar (.ics), for calendar apps: one event per visit.
+    Ics,
+    /// JSON, for scripts: every field of the mission.
+    Json,
+}
+
+impl Format {
+    /// The file name extension of the format, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Ics => "ics",
+            Format::Json => "json",
+        }
+    }
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -171,11 +201,13 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
         Command::Check { file } => check(&file),
         Command::Export {
             file,
-            format: Format::Text,
+            format,
             participant,
             day,
             width,
             output,
+            each_participant,
+            out_dir,
         } => {
             let loaded = load_reporting_warnings(&file)?;
             let mission = &loaded.parsed.mission;
@@ -203,12 +235,12 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
                 day,
                 width: width.into(),
             };
-            let text = export::agenda(mission, &scope);
-            match output {
-                None => print(&text),
-                Some(out) => write_output(&out, &[&file], Existing::Replace, text.as_bytes())
-                    .map_err(|err| Failure::usage(format!("error: {err}\n"))),
-            }
+            let destination = match (output, out_dir) {
+                (_, Some(dir)) if each_participant => Destination::EachParticipant(dir),
+                (Some(out), _) => Destination::File(out),
+                _ => Destination::Stdout,
+            };
+            export_files::export(&file, mission, format, scope, destination)
         }
         Command::New {
             file,

@@ -654,7 +654,7 @@ fn export_missing_file_exits_2() {
 }
 
 #[test]
-fn export_format_text_is_the_default_and_other_formats_are_usage_errors() {
+fn export_format_text_is_the_default_and_unknown_formats_are_usage_errors() {
     let explicit = itinera(&["export", SAMPLE, "--format", "text"]);
     assert_eq!(code(&explicit), 0);
     assert_eq!(stdout(&explicit), stdout(&itinera(&["export", SAMPLE])));
@@ -663,7 +663,13 @@ fn export_format_text_is_the_default_and_other_formats_are_usage_errors() {
     assert_eq!(code(&out), 2);
     assert_eq!(stdout(&out), "");
     let err = stderr(&out);
-    assert!(err.contains("'pdf'") && err.contains("text"), "{err}");
+    assert!(
+        err.contains("'pdf'")
+            && ["text", "markdown", "ics", "json"]
+                .iter()
+                .all(|f| err.contains(f)),
+        "{err}"
+    );
 }
 
 // --- new -------------------------------------------------------------------
