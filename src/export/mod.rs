@@ -2,6 +2,7 @@
 
 mod text;
 
+pub(crate) use text::Agenda;
 pub use text::agenda;
 
 use chrono::NaiveDate;
