@@ -440,3 +440,66 @@ fn diff_without_a_file_is_a_usage_error() {
         stderr(&out)
     );
 }
+
+// --- help and README -------------------------------------------------------------
+
+#[test]
+fn diff_help_describes_the_options_and_exit_codes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = itinera_in(dir.path(), &["diff", "--help"]);
+    assert_eq!(code(&out), 0);
+    let help = stdout(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for words in [
+        "Usage: itinera diff [OPTIONS] <OLD> [NEW]",
+        "compares its version in git's HEAD with the file as it is now",
+        "Exits 0 whether or not anything changed, 1 when a version has errors",
+        "--format <FORMAT>",
+        "markdown: Markdown",
+        "--participant <ID> Only what changes for this participant",
+    ] {
+        assert!(help.contains(words), "diff --help lacks {words:?}: {help}");
+    }
+}
+
+#[test]
+fn the_readme_example_is_what_diff_prints() {
+    let old = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE))
+        .expect("sample");
+    let new = edit(
+        &old,
+        &[
+            (
+                "lodging = \"Hotel in the Umeda / Osaka Station area\"  # illustrative",
+                "lodging = \"Hotel Nikko Osaka\"",
+            ),
+            (
+                "start = 12:00:00\nend = 13:00:00",
+                "start = 12:30:00\nend = 13:30:00",
+            ),
+            (
+                "id = \"kento\"\n",
+                "id = \"kento\"\nstatus = \"cancelled\"\n",
+            ),
+            (
+                "venue = \"National Cerebral and Cardiovascular Center (NCVC)\"\n\
+                 address = \"6-1 Kishibe-Shimmachi, Suita, Osaka\"\n\
+                 host = \"National Cerebral and Cardiovascular Center (NCVC)\"\n\
+                 participants = [\"vicini\", \"biocat\", \"emilia-romagna\", \"catalonia\"]",
+                "venue = \"NCVC main building\"\n\
+                 address = \"6-1 Kishibe-Shimmachi, Suita, Osaka\"\n\
+                 host = \"National Cerebral and Cardiovascular Center (NCVC)\"\n\
+                 participants = [\"vicini\", \"biocat\", \"emilia-romagna\", \"catalonia\", \"aura\"]",
+            ),
+        ],
+    );
+    let text = report(&old, &new, &[]);
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    assert!(
+        readme.contains(&format!("```text\n{text}```\n")),
+        "README.md does not show this report:\n{text}"
+    );
+}
