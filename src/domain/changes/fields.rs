@@ -87,11 +87,18 @@ pub fn day_fields() -> [Field<DayInfo>; 3] {
 }
 
 /// The fields of `fields` whose values differ between `old` and `new`.
+/// Values are compared without the spaces and line breaks around them,
+/// and empty text counts as not set: a reader cannot see those changes.
 pub(super) fn changed_fields<T>(fields: &[Field<T>], old: &T, new: &T) -> Vec<FieldChange> {
+    let value = |f: &Field<T>, entity: &T| {
+        (f.value)(entity)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
     fields
         .iter()
         .filter_map(|f| {
-            let (o, n) = ((f.value)(old), (f.value)(new));
+            let (o, n) = (value(f, old), value(f, new));
             (o != n).then_some(FieldChange {
                 key: f.key,
                 label: f.label,

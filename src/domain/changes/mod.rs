@@ -181,11 +181,12 @@ fn compare_in(old: &Mission, new: &Mission, only: Option<&str>) -> Changes {
 
     let (h0, h1) = (&old.header, &new.header);
     let mut days: BTreeMap<NaiveDate, DayChanges> = BTreeMap::new();
-    for (o, n) in day_pairs(old, new) {
-        let empty = DayInfo::new(o.or(n).map_or(h1.start, |d| d.date));
+    for date in day_dates(old, new) {
+        let empty = DayInfo::new(date);
+        let (o, n) = (old.day_info(date), new.day_info(date));
         let fields = changed_fields(&day_fields(), o.unwrap_or(&empty), n.unwrap_or(&empty));
         if !fields.is_empty() {
-            day_entry(&mut days, old, new, empty.date).fields = fields;
+            day_entry(&mut days, old, new, date).fields = fields;
         }
     }
     let attending = |v: &Visit, ids: &HashSet<&str>| {
@@ -237,18 +238,12 @@ fn compare_in(old: &Mission, new: &Mission, only: Option<&str>) -> Changes {
     }
 }
 
-/// The `[[days]]` entries of both versions, paired by date.
-fn day_pairs<'a>(
-    old: &'a Mission,
-    new: &'a Mission,
-) -> Vec<(Option<&'a DayInfo>, Option<&'a DayInfo>)> {
+/// The dates with a `[[days]]` entry in either version, in order.
+fn day_dates(old: &Mission, new: &Mission) -> Vec<NaiveDate> {
     let mut dates: Vec<NaiveDate> = old.days.iter().chain(&new.days).map(|d| d.date).collect();
-    dates.sort();
+    dates.sort_unstable();
     dates.dedup();
     dates
-        .into_iter()
-        .map(|d| (old.day_info(d), new.day_info(d)))
-        .collect()
 }
 
 fn day_entry<'a>(

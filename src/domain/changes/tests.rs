@@ -236,3 +236,45 @@ fn a_report_for_one_person_keeps_what_they_attend_in_either_version() {
     let everyone = compare(&old, &new);
     assert_eq!(summary(&everyone).len(), 4, "{everyone:?}");
 }
+
+#[test]
+fn spaces_around_a_value_and_empty_text_are_not_changes() {
+    let mut o = visit(Some("a"), 14, 10, "A");
+    o.notes = Some("Bring slides.\n".into());
+    o.venue = Some(String::new());
+    let mut n = o.clone();
+    n.notes = Some("  Bring slides.".into());
+    n.venue = None;
+    assert!(compare(&mission(vec![o.clone()]), &mission(vec![n.clone()])).is_empty());
+    n.notes = Some("Bring slides and badges.".into());
+    assert_eq!(
+        summary(&compare(&mission(vec![o]), &mission(vec![n]))),
+        [(Change::Changed, "A".into(), vec!["notes"])]
+    );
+}
+
+#[test]
+fn day_fields_are_compared_on_every_date_either_version_describes() {
+    let old = mission(Vec::new());
+    let mut new = old.clone();
+    let mut info = DayInfo::new(day(15));
+    info.lodging = Some("Hotel Nikko Osaka".into());
+    new.days.push(info);
+    let changes = compare(&old, &new);
+    assert_eq!(changes.days.len(), 1);
+    assert_eq!(changes.days[0].date, day(15));
+    let lodging = &changes.days[0].fields;
+    assert_eq!(lodging.len(), 1);
+    assert_eq!(
+        (
+            lodging[0].key,
+            lodging[0].old.as_deref(),
+            lodging[0].new.as_deref()
+        ),
+        ("lodging", None, Some("Hotel Nikko Osaka"))
+    );
+    assert_eq!(
+        compare(&new, &old).days[0].fields[0].old.as_deref(),
+        Some("Hotel Nikko Osaka")
+    );
+}
