@@ -2,7 +2,7 @@
 //! into an email to the delegation: plain text ([`text`]) or Markdown
 //! ([`markdown`]).
 //!
-//! Both start from one [`Outline`] built here from
+//! Both start from one outline built here from
 //! [`crate::domain::changes::Changes`], so the wording is written once and
 //! the two renderers only lay it out. Text from the mission file has its
 //! control characters written as escapes (`\u{1b}`), so the report never

@@ -4,7 +4,7 @@
 //! days. Renderers (`crate::diff`) turn [`Changes`] into text.
 //!
 //! Visits are matched by id ([`Mission::visit_ids`]); the visits left over
-//! are paired by [`pair`]'s fallback rules, so that a visit whose generated
+//! are paired by fallback rules (`pair.rs`), so that a visit whose generated
 //! id changed with its title or date is not reported as removed and added.
 
 mod fields;
