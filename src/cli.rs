@@ -1,5 +1,5 @@
-//! The command line: `itinera [FILE]` opens the planner; `check`, `export`
-//! and `new` work on mission files without a terminal UI.
+//! The command line: `itinera [FILE]` opens the planner; `check`, `export`,
+//! `new` and `diff` work on mission files without a terminal UI.
 //!
 //! Exit codes: 0 success (warnings allowed), 1 the mission file has errors,
 //! 2 usage errors and files that cannot be read or written.
@@ -11,6 +11,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use clap::{Parser, Subcommand, ValueEnum};
+
+mod diff;
+mod git;
+
+pub use diff::DiffFormat;
 
 use crate::domain::suggest;
 use crate::export::Scope;
@@ -97,6 +102,26 @@ pub enum Command {
         /// IANA time zone where the trip happens, e.g. Asia/Tokyo.
         #[arg(long, value_name = "ZONE", value_parser = parse_timezone)]
         timezone: Option<Tz>,
+    },
+    /// Show what changed between two versions of a mission, day by day,
+    /// ready to paste into an email to the delegation.
+    ///
+    /// With one file, compares its version in git's HEAD with the file as
+    /// it is now. Exits 0 whether or not anything changed, 1 when a version
+    /// has errors, 2 on usage errors and versions that cannot be read.
+    Diff {
+        /// The earlier version; alone, the file to compare with its
+        /// version in git's HEAD.
+        old: PathBuf,
+        /// The later version.
+        new: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Only what changes for this participant (a participant id): the
+        /// visits they attend in either version.
+        #[arg(long, value_name = "ID")]
+        participant: Option<String>,
     },
 }
 
@@ -249,6 +274,12 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
             end,
             timezone,
         } => new(&file, &title, start, end, timezone),
+        Command::Diff {
+            old,
+            new,
+            format,
+            participant,
+        } => diff::run(&old, new.as_deref(), format, participant.as_deref()),
     }
 }
 

@@ -10,6 +10,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod diff;
 pub mod domain;
 pub mod export;
 pub mod file;

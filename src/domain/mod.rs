@@ -11,6 +11,7 @@
 //! [`DayIndex`] keeps that subsequence per date so that views never scan the
 //! whole vector.
 
+pub mod changes;
 mod edit;
 mod ids;
 mod index;

@@ -10,6 +10,7 @@ pub mod json;
 pub mod markdown;
 mod text;
 
+pub(crate) use text::Agenda;
 pub use text::agenda;
 
 use chrono::NaiveDate;

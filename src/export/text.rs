@@ -109,18 +109,20 @@ pub fn agenda(mission: &Mission, scope: &Scope) -> String {
     out.text
 }
 
-struct Agenda {
-    text: String,
-    width: usize,
+/// Text wrapped to `width` columns, built line by line; also used for the
+/// report of what changed (`crate::diff`).
+pub(crate) struct Agenda {
+    pub(crate) text: String,
+    pub(crate) width: usize,
 }
 
 impl Agenda {
-    fn line(&mut self, line: &str) {
+    pub(crate) fn line(&mut self, line: &str) {
         self.text.push_str(line.trim_end());
         self.text.push('\n');
     }
 
-    fn blank(&mut self) {
+    pub(crate) fn blank(&mut self) {
         if !self.text.is_empty() && !self.text.ends_with("\n\n") {
             self.text.push('\n');
         }
@@ -128,7 +130,7 @@ impl Agenda {
 
     /// One paragraph, wrapped, with separate first-line and continuation
     /// indents.
-    fn para(&mut self, text: &str, first: &str, rest: &str) {
+    pub(crate) fn para(&mut self, text: &str, first: &str, rest: &str) {
         let text = printable(text);
         let options = textwrap::Options::new(self.width)
             .initial_indent(first)
@@ -140,7 +142,7 @@ impl Agenda {
     }
 
     /// Text with its own line breaks kept, each line wrapped at `indent`.
-    fn paragraphs(&mut self, text: &str, indent: &str) {
+    pub(crate) fn paragraphs(&mut self, text: &str, indent: &str) {
         for paragraph in printable(text).trim().lines() {
             if paragraph.trim().is_empty() {
                 self.line("");
