@@ -1,9 +1,17 @@
 //! From DTOs to the domain model: required values, ranges, references and
 //! uniqueness. Every problem is collected; a mission is produced only when
 //! there is no error at all.
+//!
+//! Each table's values are turned into its entity by walking the entity's
+//! description ([`crate::domain::schema`]): a choice word is looked up, a
+//! time zone name resolved, and each value set. The rules that look at
+//! several fields or several entries (the mission's dates, ids, a visit's
+//! times and attendees, see [`visit`]) are written out here.
+
+mod visit;
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::str::FromStr;
 
@@ -11,11 +19,19 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::diagnostic::{Diagnostic, LineIndex, excerpt};
-use super::dto::{DayDto, Field, HeaderDto, MissionDto, ParticipantDto, Spanned, VisitDto};
-use crate::domain::{
-    DayInfo, FORMAT, Header, Key, Kind, MAX_MISSION_DAYS, Mission, Participant, Status, Visit,
-    format_time, is_valid_id, mission_days, suggest,
+use super::dto::{EntryDto, MissionDto, Raw, Spanned};
+use crate::domain::schema::{
+    Choice, DAY, FieldValue, HEADER, PARTICIPANT, Schema, ValueKind, normalized,
 };
+use crate::domain::{
+    DayInfo, FORMAT, Header, MAX_MISSION_DAYS, Mission, Participant, is_valid_id, mission_days,
+    suggest,
+};
+
+const MISSION_START: usize = HEADER.at("start");
+const MISSION_END: usize = HEADER.at("end");
+const DAY_DATE: usize = DAY.at("date");
+const PARTICIPANT_ID: usize = PARTICIPANT.at("id");
 
 /// The mission `dto` describes, or `None` when it has errors (which are
 /// added to `problems`, with any warnings). `text` is the file's text, for
@@ -41,14 +57,19 @@ pub fn validate(dto: MissionDto, text: &str, problems: &mut Vec<Diagnostic>) -> 
     // The mission's dates, as soon as they are readable and in order: a
     // problem elsewhere in [mission] (a time zone) must not hide the
     // "outside the mission's dates" warnings.
-    let range = dto.header.as_ref().and_then(|h| match (&h.start, &h.end) {
-        (Some(start), Some(end)) if start.value <= end.value => Some((start.value, end.value)),
-        _ => None,
-    });
+    let range =
+        dto.header
+            .as_ref()
+            .and_then(|h| match (h.date(MISSION_START), h.date(MISSION_END)) {
+                (Some(start), Some(end)) if start.value <= end.value => {
+                    Some((start.value, end.value))
+                }
+                _ => None,
+            });
     let header = dto.header.and_then(|h| v.header(h));
     let days = v.days(dto.days, range);
     let participants = v.participants(dto.participants);
-    let mut ids = Ids::new(participants.iter().map(|p| p.id.as_str()).collect());
+    let mut ids = visit::Ids::new(participants.iter().map(|p| p.id.as_str()).collect());
     let visits = v.visits(dto.visits, &mut ids, range);
     let errors_after = v.problems.iter().filter(|d| d.is_error()).count();
     if errors_after > errors_before {
@@ -69,53 +90,6 @@ struct Validator<'p> {
     lines: OnceCell<LineIndex<'p>>,
 }
 
-/// How many participant ids, in all, unknown ids are compared with to find
-/// a "did you mean": enough for thousands of typos among hundreds of
-/// people, and a bound on the work for a file with 100,000 of each.
-const HINT_BUDGET: usize = 1_000_000;
-
-/// The participants' ids, to look references up in constant time and to
-/// suggest one for an unknown id (once per distinct id, within
-/// [`HINT_BUDGET`]).
-struct Ids<'a> {
-    list: Vec<&'a str>,
-    set: HashSet<&'a str>,
-    hints: HashMap<String, Option<&'a str>>,
-    budget: usize,
-}
-
-impl<'a> Ids<'a> {
-    fn new(list: Vec<&'a str>) -> Self {
-        Ids {
-            set: list.iter().copied().collect(),
-            list,
-            hints: HashMap::new(),
-            budget: HINT_BUDGET,
-        }
-    }
-
-    fn contains(&self, id: &str) -> bool {
-        self.set.contains(id)
-    }
-
-    fn suggest(&mut self, id: &str) -> Option<&'a str> {
-        if let Some(hint) = self.hints.get(id) {
-            return *hint;
-        }
-        if self.budget < self.list.len() {
-            return None;
-        }
-        self.budget -= self.list.len();
-        let hint = suggest(id, self.list.iter().copied());
-        self.hints.insert(id.to_string(), hint);
-        hint
-    }
-}
-
-fn value<T: Clone>(field: &Field<T>) -> Option<T> {
-    field.as_ref().map(|f| f.value.clone())
-}
-
 impl Validator<'_> {
     fn error(&mut self, span: Range<usize>, message: String) {
         self.problems.push(Diagnostic::error(span, message));
@@ -125,10 +99,117 @@ impl Validator<'_> {
         self.problems.push(Diagnostic::warning(span, message));
     }
 
-    fn header(&mut self, h: HeaderDto) -> Option<Header> {
-        let timezone = self.timezone(&h.timezone);
-        let home_timezone = self.timezone(&h.home_timezone);
-        if let (Some(start), Some(end)) = (&h.start, &h.end) {
+    /// The entity a table describes, each value read as its field's kind
+    /// asks. `None` when a required field is missing or a value is wrong
+    /// (an unknown time zone); every problem is reported either way.
+    fn entity<E>(&mut self, schema: &Schema<E>, dto: EntryDto) -> Option<E> {
+        let mut ok = true;
+        let mut values = Vec::with_capacity(schema.fields.len());
+        for (field, raw) in schema.fields.iter().zip(dto.values) {
+            let value = match raw {
+                Some(raw) => self.value(field.key, field.kind, raw),
+                None => Some(None),
+            };
+            ok &=
+                value.is_some() && (!field.required || value.as_ref().is_some_and(Option::is_some));
+            values.push(value.flatten());
+        }
+        if !ok {
+            return None;
+        }
+        let mut entity = (schema.blank)();
+        for (field, value) in schema.fields.iter().zip(values) {
+            if value.is_some() {
+                (field.set)(&mut entity, value);
+            }
+        }
+        Some(entity)
+    }
+
+    /// A value read as `kind` asks: `Some(None)` for a choice word read as
+    /// the default, `None` for a value with an error.
+    fn value(
+        &mut self,
+        key: &str,
+        kind: ValueKind,
+        raw: Spanned<Raw>,
+    ) -> Option<Option<FieldValue>> {
+        let value = match (kind, raw.value) {
+            (ValueKind::Choice(choice), Raw::Text(word)) => {
+                return Some(self.choice(
+                    key,
+                    choice,
+                    &Spanned {
+                        value: word,
+                        span: raw.span,
+                    },
+                ));
+            }
+            (ValueKind::TimeZone, Raw::Text(name)) => {
+                FieldValue::Zone(self.timezone(&Spanned {
+                    value: name,
+                    span: raw.span,
+                })?)
+            }
+            (_, Raw::Text(text)) => FieldValue::Text(text),
+            (_, Raw::Date(date)) => FieldValue::Date(date),
+            (_, Raw::Time(time)) => FieldValue::Time(time),
+            (_, Raw::List(list)) => FieldValue::List(list.into_iter().map(|i| i.value).collect()),
+        };
+        Some(Some(value))
+    }
+
+    /// The word of `choice` written; a word not in the list is read as
+    /// the default, with a warning.
+    fn choice(
+        &mut self,
+        key: &str,
+        choice: &Choice,
+        written: &Spanned<String>,
+    ) -> Option<FieldValue> {
+        if let Some(word) = choice.parse(&written.value) {
+            return Some(FieldValue::Word(word));
+        }
+        let default = choice.default;
+        let message = match suggest(&normalized(&written.value), choice.words.iter().copied()) {
+            Some(close) => format!(
+                "unknown {key} \"{}\" (did you mean \"{close}\"?); read as \"{default}\"",
+                excerpt(&written.value)
+            ),
+            None => format!(
+                "unknown {key} \"{}\" (read as \"{default}\"); {} are {}",
+                excerpt(&written.value),
+                choice.plural,
+                choice.words.join(", ")
+            ),
+        };
+        self.warning(written.span.clone(), message);
+        None
+    }
+
+    /// The zone named, or `None` with an error.
+    fn timezone(&mut self, field: &Spanned<String>) -> Option<Tz> {
+        match Tz::from_str(field.value.trim()) {
+            Ok(tz) => Some(tz),
+            Err(_) => {
+                let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
+                let hint = match suggest(&field.value, names) {
+                    Some(name) => format!(" (did you mean \"{name}\"?)"),
+                    None => " (use an IANA name like \"Asia/Tokyo\")".to_string(),
+                };
+                self.error(
+                    field.span.clone(),
+                    format!("unknown time zone \"{}\"{hint}", excerpt(&field.value)),
+                );
+                None
+            }
+        }
+    }
+
+    /// The header, after checking that the mission's dates are in order
+    /// and not too far apart.
+    fn header(&mut self, h: EntryDto) -> Option<Header> {
+        if let (Some(start), Some(end)) = (h.date(MISSION_START), h.date(MISSION_END)) {
             let days = mission_days(start.value, end.value);
             if end.value < start.value {
                 self.error(
@@ -149,37 +230,7 @@ impl Validator<'_> {
                 );
             }
         }
-        Some(Header {
-            title: value(&h.title)?,
-            start: value(&h.start)?,
-            end: value(&h.end)?,
-            timezone: timezone?,
-            home_timezone: home_timezone?,
-            organizer: value(&h.organizer),
-            summary: value(&h.summary),
-        })
-    }
-
-    /// `Some(None)` for no zone, `None` for an invalid one.
-    fn timezone(&mut self, field: &Field<String>) -> Option<Option<Tz>> {
-        let Some(field) = field else {
-            return Some(None);
-        };
-        match Tz::from_str(field.value.trim()) {
-            Ok(tz) => Some(Some(tz)),
-            Err(_) => {
-                let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
-                let hint = match suggest(&field.value, names) {
-                    Some(name) => format!(" (did you mean \"{name}\"?)"),
-                    None => " (use an IANA name like \"Asia/Tokyo\")".to_string(),
-                };
-                self.error(
-                    field.span.clone(),
-                    format!("unknown time zone \"{}\"{hint}", excerpt(&field.value)),
-                );
-                None
-            }
-        }
+        self.entity(&HEADER, h)
     }
 
     fn outside(
@@ -201,11 +252,14 @@ impl Validator<'_> {
         }
     }
 
-    fn days(&mut self, days: Vec<DayDto>, range: Option<(NaiveDate, NaiveDate)>) -> Vec<DayInfo> {
+    /// The days with a date, one per date.
+    fn days(&mut self, days: Vec<EntryDto>, range: Option<(NaiveDate, NaiveDate)>) -> Vec<DayInfo> {
         let mut seen: HashMap<NaiveDate, Range<usize>> = HashMap::new();
         let mut out = Vec::with_capacity(days.len());
         for day in days {
-            let Some(date) = day.date else { continue };
+            let Some(date) = day.date(DAY_DATE) else {
+                continue;
+            };
             if let Some(first) = seen.get(&date.value) {
                 let message = format!(
                     "a [[days]] entry for {} already exists (line {}); write one per date",
@@ -217,38 +271,22 @@ impl Validator<'_> {
             }
             seen.insert(date.value, date.span.clone());
             self.outside(&date, range, "day");
-            out.push(DayInfo {
-                date: date.value,
-                city: value(&day.city),
-                lodging: value(&day.lodging),
-                notes: value(&day.notes),
-            });
+            out.extend(self.entity(&DAY, day));
         }
         out
     }
 
-    fn participants(&mut self, list: Vec<ParticipantDto>) -> Vec<Participant> {
+    /// The participants with a valid id, each id once.
+    fn participants(&mut self, list: Vec<EntryDto>) -> Vec<Participant> {
         let mut seen: HashMap<String, Range<usize>> = HashMap::new();
         let mut out = Vec::with_capacity(list.len());
         for p in list {
-            let Some(id) =
-                p.id.as_ref()
-                    .filter(|id| self.check_id(id, "participant", &mut seen))
-            else {
-                continue;
-            };
-            let Some(name) = value(&p.name) else { continue };
-            out.push(Participant {
-                key: Key::fresh(),
-                id: id.value.clone(),
-                name,
-                organization: value(&p.organization),
-                region: value(&p.region),
-                role: value(&p.role),
-                email: value(&p.email),
-                phone: value(&p.phone),
-                notes: value(&p.notes),
-            });
+            let id_ok = p
+                .text(PARTICIPANT_ID)
+                .is_some_and(|id| self.check_id(&id, "participant", &mut seen));
+            if id_ok {
+                out.extend(self.entity(&PARTICIPANT, p));
+            }
         }
         out
     }
@@ -256,30 +294,30 @@ impl Validator<'_> {
     /// Checks an id's characters and uniqueness; records it as seen.
     fn check_id(
         &mut self,
-        id: &Spanned<String>,
+        id: &Spanned<&str>,
         what: &str,
         seen: &mut HashMap<String, Range<usize>>,
     ) -> bool {
-        if !is_valid_id(&id.value) {
+        if !is_valid_id(id.value) {
             self.error(
                 id.span.clone(),
                 format!(
                     "invalid {what} id \"{}\": use letters, digits, '-' and '_'",
-                    excerpt(&id.value)
+                    excerpt(id.value)
                 ),
             );
             return false;
         }
-        if let Some(first) = seen.get(&id.value) {
+        if let Some(first) = seen.get(id.value) {
             let message = format!(
                 "duplicate {what} id \"{}\" (first used on line {})",
-                excerpt(&id.value),
+                excerpt(id.value),
                 self.line_hint(first)
             );
             self.error(id.span.clone(), message);
             return false;
         }
-        seen.insert(id.value.clone(), id.span.clone());
+        seen.insert(id.value.to_string(), id.span.clone());
         true
     }
 
@@ -290,224 +328,4 @@ impl Validator<'_> {
             .get_or_init(|| LineIndex::new(text))
             .line(span.start)
     }
-
-    fn visits(
-        &mut self,
-        list: Vec<VisitDto>,
-        participants: &mut Ids,
-        range: Option<(NaiveDate, NaiveDate)>,
-    ) -> Vec<Option<Visit>> {
-        let mut seen: HashMap<String, Range<usize>> = HashMap::new();
-        // Per date: the start time and title of the last timed visit seen.
-        let mut last_start: HashMap<NaiveDate, (chrono::NaiveTime, String)> = HashMap::new();
-        let mut out = Vec::with_capacity(list.len());
-        for dto in list {
-            let visit = self.visit(dto, participants, range, &mut seen, &mut last_start);
-            out.push(visit);
-        }
-        out
-    }
-
-    fn visit(
-        &mut self,
-        v: VisitDto,
-        participants: &mut Ids,
-        range: Option<(NaiveDate, NaiveDate)>,
-        seen: &mut HashMap<String, Range<usize>>,
-        last_start: &mut HashMap<NaiveDate, (chrono::NaiveTime, String)>,
-    ) -> Option<Visit> {
-        let id_ok =
-            v.id.as_ref()
-                .is_none_or(|id| self.check_id(id, "visit", seen));
-        let kind = v.kind.as_ref().map_or(Kind::default(), |k| {
-            let word = normalized(&k.value);
-            Kind::parse(&word).unwrap_or_else(|| {
-                let words = Kind::ALL.map(Kind::as_str);
-                let message = match suggest(&word, words) {
-                    Some(close) => format!(
-                        "unknown kind \"{}\" (did you mean \"{close}\"?); read as \"other\"",
-                        excerpt(&k.value)
-                    ),
-                    None => format!(
-                        "unknown kind \"{}\" (read as \"other\"); kinds are {}",
-                        excerpt(&k.value),
-                        list(words)
-                    ),
-                };
-                self.warning(k.span.clone(), message);
-                Kind::Other
-            })
-        });
-        let status = v.status.as_ref().map_or(Status::default(), |s| {
-            let word = normalized(&s.value);
-            let parsed = match word.as_str() {
-                // The US spelling.
-                "canceled" => Some(Status::Cancelled),
-                word => Status::parse(word),
-            };
-            parsed.unwrap_or_else(|| {
-                let words = Status::ALL.map(Status::as_str);
-                let message = match suggest(&word, words) {
-                    Some(close) => format!(
-                        "unknown status \"{}\" (did you mean \"{close}\"?); read as \"confirmed\"",
-                        excerpt(&s.value)
-                    ),
-                    None => format!(
-                        "unknown status \"{}\" (read as \"confirmed\"); statuses are {}",
-                        excerpt(&s.value),
-                        list(words)
-                    ),
-                };
-                self.warning(s.span.clone(), message);
-                Status::Confirmed
-            })
-        });
-        let refs_ok = self.references(&v.participants, participants);
-        let times_ok = self.times(&v);
-        if let Some(date) = &v.date {
-            self.outside(date, range, "visit");
-        }
-        if let (Some(date), Some(start), Some(title)) = (&v.date, &v.start, &v.title) {
-            if let Some((previous, previous_title)) = last_start.get(&date.value) {
-                if start.value < *previous {
-                    self.warning(
-                        start.span.clone(),
-                        format!(
-                            "starts at {}, before \"{}\" listed above it at {} on {}; \
-                             visits of a day are shown in file order",
-                            format_time(start.value),
-                            excerpt(previous_title),
-                            format_time(*previous),
-                            date.value
-                        ),
-                    );
-                }
-            }
-            last_start.insert(date.value, (start.value, title.value.clone()));
-        }
-        if !(id_ok && refs_ok && times_ok) {
-            return None;
-        }
-        Some(Visit {
-            key: Key::fresh(),
-            id: value(&v.id),
-            date: value(&v.date)?,
-            end_date: value(&v.end_date),
-            start: value(&v.start),
-            end: value(&v.end),
-            title: value(&v.title)?,
-            kind,
-            status,
-            city: value(&v.city),
-            venue: value(&v.venue),
-            address: value(&v.address),
-            host: value(&v.host),
-            contact: value(&v.contact),
-            participants: v
-                .participants
-                .map(|list| list.value.into_iter().map(|p| p.value).collect()),
-            tags: v
-                .tags
-                .map(|list| list.value.into_iter().map(|t| t.value).collect())
-                .unwrap_or_default(),
-            notes: value(&v.notes),
-        })
-    }
-
-    fn references(&mut self, refs: &Field<Vec<Spanned<String>>>, ids: &mut Ids) -> bool {
-        let mut ok = true;
-        let mut listed: HashSet<&str> = HashSet::new();
-        for r in refs.iter().flat_map(|list| &list.value) {
-            if !ids.contains(&r.value) {
-                let hint = match ids.suggest(&r.value) {
-                    Some(id) => format!(" (did you mean \"{}\"?)", excerpt(id)),
-                    None => " (ids come from [[participants]])".to_string(),
-                };
-                self.error(
-                    r.span.clone(),
-                    format!("unknown participant id \"{}\"{hint}", excerpt(&r.value)),
-                );
-                ok = false;
-            } else if !listed.insert(&r.value) {
-                self.error(
-                    r.span.clone(),
-                    format!("participant \"{}\" is listed twice", excerpt(&r.value)),
-                );
-                ok = false;
-            }
-        }
-        ok
-    }
-
-    /// end_date on or after date; end needs start; end after start.
-    fn times(&mut self, v: &VisitDto) -> bool {
-        let mut ok = true;
-        if let (Some(date), Some(end_date)) = (&v.date, &v.end_date) {
-            if end_date.value < date.value {
-                self.error(
-                    end_date.span.clone(),
-                    format!(
-                        "`end_date` {} is before the visit's date {}",
-                        end_date.value, date.value
-                    ),
-                );
-                ok = false;
-            }
-        }
-        match (&v.start, &v.end) {
-            (None, Some(end)) => {
-                self.error(
-                    end.span.clone(),
-                    "`end` needs a `start`: give the start time too, or remove `end`".into(),
-                );
-                ok = false;
-            }
-            (Some(start), Some(end)) if ok => {
-                // With `end_date` after `date` the end is always after the
-                // start; on one day the times must be in order.
-                let date = v.date.as_ref().map(|d| d.value);
-                let end_date = v.end_date.as_ref().map(|d| d.value);
-                let same_day = date.is_some() && end_date.is_none_or(|e| Some(e) == date);
-                if same_day && end.value <= start.value {
-                    let message = if end.value == start.value {
-                        format!(
-                            "the visit ends when it starts ({}); correct `end`, or remove it",
-                            format_time(start.value)
-                        )
-                    } else {
-                        let ends = format!(
-                            "the visit ends at {}, before it starts ({})",
-                            format_time(end.value),
-                            format_time(start.value)
-                        );
-                        if end_date.is_some() {
-                            let next_day = date
-                                .and_then(|d| d.succ_opt())
-                                .map_or(String::new(), |next| format!(" ({next})"));
-                            format!(
-                                "{ends}; `end_date` is the same day as `date`, \
-                                 but an item past midnight needs the next day{next_day}"
-                            )
-                        } else {
-                            format!("{ends}; for an item past midnight set `end_date`")
-                        }
-                    };
-                    self.error(end.span.clone(), message);
-                    ok = false;
-                }
-            }
-            _ => {}
-        }
-        ok
-    }
-}
-
-/// A `kind` or `status` word as it is looked up: people write "Meeting" or
-/// " tentative" and mean the word.
-fn normalized(word: &str) -> String {
-    word.trim().to_lowercase()
-}
-
-fn list<const N: usize>(words: [&str; N]) -> String {
-    words.join(", ")
 }
