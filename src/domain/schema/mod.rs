@@ -21,6 +21,21 @@
 //! them. A setter given `None` sets that default (a required field keeps
 //! its value: it is never absent from a valid entity).
 
+/// The entry of an optional text member whose key is its name:
+/// `optional_text!(make, Text, city, "City")` is `make("city", Text,
+/// "City", get, set)` with the accessors of `city`.
+macro_rules! optional_text {
+    ($make:ident, $kind:ident, $member:ident, $label:literal) => {
+        $make(
+            stringify!($member),
+            $kind,
+            $label,
+            |e| text(&e.$member),
+            |e, x| e.$member = text_of(x),
+        )
+    };
+}
+
 mod tables;
 mod visit;
 

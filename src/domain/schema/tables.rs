@@ -4,7 +4,6 @@ use chrono::NaiveDate;
 
 use super::{FieldSpec, FieldValue, Schema, ValueKind, date_of, text, text_of};
 use crate::domain::{DayInfo, Header, Participant};
-
 use ValueKind::{Date, Id, MultiLine, Text, TimeZone};
 
 fn zone_of(value: &Option<FieldValue>) -> Option<chrono_tz::Tz> {
@@ -83,24 +82,12 @@ pub static HEADER: Schema<Header> = Schema {
         .form(5)
         .example("\"Europe/Rome\"")
         .explain("a second clock for the people at home"),
-        header(
-            "organizer",
-            Text,
-            "Organizer",
-            |h| text(&h.organizer),
-            |h, x| h.organizer = text_of(x),
-        )
-        .form(6)
-        .example("\"\""),
-        header(
-            "summary",
-            MultiLine,
-            "Summary",
-            |h| text(&h.summary),
-            |h, x| h.summary = text_of(x),
-        )
-        .form(7)
-        .example("\"\"\"What the mission is for.\"\"\""),
+        optional_text!(header, Text, organizer, "Organizer")
+            .form(6)
+            .example("\"\""),
+        optional_text!(header, MultiLine, summary, "Summary")
+            .form(7)
+            .example("\"\"\"What the mission is for.\"\"\""),
     ],
 };
 
@@ -133,35 +120,17 @@ pub static DAY: Schema<DayInfo> = Schema {
         )
         .required()
         .own(),
-        day(
-            "city",
-            Text,
-            "City",
-            |d| text(&d.city),
-            |d, x| d.city = text_of(x),
-        )
-        .form(1)
-        .row(1)
-        .example("\"\""),
-        day(
-            "lodging",
-            Text,
-            "Lodging",
-            |d| text(&d.lodging),
-            |d, x| d.lodging = text_of(x),
-        )
-        .form(2)
-        .row(2)
-        .example("\"\""),
-        day(
-            "notes",
-            MultiLine,
-            "Notes",
-            |d| text(&d.notes),
-            |d, x| d.notes = text_of(x),
-        )
-        .form(3)
-        .row(3),
+        optional_text!(day, Text, city, "City")
+            .form(1)
+            .row(1)
+            .example("\"\""),
+        optional_text!(day, Text, lodging, "Lodging")
+            .form(2)
+            .row(2)
+            .example("\"\""),
+        optional_text!(day, MultiLine, notes, "Notes")
+            .form(3)
+            .row(3),
     ],
 };
 
@@ -203,58 +172,21 @@ pub static PARTICIPANT: Schema<Participant> = Schema {
         .required()
         .form(1)
         .example("\"Maria Rossi\""),
-        person(
-            "organization",
-            Text,
-            "Organization",
-            |p| text(&p.organization),
-            |p, x| p.organization = text_of(x),
-        )
-        .form(3)
-        .example("\"\""),
-        person(
-            "region",
-            Text,
-            "Region",
-            |p| text(&p.region),
-            |p, x| p.region = text_of(x),
-        )
-        .form(4)
-        .example("\"\""),
-        person(
-            "role",
-            Text,
-            "Role",
-            |p| text(&p.role),
-            |p, x| p.role = text_of(x),
-        )
-        .form(5)
-        .example("\"\""),
-        person(
-            "email",
-            Text,
-            "Email",
-            |p| text(&p.email),
-            |p, x| p.email = text_of(x),
-        )
-        .form(6)
-        .example("\"\""),
-        person(
-            "phone",
-            Text,
-            "Phone",
-            |p| text(&p.phone),
-            |p, x| p.phone = text_of(x),
-        )
-        .form(7)
-        .example("\"\""),
-        person(
-            "notes",
-            MultiLine,
-            "Notes",
-            |p| text(&p.notes),
-            |p, x| p.notes = text_of(x),
-        )
-        .form(8),
+        optional_text!(person, Text, organization, "Organization")
+            .form(3)
+            .example("\"\""),
+        optional_text!(person, Text, region, "Region")
+            .form(4)
+            .example("\"\""),
+        optional_text!(person, Text, role, "Role")
+            .form(5)
+            .example("\"\""),
+        optional_text!(person, Text, email, "Email")
+            .form(6)
+            .example("\"\""),
+        optional_text!(person, Text, phone, "Phone")
+            .form(7)
+            .example("\"\""),
+        optional_text!(person, MultiLine, notes, "Notes").form(8),
     ],
 };

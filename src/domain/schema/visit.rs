@@ -2,6 +2,7 @@
 
 use super::{Choice, FieldSpec, FieldValue, Schema, ValueKind, date_of, text, text_of};
 use crate::domain::{Kind, Status, Visit};
+use ValueKind::{Date, Id, IdList, MultiLine, TagList, Text, Time};
 
 const KIND_WORDS: [&str; Kind::ALL.len()] = {
     let mut words = [""; Kind::ALL.len()];
@@ -60,14 +61,12 @@ fn list_of(value: Option<FieldValue>) -> Option<Vec<String>> {
     value.and_then(FieldValue::into_list)
 }
 
-use ValueKind::{Date, Id, IdList, MultiLine, TagList, Text, Time};
-
 /// A `[[visits]]` entry.
 pub static VISIT: Schema<Visit> = Schema {
     section: "[[visits]]",
     blank: || Visit::new(chrono::NaiveDate::MIN, ""),
     fields: &[
-        field("id", Id, "Id", |v| text(&v.id), |v, x| v.id = text_of(x))
+        optional_text!(field, Id, id, "Id")
             .hint("optional: letters, digits, - and _")
             .form(15)
             .row(9),
@@ -152,54 +151,24 @@ pub static VISIT: Schema<Visit> = Schema {
         .form(7)
         .row(2)
         .example("\"confirmed\""),
-        field(
-            "city",
-            Text,
-            "City",
-            |v| text(&v.city),
-            |v, x| v.city = text_of(x),
-        )
-        .form(8)
-        .row(5)
-        .example("\"\""),
-        field(
-            "venue",
-            Text,
-            "Venue",
-            |v| text(&v.venue),
-            |v, x| v.venue = text_of(x),
-        )
-        .form(9)
-        .row(3)
-        .example("\"\""),
-        field(
-            "address",
-            Text,
-            "Address",
-            |v| text(&v.address),
-            |v, x| v.address = text_of(x),
-        )
-        .form(10)
-        .row(4),
-        field(
-            "host",
-            Text,
-            "Host",
-            |v| text(&v.host),
-            |v, x| v.host = text_of(x),
-        )
-        .form(11)
-        .row(6)
-        .example("\"\""),
-        field(
-            "contact",
-            Text,
-            "Contact",
-            |v| text(&v.contact),
-            |v, x| v.contact = text_of(x),
-        )
-        .form(12)
-        .row(7),
+        optional_text!(field, Text, city, "City")
+            .form(8)
+            .row(5)
+            .example("\"\""),
+        optional_text!(field, Text, venue, "Venue")
+            .form(9)
+            .row(3)
+            .example("\"\""),
+        optional_text!(field, Text, address, "Address")
+            .form(10)
+            .row(4),
+        optional_text!(field, Text, host, "Host")
+            .form(11)
+            .row(6)
+            .example("\"\""),
+        optional_text!(field, Text, contact, "Contact")
+            .form(12)
+            .row(7),
         field(
             "participants",
             IdList,
@@ -221,15 +190,9 @@ pub static VISIT: Schema<Visit> = Schema {
         .hint("comma-separated")
         .form(14)
         .row(8),
-        field(
-            "notes",
-            MultiLine,
-            "Notes",
-            |v| text(&v.notes),
-            |v, x| v.notes = text_of(x),
-        )
-        .form(16)
-        .own()
-        .example("\"\"\"What to prepare.\"\"\""),
+        optional_text!(field, MultiLine, notes, "Notes")
+            .form(16)
+            .own()
+            .example("\"\"\"What to prepare.\"\"\""),
     ],
 };
