@@ -16,6 +16,7 @@ mod edit;
 mod ids;
 mod index;
 pub mod ops;
+pub mod schema;
 mod time;
 
 pub use edit::{Edit, EditError, ListEdit};
@@ -186,7 +187,7 @@ impl Kind {
         Kind::Other,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Kind::Meeting => "meeting",
             Kind::Visit => "visit",
@@ -213,7 +214,7 @@ pub enum Status {
 impl Status {
     pub const ALL: [Status; 3] = [Status::Confirmed, Status::Tentative, Status::Cancelled];
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Status::Confirmed => "confirmed",
             Status::Tentative => "tentative",

@@ -5,13 +5,22 @@
 //! way that can break a reader.
 //!
 //! Every key is always present: a field the file leaves out is `null` (or
-//! an empty list for tags), so a script never has to test for a key.
+//! an empty list for tags), so a script never has to test for a key. The
+//! keys of each object are the fields of its entity's description
+//! ([`crate::domain::schema`]), in its order.
 
-use chrono::{NaiveDate, NaiveTime};
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::Value as Json;
 
 use super::{Scope, days_in_scope};
-use crate::domain::{DayInfo, Mission, Participant, Visit};
+use crate::domain::schema::{
+    DAY, FieldSpec, FieldValue, HEADER, PARTICIPANT, Schema, VISIT, ValueKind,
+};
+use crate::domain::{DayInfo, Header, Mission, Participant, Visit};
 
 /// Version of the JSON shape, written as `format_version`.
 pub const FORMAT_VERSION: u32 = 1;
@@ -20,10 +29,10 @@ pub const FORMAT_VERSION: u32 = 1;
 struct Document<'a> {
     format_version: u32,
     scope: ScopeJson<'a>,
-    mission: HeaderJson<'a>,
-    days: Vec<DayJson<'a>>,
-    participants: Vec<ParticipantJson<'a>>,
-    visits: Vec<VisitJson<'a>>,
+    mission: Object<'a, Header>,
+    days: Vec<Object<'a, DayInfo>>,
+    participants: Vec<Object<'a, Participant>>,
+    visits: Vec<Object<'a, Visit>>,
 }
 
 #[derive(Serialize)]
@@ -32,57 +41,60 @@ struct ScopeJson<'a> {
     day: Option<String>,
 }
 
-#[derive(Serialize)]
-struct HeaderJson<'a> {
-    title: &'a str,
-    start: String,
-    end: String,
-    timezone: Option<&'static str>,
-    home_timezone: Option<&'static str>,
-    organizer: Option<&'a str>,
-    summary: Option<&'a str>,
+/// An entity as a JSON object: every field of its description, in its
+/// order. A field the file leaves out is `null`, except a choice (its
+/// default word) and a list of tags (empty).
+struct Object<'a, E: Clone + 'static> {
+    schema: &'static Schema<E>,
+    entity: Cow<'a, E>,
+    /// Fields whose value is given here instead: `(key, value)`.
+    replaced: Vec<(&'static str, Json)>,
+    /// Keys added after a field: `(field, key, value)`.
+    added: Vec<(&'static str, &'static str, Json)>,
 }
 
-#[derive(Serialize)]
-struct DayJson<'a> {
-    date: String,
-    city: Option<&'a str>,
-    lodging: Option<&'a str>,
-    notes: Option<&'a str>,
+impl<'a, E: Clone> Object<'a, E> {
+    fn new(schema: &'static Schema<E>, entity: Cow<'a, E>) -> Self {
+        Object {
+            schema,
+            entity,
+            replaced: Vec::new(),
+            added: Vec::new(),
+        }
+    }
 }
 
-#[derive(Serialize)]
-struct ParticipantJson<'a> {
-    id: &'a str,
-    name: &'a str,
-    organization: Option<&'a str>,
-    region: Option<&'a str>,
-    role: Option<&'a str>,
-    email: Option<&'a str>,
-    phone: Option<&'a str>,
-    notes: Option<&'a str>,
+impl<E: Clone> Serialize for Object<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for field in self.schema.fields {
+            match self.replaced.iter().find(|(key, _)| *key == field.key) {
+                Some((key, value)) => map.serialize_entry(key, value)?,
+                None => map.serialize_entry(field.key, &value(field, &self.entity))?,
+            }
+            for (_, key, value) in self.added.iter().filter(|(f, _, _)| *f == field.key) {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        map.end()
+    }
 }
 
-#[derive(Serialize)]
-struct VisitJson<'a> {
-    id: &'a str,
-    id_generated: bool,
-    date: String,
-    end_date: Option<String>,
-    start: Option<String>,
-    end: Option<String>,
-    title: &'a str,
-    kind: &'static str,
-    status: &'static str,
-    city: Option<&'a str>,
-    venue: Option<&'a str>,
-    address: Option<&'a str>,
-    host: Option<&'a str>,
-    contact: Option<&'a str>,
-    participants: Option<&'a [String]>,
-    attendees: Vec<&'a str>,
-    tags: &'a [String],
-    notes: Option<&'a str>,
+/// A field's value as JSON.
+fn value<E>(field: &FieldSpec<E>, entity: &E) -> Json {
+    match (field.get)(entity) {
+        None => match field.kind {
+            ValueKind::Choice(choice) => Json::from(choice.default),
+            ValueKind::TagList => Json::Array(Vec::new()),
+            _ => Json::Null,
+        },
+        Some(FieldValue::Text(text)) => Json::from(text),
+        Some(FieldValue::Date(d)) => Json::from(date(d)),
+        Some(FieldValue::Time(t)) => Json::from(t.format("%H:%M:%S").to_string()),
+        Some(FieldValue::Word(word)) => Json::from(word),
+        Some(FieldValue::List(list)) => Json::from(list),
+        Some(FieldValue::Zone(tz)) => Json::from(tz.name()),
+    }
 }
 
 /// The mission as pretty-printed JSON, ending with a newline. The scope
@@ -108,24 +120,19 @@ pub fn export(mission: &Mission, scope: &Scope) -> Result<String, serde_json::Er
         }
     }
     days.sort_by_key(|(d, _)| *d);
-    let header = &mission.header;
     let document = Document {
         format_version: FORMAT_VERSION,
         scope: ScopeJson {
             participant: scope.participant.as_deref(),
             day: scope.day.map(date),
         },
-        mission: HeaderJson {
-            title: &header.title,
-            start: date(header.start),
-            end: date(header.end),
-            timezone: header.timezone.map(|tz| tz.name()),
-            home_timezone: header.home_timezone.map(|tz| tz.name()),
-            organizer: header.organizer.as_deref(),
-            summary: header.summary.as_deref(),
-        },
+        mission: Object::new(&HEADER, Cow::Borrowed(&mission.header)),
         days: days.into_iter().map(|(d, info)| day(d, info)).collect(),
-        participants: mission.participants.iter().map(participant).collect(),
+        participants: mission
+            .participants
+            .iter()
+            .map(|p| Object::new(&PARTICIPANT, Cow::Borrowed(p)))
+            .collect(),
         visits,
     };
     let mut text = serde_json::to_string_pretty(&document)?;
@@ -137,52 +144,26 @@ fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn time(t: NaiveTime) -> String {
-    t.format("%H:%M:%S").to_string()
-}
-
 /// A day of the mission, with its `[[days]]` entry if it has one.
-fn day(d: NaiveDate, info: Option<&DayInfo>) -> DayJson<'_> {
-    DayJson {
-        date: date(d),
-        city: info.and_then(|i| i.city.as_deref()),
-        lodging: info.and_then(|i| i.lodging.as_deref()),
-        notes: info.and_then(|i| i.notes.as_deref()),
-    }
+fn day(d: NaiveDate, info: Option<&DayInfo>) -> Object<'_, DayInfo> {
+    let info = match info {
+        Some(info) => Cow::Borrowed(info),
+        None => Cow::Owned(DayInfo::new(d)),
+    };
+    Object::new(&DAY, info)
 }
 
-fn participant(p: &Participant) -> ParticipantJson<'_> {
-    ParticipantJson {
-        id: &p.id,
-        name: &p.name,
-        organization: p.organization.as_deref(),
-        region: p.region.as_deref(),
-        role: p.role.as_deref(),
-        email: p.email.as_deref(),
-        phone: p.phone.as_deref(),
-        notes: p.notes.as_deref(),
-    }
-}
-
-fn visit<'a>(mission: &'a Mission, v: &'a Visit, id: &'a str) -> VisitJson<'a> {
-    VisitJson {
-        id,
-        id_generated: v.id.is_none(),
-        date: date(v.date),
-        end_date: v.end_date.map(date),
-        start: v.start.map(time),
-        end: v.end.map(time),
-        title: &v.title,
-        kind: v.kind.as_str(),
-        status: v.status.as_str(),
-        city: v.city.as_deref(),
-        venue: v.venue.as_deref(),
-        address: v.address.as_deref(),
-        host: v.host.as_deref(),
-        contact: v.contact.as_deref(),
-        participants: v.participants.as_deref(),
-        attendees: mission.attendees(v).map(|p| p.id.as_str()).collect(),
-        tags: &v.tags,
-        notes: v.notes.as_deref(),
-    }
+/// A visit with the id it is known by (`id_generated` says whether the
+/// file wrote it) and its attendees' ids.
+fn visit<'a>(mission: &'a Mission, v: &'a Visit, id: &'a str) -> Object<'a, Visit> {
+    let attendees: Vec<&str> = mission.attendees(v).map(|p| p.id.as_str()).collect();
+    let mut object = Object::new(&VISIT, Cow::Borrowed(v));
+    object.replaced.push(("id", Json::from(id)));
+    object
+        .added
+        .push(("id", "id_generated", Json::from(v.id.is_none())));
+    object
+        .added
+        .push(("participants", "attendees", Json::from(attendees)));
+    object
 }

@@ -1,6 +1,8 @@
 //! The mission file as written: every field optional, every value with the
-//! byte range it came from. [`super::read`] fills these from the TOML tree;
-//! [`super::validate`] turns them into the domain model.
+//! byte range it came from. [`super::read`] fills these from the TOML tree,
+//! one entry per table, its values in the order of the entity's
+//! description ([`crate::domain::schema`]); [`super::validate`] turns them
+//! into the domain model.
 
 use std::ops::Range;
 
@@ -13,113 +15,91 @@ pub struct Spanned<T> {
     pub span: Range<usize>,
 }
 
+impl<T> Spanned<T> {
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Spanned<U> {
+        Spanned {
+            value: f(self.value),
+            span: self.span,
+        }
+    }
+}
+
 pub type Field<T> = Option<Spanned<T>>;
 
 #[derive(Clone, Debug, Default)]
 pub struct MissionDto {
     pub format: Field<i64>,
-    pub header: Option<HeaderDto>,
-    pub days: Vec<DayDto>,
-    pub participants: Vec<ParticipantDto>,
-    pub visits: Vec<VisitDto>,
+    pub header: Option<EntryDto>,
+    pub days: Vec<EntryDto>,
+    pub participants: Vec<EntryDto>,
+    pub visits: Vec<EntryDto>,
 }
 
-/// The `[mission]` table. `span` is its header, where a missing field is
+/// A value of the type its field expects, as read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Raw {
+    /// Text, ids, words of a choice and time zone names.
+    Text(String),
+    Date(NaiveDate),
+    Time(NaiveTime),
+    /// Lists of text, each item where it was written.
+    List(Vec<Spanned<String>>),
+}
+
+/// One table: `[mission]`, or an entry of `[[days]]`, `[[participants]]`
+/// or `[[visits]]`. `span` is its header, where a missing field is
 /// reported.
 #[derive(Clone, Debug, Default)]
-pub struct HeaderDto {
+pub struct EntryDto {
     pub span: Range<usize>,
-    pub title: Field<String>,
-    pub start: Field<NaiveDate>,
-    pub end: Field<NaiveDate>,
-    pub timezone: Field<String>,
-    pub home_timezone: Field<String>,
-    pub organizer: Field<String>,
-    pub summary: Field<String>,
+    /// One per field of the entity's description, in its order; `None`
+    /// for a field left out or with a problem.
+    pub values: Vec<Field<Raw>>,
 }
 
-#[derive(Clone, Debug, Default)]
-pub struct DayDto {
-    pub span: Range<usize>,
-    pub date: Field<NaiveDate>,
-    pub city: Field<String>,
-    pub lodging: Field<String>,
-    pub notes: Field<String>,
-}
+impl EntryDto {
+    /// The value at position `at` of the description.
+    pub fn get(&self, at: usize) -> Option<&Spanned<Raw>> {
+        self.values.get(at)?.as_ref()
+    }
 
-#[derive(Clone, Debug, Default)]
-pub struct ParticipantDto {
-    pub span: Range<usize>,
-    pub id: Field<String>,
-    pub name: Field<String>,
-    pub organization: Field<String>,
-    pub region: Field<String>,
-    pub role: Field<String>,
-    pub email: Field<String>,
-    pub phone: Field<String>,
-    pub notes: Field<String>,
-}
+    pub fn text(&self, at: usize) -> Option<Spanned<&str>> {
+        let field = self.get(at)?;
+        match &field.value {
+            Raw::Text(text) => Some(Spanned {
+                value: text,
+                span: field.span.clone(),
+            }),
+            _ => None,
+        }
+    }
 
-#[derive(Clone, Debug, Default)]
-pub struct VisitDto {
-    pub span: Range<usize>,
-    pub id: Field<String>,
-    pub date: Field<NaiveDate>,
-    pub end_date: Field<NaiveDate>,
-    pub start: Field<NaiveTime>,
-    pub end: Field<NaiveTime>,
-    pub title: Field<String>,
-    pub kind: Field<String>,
-    pub status: Field<String>,
-    pub city: Field<String>,
-    pub venue: Field<String>,
-    pub address: Field<String>,
-    pub host: Field<String>,
-    pub contact: Field<String>,
-    pub participants: Field<Vec<Spanned<String>>>,
-    pub tags: Field<Vec<Spanned<String>>>,
-    pub notes: Field<String>,
-}
+    pub fn date(&self, at: usize) -> Option<Spanned<NaiveDate>> {
+        let field = self.get(at)?;
+        match field.value {
+            Raw::Date(date) => Some(Spanned {
+                value: date,
+                span: field.span.clone(),
+            }),
+            _ => None,
+        }
+    }
 
-/// The keys each table may have, in the order itinera writes them.
-pub mod keys {
-    pub const TOP: &[&str] = &["format", "mission", "days", "participants", "visits"];
-    pub const HEADER: &[&str] = &[
-        "title",
-        "start",
-        "end",
-        "timezone",
-        "home_timezone",
-        "organizer",
-        "summary",
-    ];
-    pub const DAY: &[&str] = &["date", "city", "lodging", "notes"];
-    pub const PARTICIPANT: &[&str] = &[
-        "id",
-        "name",
-        "organization",
-        "region",
-        "role",
-        "email",
-        "phone",
-        "notes",
-    ];
-    pub const VISIT: &[&str] = &[
-        "id",
-        "date",
-        "end_date",
-        "start",
-        "end",
-        "title",
-        "kind",
-        "status",
-        "city",
-        "venue",
-        "address",
-        "host",
-        "contact",
-        "participants",
-        "tags",
-        "notes",
-    ];
+    pub fn time(&self, at: usize) -> Option<Spanned<NaiveTime>> {
+        let field = self.get(at)?;
+        match field.value {
+            Raw::Time(time) => Some(Spanned {
+                value: time,
+                span: field.span.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    pub fn list(&self, at: usize) -> Option<&[Spanned<String>]> {
+        match &self.get(at)?.value {
+            Raw::List(list) => Some(list),
+            _ => None,
+        }
+    }
 }

@@ -1,10 +1,12 @@
 //! The TOML mission file: reading it with precise problems, and writing it
 //! back without disturbing what the person wrote.
 //!
-//! Reading goes text -> TOML tree with spans ([`toml_edit::Document`]) ->
-//! DTOs ([`dto`], filled by [`read`]) -> [`crate::domain::Mission`]
-//! ([`validate`]). Every problem is a [`Diagnostic`] with a byte span; the
-//! CLI prints them as `FILE:LINE:COL: error: MESSAGE`.
+//! Reading goes text -> TOML tree with spans ([`toml_edit::Document`],
+//! reached through [`tree`]) -> DTOs ([`dto`], filled by [`read`]) ->
+//! [`crate::domain::Mission`] ([`validate`]). Both steps walk each
+//! entity's description ([`crate::domain::schema`]) rather than naming its
+//! fields. Every problem is a [`Diagnostic`] with a byte span; the CLI
+//! prints them as `FILE:LINE:COL: error: MESSAGE`.
 //!
 //! Writing ([`save`]) starts from the document as it was read and patches
 //! only what differs between the mission as read and the mission now, so
@@ -25,6 +27,7 @@ pub mod skeleton;
 pub mod source;
 pub mod sweep;
 mod syntax;
+mod tree;
 mod validate;
 pub mod write;
 
@@ -157,7 +160,7 @@ fn parse_with_layout(text: &str, layout: Layout) -> Result<Parsed, Report> {
         Err(err) => return Err(Report::new(syntax::problems(text, &err))),
     };
     let mut problems = Vec::new();
-    let dto = read::read_document(&doc, &mut problems);
+    let dto = read::read_document(tree::Table::root(&doc), &mut problems);
     let mission = validate::validate(dto, text, &mut problems);
     let report = Report::new(problems);
     match mission {

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use toml_edit::{Array, Date, Datetime, Item, TableLike, Time, Value};
 
-use crate::domain::{DayInfo, Header, Kind, Participant, Status, Visit, format_time};
+use crate::domain::format_time;
+use crate::domain::schema::{FieldValue, Schema};
 
 /// A table's fields as TOML values, in canonical order; `None` for absent.
 pub(super) type Fields = Vec<(&'static str, Option<Value>)>;
@@ -85,8 +86,29 @@ fn restyle(existing: &Value, value: Value) -> Value {
     }
 }
 
-fn string(s: &Option<String>) -> Option<Value> {
-    s.as_deref().map(Value::from)
+/// A table's fields as TOML values, in the order of `schema`: one
+/// generic walk for every entity. Defaults (kind "other", status
+/// "confirmed", no tags) are absent, so they are not written for new
+/// entries; an existing `kind = "workshop"` read as "other" stays as it
+/// is until the kind is changed.
+pub(super) fn fields<E>(schema: &Schema<E>, entity: &E) -> Fields {
+    schema
+        .fields
+        .iter()
+        .map(|field| (field.key, (field.get)(entity).map(toml)))
+        .collect()
+}
+
+/// A value as TOML writes it.
+pub(super) fn toml(value: FieldValue) -> Value {
+    match value {
+        FieldValue::Text(text) => Value::from(text),
+        FieldValue::Date(d) => date(d),
+        FieldValue::Time(t) => time(t),
+        FieldValue::Word(word) => Value::from(word),
+        FieldValue::List(list) => strings(&list),
+        FieldValue::Zone(tz) => Value::from(tz.name()),
+    }
 }
 
 fn date(d: NaiveDate) -> Value {
@@ -119,73 +141,6 @@ fn time(t: NaiveTime) -> Value {
 
 fn strings(list: &[String]) -> Value {
     Value::Array(Array::from_iter(list.iter().map(String::as_str)))
-}
-
-pub(super) fn header_fields(h: &Header) -> Fields {
-    vec![
-        ("title", Some(Value::from(h.title.as_str()))),
-        ("start", Some(date(h.start))),
-        ("end", Some(date(h.end))),
-        ("timezone", h.timezone.map(|tz| Value::from(tz.name()))),
-        (
-            "home_timezone",
-            h.home_timezone.map(|tz| Value::from(tz.name())),
-        ),
-        ("organizer", string(&h.organizer)),
-        ("summary", string(&h.summary)),
-    ]
-}
-
-pub(super) fn day_fields(d: &DayInfo) -> Fields {
-    vec![
-        ("date", Some(date(d.date))),
-        ("city", string(&d.city)),
-        ("lodging", string(&d.lodging)),
-        ("notes", string(&d.notes)),
-    ]
-}
-
-pub(super) fn participant_fields(p: &Participant) -> Fields {
-    vec![
-        ("id", Some(Value::from(p.id.as_str()))),
-        ("name", Some(Value::from(p.name.as_str()))),
-        ("organization", string(&p.organization)),
-        ("region", string(&p.region)),
-        ("role", string(&p.role)),
-        ("email", string(&p.email)),
-        ("phone", string(&p.phone)),
-        ("notes", string(&p.notes)),
-    ]
-}
-
-/// Defaults (kind "other", status "confirmed", no tags) are not written for
-/// new visits; an existing `kind = "workshop"` read as "other" stays as it is
-/// until the kind is changed.
-pub(super) fn visit_fields(v: &Visit) -> Fields {
-    vec![
-        ("id", string(&v.id)),
-        ("date", Some(date(v.date))),
-        ("end_date", v.end_date.map(date)),
-        ("start", v.start.map(time)),
-        ("end", v.end.map(time)),
-        ("title", Some(Value::from(v.title.as_str()))),
-        (
-            "kind",
-            (v.kind != Kind::Other).then(|| Value::from(v.kind.as_str())),
-        ),
-        (
-            "status",
-            (v.status != Status::Confirmed).then(|| Value::from(v.status.as_str())),
-        ),
-        ("city", string(&v.city)),
-        ("venue", string(&v.venue)),
-        ("address", string(&v.address)),
-        ("host", string(&v.host)),
-        ("contact", string(&v.contact)),
-        ("participants", v.participants.as_deref().map(strings)),
-        ("tags", (!v.tags.is_empty()).then(|| strings(&v.tags))),
-        ("notes", string(&v.notes)),
-    ]
 }
 
 /// Comment lines written above a removed list element stay in the list:
@@ -255,75 +210,90 @@ fn edit_in_place(existing: &mut Array, new: &Array) -> bool {
     if staying != kept {
         return false;
     }
-    // The layout of the last element before any removal (a new line and
-    // its indent, or a space), without the comment lines its prefix may
-    // carry.
-    let layout = |v: &Value| {
-        v.decor()
-            .prefix()
-            .and_then(|p| p.as_str())
-            .map(|p| match p.rfind('\n') {
-                Some(at) => format!("\n{}", &p[at + 1..]),
-                None => p.to_string(),
-            })
-    };
-    let last_prefix = existing.iter().last().and_then(layout);
-    let first_prefix = existing
-        .iter()
-        .next()
-        .and_then(|v| v.decor().prefix()?.as_str().map(str::to_string));
+    let layout = Layout::of(existing);
     for i in (0..old.len()).rev() {
         if !new.contains(&old[i].as_str()) {
             let removed = existing.remove(i);
             keep_comments(existing, i, &removed);
         }
     }
-    // On one line, the new first element sits where the first one did
-    // after `[` (`["a", "b"]` without "a" is `["b"]`, not `[ "b"]`).
-    let one_line = |p: &Option<String>| p.as_deref().is_none_or(|p| !p.contains('\n'));
-    if let Some(first) = existing.get_mut(0) {
-        let own = first
-            .decor()
-            .prefix()
-            .and_then(|p| p.as_str())
-            .map(str::to_string);
-        if one_line(&own) && one_line(&first_prefix) {
-            if let Some(prefix) = &first_prefix {
-                first.decor_mut().set_prefix(prefix.clone());
-            }
+    layout.restore_first(existing);
+    layout.insert(existing, &new, &kept);
+    true
+}
+
+/// The prefix written before an element (spacing, comment lines).
+fn prefix(v: &Value) -> Option<String> {
+    v.decor().prefix()?.as_str().map(str::to_string)
+}
+
+/// Whether a prefix keeps its element on the line before it.
+fn one_line(prefix: &Option<String>) -> bool {
+    prefix.as_deref().is_none_or(|p| !p.contains('\n'))
+}
+
+/// How an array's elements were laid out before any was removed.
+struct Layout {
+    /// The first element's prefix.
+    first: Option<String>,
+    /// The layout of the last element (a new line and its indent, or a
+    /// space), without the comment lines its prefix may carry.
+    last: Option<String>,
+}
+
+impl Layout {
+    fn of(array: &Array) -> Self {
+        let last = array
+            .iter()
+            .last()
+            .and_then(prefix)
+            .map(|p| match p.rfind('\n') {
+                Some(at) => format!("\n{}", &p[at + 1..]),
+                None => p,
+            });
+        Layout {
+            first: array.iter().next().and_then(prefix),
+            last,
         }
     }
-    // Insert the new elements where they go, laid out like their
-    // neighbours.
-    for (k, id) in new.iter().enumerate() {
-        if kept.contains(id) {
-            continue;
-        }
-        let mut value = Value::from(*id);
-        let prefix = match (k, existing.len()) {
-            (_, 0) => first_prefix.clone(),
-            (0, _) if one_line(&first_prefix) => first_prefix.clone(),
-            (0, _) => last_prefix.clone(),
-            _ => last_prefix.clone(),
-        };
-        if let Some(prefix) = prefix {
-            value.decor_mut().set_prefix(prefix);
-        }
-        if k == 0 && !existing.is_empty() && one_line(&first_prefix) {
-            // The old first element now follows a comma: one space.
-            if let Some(first) = existing.get_mut(0) {
-                if one_line(
-                    &first
-                        .decor()
-                        .prefix()
-                        .and_then(|p| p.as_str())
-                        .map(str::to_string),
-                ) {
-                    first.decor_mut().set_prefix(" ");
+
+    /// On one line, the new first element sits where the first one did
+    /// after `[` (`["a", "b"]` without "a" is `["b"]`, not `[ "b"]`).
+    fn restore_first(&self, array: &mut Array) {
+        if let Some(first) = array.get_mut(0) {
+            if one_line(&prefix(first)) && one_line(&self.first) {
+                if let Some(prefix) = &self.first {
+                    first.decor_mut().set_prefix(prefix.clone());
                 }
             }
         }
-        existing.insert_formatted(k.min(existing.len()), value);
     }
-    true
+
+    /// Inserts the elements of `new` not `kept` where they go, laid out
+    /// like their neighbours.
+    fn insert(&self, array: &mut Array, new: &[&str], kept: &[&str]) {
+        for (k, id) in new.iter().enumerate() {
+            if kept.contains(id) {
+                continue;
+            }
+            let mut value = Value::from(*id);
+            let before = match (k, array.len()) {
+                (_, 0) => self.first.clone(),
+                (0, _) if one_line(&self.first) => self.first.clone(),
+                _ => self.last.clone(),
+            };
+            if let Some(before) = before {
+                value.decor_mut().set_prefix(before);
+            }
+            if k == 0 && !array.is_empty() && one_line(&self.first) {
+                // The old first element now follows a comma: one space.
+                if let Some(first) = array.get_mut(0) {
+                    if one_line(&prefix(first)) {
+                        first.decor_mut().set_prefix(" ");
+                    }
+                }
+            }
+            array.insert_formatted(k.min(array.len()), value);
+        }
+    }
 }

@@ -1,134 +1,80 @@
 //! From the TOML tree (with spans) to DTOs, reporting every wrong type,
 //! missing field and unknown key on the way.
+//!
+//! Each entity table is read by walking its description
+//! ([`crate::domain::schema`]): the keys it may have, the type each must
+//! hold, the required ones. The tree itself is reached through
+//! [`super::tree`].
 
 use std::ops::Range;
 
-use chrono::{NaiveDate, NaiveTime};
-use toml_edit::{Document, Item, Table, TableLike, Value};
+use chrono::NaiveDate;
 
 use super::diagnostic::{Diagnostic, excerpt};
-use super::dto::{DayDto, Field, HeaderDto, MissionDto, ParticipantDto, Spanned, VisitDto, keys};
-use crate::domain::{parse_date, parse_time};
+use super::dto::{EntryDto, Field, MissionDto, Raw, Spanned};
+use super::tree::{Item, Node, Shape, Table};
+use crate::domain::schema::{DAY, FieldSpec, HEADER, PARTICIPANT, Schema, VISIT, ValueKind};
+use crate::domain::{parse_date, parse_time, suggest};
 
-/// Reads a parsed document into DTOs. Problems go to `problems`; a field
-/// with a problem is left empty, so validation can go on with the rest.
-pub fn read_document(doc: &Document<String>, problems: &mut Vec<Diagnostic>) -> MissionDto {
-    let root = doc.as_table();
-    let mut top = Fields::new(root, 0..0, "the top level", problems);
+/// The keys of the top level.
+const TOP: &[&str] = &["format", "mission", "days", "participants", "visits"];
+
+/// Reads a parsed document, given as its `root` table, into DTOs.
+/// Problems go to `problems`; a field with a problem is left empty, so
+/// validation can go on with the rest.
+pub fn read_document(root: Table, problems: &mut Vec<Diagnostic>) -> MissionDto {
+    let mut top = Fields::new(root.clone(), "the top level", problems);
     let format = top.integer("format");
     let mission = top.table("mission");
     let days = top.array_of_tables("days");
     let participants = top.array_of_tables("participants");
     let visits = top.array_of_tables("visits");
-    top.finish(keys::TOP);
-    if format.is_none() && root.get("format").is_none() {
+    top.finish(TOP.iter().copied());
+    if format.is_none() && !root.contains("format") {
         problems.push(Diagnostic::error(
             0..0,
             "missing `format = 1` at the top of the file",
         ));
     }
-    let header = match mission {
-        Some(t) => Some(read_header(t, problems)),
-        None => {
-            if root.get("mission").is_none() {
-                problems.push(Diagnostic::error(
-                    0..0,
-                    "missing [mission] table (title, start and end of the mission)",
-                ));
-            }
-            None
-        }
-    };
+    if mission.is_none() && !root.contains("mission") {
+        problems.push(Diagnostic::error(
+            0..0,
+            "missing [mission] table (title, start and end of the mission)",
+        ));
+    }
     MissionDto {
         format,
-        header,
-        days: days.iter().map(|t| read_day(t, problems)).collect(),
-        participants: participants
-            .iter()
-            .map(|t| read_participant(t, problems))
-            .collect(),
-        visits: visits.iter().map(|t| read_visit(t, problems)).collect(),
+        header: mission.map(|t| read_entry(&HEADER, t, problems)),
+        days: entries_of(&DAY, days, problems),
+        participants: entries_of(&PARTICIPANT, participants, problems),
+        visits: entries_of(&VISIT, visits, problems),
     }
 }
 
-fn read_header(t: &Table, problems: &mut Vec<Diagnostic>) -> HeaderDto {
-    let span = t.span().unwrap_or(0..0);
-    let mut f = Fields::new(t, span.clone(), "[mission]", problems);
-    let dto = HeaderDto {
-        span,
-        title: f.required_string("title"),
-        start: f.required_date("start"),
-        end: f.required_date("end"),
-        timezone: f.string("timezone"),
-        home_timezone: f.string("home_timezone"),
-        organizer: f.string("organizer"),
-        summary: f.string("summary"),
-    };
-    f.finish(keys::HEADER);
-    dto
+fn entries_of<E>(
+    schema: &Schema<E>,
+    tables: Vec<Table>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<EntryDto> {
+    tables
+        .into_iter()
+        .map(|t| read_entry(schema, t, problems))
+        .collect()
 }
 
-fn read_day(t: &Table, problems: &mut Vec<Diagnostic>) -> DayDto {
-    let span = t.span().unwrap_or(0..0);
-    let mut f = Fields::new(t, span.clone(), "[[days]]", problems);
-    let dto = DayDto {
-        span,
-        date: f.required_date("date"),
-        city: f.string("city"),
-        lodging: f.string("lodging"),
-        notes: f.string("notes"),
-    };
-    f.finish(keys::DAY);
-    dto
-}
-
-fn read_participant(t: &Table, problems: &mut Vec<Diagnostic>) -> ParticipantDto {
-    let span = t.span().unwrap_or(0..0);
-    let mut f = Fields::new(t, span.clone(), "[[participants]]", problems);
-    let dto = ParticipantDto {
-        span,
-        id: f.required_string("id"),
-        name: f.required_string("name"),
-        organization: f.string("organization"),
-        region: f.string("region"),
-        role: f.string("role"),
-        email: f.string("email"),
-        phone: f.string("phone"),
-        notes: f.string("notes"),
-    };
-    f.finish(keys::PARTICIPANT);
-    dto
-}
-
-fn read_visit(t: &Table, problems: &mut Vec<Diagnostic>) -> VisitDto {
-    let span = t.span().unwrap_or(0..0);
-    let mut f = Fields::new(t, span.clone(), "[[visits]]", problems);
-    let dto = VisitDto {
-        span,
-        id: f.string("id"),
-        date: f.required_date("date"),
-        end_date: f.date("end_date"),
-        start: f.time("start"),
-        end: f.time("end"),
-        title: f.required_string("title"),
-        kind: f.string("kind"),
-        status: f.string("status"),
-        city: f.string("city"),
-        venue: f.string("venue"),
-        address: f.string("address"),
-        host: f.string("host"),
-        contact: f.string("contact"),
-        participants: f.strings("participants"),
-        tags: f.strings("tags"),
-        notes: f.string("notes"),
-    };
-    f.finish(keys::VISIT);
-    dto
+/// One table of an entity: each field of its description, then a warning
+/// for each key the description does not have.
+fn read_entry<E>(schema: &Schema<E>, table: Table, problems: &mut Vec<Diagnostic>) -> EntryDto {
+    let span = table.span();
+    let mut f = Fields::new(table, schema.section, problems);
+    let values = schema.fields.iter().map(|field| f.field(field)).collect();
+    f.finish(schema.keys());
+    EntryDto { span, values }
 }
 
 /// Typed access to one table's fields, recording problems.
 struct Fields<'a, 'p> {
-    table: &'a dyn TableLike,
+    table: Table<'a>,
     /// Where a missing field is reported: the table's header.
     span: Range<usize>,
     /// How the table is named in messages: "[mission]", "[[visits]]".
@@ -137,15 +83,10 @@ struct Fields<'a, 'p> {
 }
 
 impl<'a, 'p> Fields<'a, 'p> {
-    fn new(
-        table: &'a dyn TableLike,
-        span: Range<usize>,
-        name: &'static str,
-        problems: &'p mut Vec<Diagnostic>,
-    ) -> Self {
+    fn new(table: Table<'a>, name: &'static str, problems: &'p mut Vec<Diagnostic>) -> Self {
         Fields {
+            span: table.span(),
             table,
-            span,
             name,
             problems,
         }
@@ -155,23 +96,50 @@ impl<'a, 'p> Fields<'a, 'p> {
         self.problems.push(Diagnostic::error(span, message));
     }
 
-    fn missing(&mut self, key: &str) {
-        let message = format!("{} is missing required field `{key}`", self.name);
-        self.error(self.span.clone(), message);
+    /// The value of `field`, read as its kind asks; a required field that
+    /// is missing (or text that is blank) is an error.
+    fn field<E>(&mut self, field: &FieldSpec<E>) -> Field<Raw> {
+        let key = field.key;
+        if field.required && !self.table.contains(key) {
+            let message = format!("{} is missing required field `{key}`", self.name);
+            self.error(self.span.clone(), message);
+            return None;
+        }
+        match field.kind {
+            ValueKind::Text
+            | ValueKind::MultiLine
+            | ValueKind::Id
+            | ValueKind::Choice(_)
+            | ValueKind::TimeZone => {
+                let text = self.string(key)?;
+                if field.required && text.value.trim().is_empty() {
+                    self.error(text.span.clone(), format!("`{key}` must not be empty"));
+                    return None;
+                }
+                Some(text.map(Raw::Text))
+            }
+            ValueKind::Date => Some(self.date(key)?.map(Raw::Date)),
+            ValueKind::Time { date_key } => Some(self.time(key, date_key)?.map(Raw::Time)),
+            ValueKind::IdList | ValueKind::TagList => Some(self.strings(key)?.map(Raw::List)),
+        }
+    }
+
+    fn span_of(&self, item: &Item) -> Range<usize> {
+        item.span().unwrap_or_else(|| self.span.clone())
     }
 
     fn wrong_type(&mut self, key: &str, expected: &str, item: &Item) {
-        let message = format!("`{key}` must be {expected}, not {}", describe(item));
-        self.error(span_of(item, &self.span), message);
+        let message = format!("`{key}` must be {expected}, not {}", item.describe());
+        self.error(self.span_of(item), message);
     }
 
     /// A plain value, or a wrong-type error for tables.
-    fn value(&mut self, key: &str, expected: &str) -> Option<(&'a Value, Range<usize>)> {
+    fn value(&mut self, key: &str, expected: &str) -> Option<(Item<'a>, Node<'a>, Range<usize>)> {
         let item = self.table.get(key)?;
-        match item.as_value() {
-            Some(v) => Some((v, span_of(item, &self.span))),
+        match item.value() {
+            Some(v) => Some((item, v, self.span_of(&item))),
             None => {
-                self.wrong_type(key, expected, item);
+                self.wrong_type(key, expected, &item);
                 None
             }
         }
@@ -181,38 +149,25 @@ impl<'a, 'p> Fields<'a, 'p> {
     /// whatever the file uses (TOML leaves this to the reader), so a value
     /// from a CRLF file compares equal to the same text typed in a form.
     fn string(&mut self, key: &str) -> Field<String> {
-        let (value, span) = self.value(key, "a string")?;
-        match value.as_str() {
-            Some(s) => Some(Spanned {
+        let (item, value, span) = self.value(key, "a string")?;
+        match value.shape() {
+            Shape::Str(s) => Some(Spanned {
                 value: s.replace("\r\n", "\n"),
                 span,
             }),
-            None => {
-                self.wrong_type(key, "a string", self.table.get(key)?);
+            _ => {
+                self.wrong_type(key, "a string", &item);
                 None
             }
         }
     }
 
-    fn required_string(&mut self, key: &str) -> Field<String> {
-        if self.table.get(key).is_none() {
-            self.missing(key);
-            return None;
-        }
-        let field = self.string(key)?;
-        if field.value.trim().is_empty() {
-            self.error(field.span.clone(), format!("`{key}` must not be empty"));
-            return None;
-        }
-        Some(field)
-    }
-
     fn integer(&mut self, key: &str) -> Field<i64> {
-        let (value, span) = self.value(key, "an integer")?;
-        match value.as_integer() {
-            Some(i) => Some(Spanned { value: i, span }),
-            None => {
-                self.wrong_type(key, "an integer", self.table.get(key)?);
+        let (item, value, span) = self.value(key, "an integer")?;
+        match value.shape() {
+            Shape::Integer(i) => Some(Spanned { value: i, span }),
+            _ => {
+                self.wrong_type(key, "an integer", &item);
                 None
             }
         }
@@ -220,22 +175,10 @@ impl<'a, 'p> Fields<'a, 'p> {
 
     fn date(&mut self, key: &str) -> Field<NaiveDate> {
         const EXPECTED: &str = "a date like 2022-11-14";
-        let (value, span) = self.value(key, EXPECTED)?;
-        let parsed = match value {
-            Value::Datetime(dt) => {
-                let dt = dt.value();
-                match (dt.date, dt.time) {
-                    (Some(d), None) => {
-                        NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-                    }
-                    _ => {
-                        self.wrong_type(key, EXPECTED, self.table.get(key)?);
-                        return None;
-                    }
-                }
-            }
-            Value::String(s) => {
-                let text = s.value();
+        let (item, value, span) = self.value(key, EXPECTED)?;
+        let parsed = match value.shape() {
+            Shape::Date(date) => date,
+            Shape::Str(text) => {
                 let parsed = parse_date(text);
                 if let (None, Some(why)) = (parsed, no_such_date(text)) {
                     let message = format!("`{key}`: there is no date {}{why}", text.trim());
@@ -245,7 +188,7 @@ impl<'a, 'p> Fields<'a, 'p> {
                 parsed
             }
             _ => {
-                self.wrong_type(key, EXPECTED, self.table.get(key)?);
+                self.wrong_type(key, EXPECTED, &item);
                 return None;
             }
         };
@@ -254,7 +197,7 @@ impl<'a, 'p> Fields<'a, 'p> {
             None => {
                 let message = format!(
                     "invalid date {} for `{key}`: expected YYYY-MM-DD, like 2022-11-14",
-                    shown(value)
+                    value.shown()
                 );
                 self.error(span, message);
                 None
@@ -262,45 +205,26 @@ impl<'a, 'p> Fields<'a, 'p> {
         }
     }
 
-    fn required_date(&mut self, key: &str) -> Field<NaiveDate> {
-        if self.table.get(key).is_none() {
-            self.missing(key);
-            return None;
-        }
-        self.date(key)
-    }
-
-    fn time(&mut self, key: &str) -> Field<NaiveTime> {
+    /// A time; a date written there is said to belong in `date_key`.
+    fn time(&mut self, key: &str, date_key: &str) -> Field<chrono::NaiveTime> {
         const EXPECTED: &str = "a time like 09:30";
-        let (value, span) = self.value(key, EXPECTED)?;
-        let parsed = match value {
-            Value::Datetime(dt) => {
-                let dt = dt.value();
-                match (dt.date, dt.time) {
-                    (None, Some(t)) => NaiveTime::from_hms_nano_opt(
-                        t.hour.into(),
-                        t.minute.into(),
-                        t.second.unwrap_or(0).into(),
-                        t.nanosecond.unwrap_or(0),
-                    ),
-                    (date, _) => {
-                        let what = if date.is_some() && dt.time.is_some() {
-                            "a date-time"
-                        } else {
-                            "a date"
-                        };
-                        let date_key = if key == "end" { "end_date" } else { "date" };
-                        let message = format!(
-                            "`{key}` must be {EXPECTED}, not {what}; the date goes in `{date_key}`"
-                        );
-                        self.error(span, message);
-                        return None;
-                    }
-                }
+        let (item, value, span) = self.value(key, EXPECTED)?;
+        let parsed = match value.shape() {
+            Shape::Time(time) => time,
+            shape @ (Shape::Date(_) | Shape::DateTime) => {
+                let what = match shape {
+                    Shape::DateTime => "a date-time",
+                    _ => "a date",
+                };
+                let message = format!(
+                    "`{key}` must be {EXPECTED}, not {what}; the date goes in `{date_key}`"
+                );
+                self.error(span, message);
+                return None;
             }
-            Value::String(s) => parse_time(s.value()),
+            Shape::Str(text) => parse_time(text),
             _ => {
-                self.wrong_type(key, EXPECTED, self.table.get(key)?);
+                self.wrong_type(key, EXPECTED, &item);
                 return None;
             }
         };
@@ -309,7 +233,7 @@ impl<'a, 'p> Fields<'a, 'p> {
             None => {
                 let message = format!(
                     "invalid time {} for `{key}`: expected HH:MM, like 09:30",
-                    shown(value)
+                    value.shown()
                 );
                 self.error(span, message);
                 None
@@ -319,23 +243,23 @@ impl<'a, 'p> Fields<'a, 'p> {
 
     fn strings(&mut self, key: &str) -> Field<Vec<Spanned<String>>> {
         const EXPECTED: &str = "a list of strings";
-        let (value, span) = self.value(key, EXPECTED)?;
-        let Some(array) = value.as_array() else {
-            self.wrong_type(key, EXPECTED, self.table.get(key)?);
+        let (item, value, span) = self.value(key, EXPECTED)?;
+        let Shape::Array(array) = value.shape() else {
+            self.wrong_type(key, EXPECTED, &item);
             return None;
         };
         let mut items = Vec::with_capacity(array.len());
-        for element in array.iter() {
+        for element in array {
             let element_span = element.span().unwrap_or_else(|| span.clone());
-            match element.as_str() {
-                Some(s) => items.push(Spanned {
+            match element.shape() {
+                Shape::Str(s) => items.push(Spanned {
                     value: s.to_string(),
                     span: element_span,
                 }),
-                None => {
+                _ => {
                     let message = format!(
                         "`{key}` must be {EXPECTED}; this item is {}",
-                        article(element.type_name())
+                        element.type_name()
                     );
                     self.error(element_span, message);
                 }
@@ -344,42 +268,33 @@ impl<'a, 'p> Fields<'a, 'p> {
         Some(Spanned { value: items, span })
     }
 
-    fn table(&mut self, key: &str) -> Option<&'a Table> {
+    fn table(&mut self, key: &str) -> Option<Table<'a>> {
         let item = self.table.get(key)?;
-        match item.as_table() {
-            Some(t) => Some(t),
-            None => {
-                self.wrong_type(key, &format!("a table, written [{key}]"), item);
-                None
-            }
+        let table = item.table();
+        if table.is_none() {
+            self.wrong_type(key, &format!("a table, written [{key}]"), &item);
         }
+        table
     }
 
-    fn array_of_tables(&mut self, key: &str) -> Vec<&'a Table> {
+    fn array_of_tables(&mut self, key: &str) -> Vec<Table<'a>> {
         let Some(item) = self.table.get(key) else {
             return Vec::new();
         };
-        match item.as_array_of_tables() {
-            Some(aot) => aot.iter().collect(),
-            None => {
-                self.wrong_type(key, &format!("tables written [[{key}]]"), item);
-                Vec::new()
-            }
-        }
+        item.tables().unwrap_or_else(|| {
+            self.wrong_type(key, &format!("tables written [[{key}]]"), &item);
+            Vec::new()
+        })
     }
 
     /// Warns about keys not in `known`. They are kept in the file.
-    fn finish(self, known: &[&str]) {
-        for (key, _) in self.table.iter() {
-            if known.contains(&key) {
+    fn finish<'k>(self, known: impl Iterator<Item = &'k str> + Clone) {
+        for (key, key_span) in self.table.keys() {
+            if known.clone().any(|k| k == key) {
                 continue;
             }
-            let span = self
-                .table
-                .key(key)
-                .and_then(|k| k.span())
-                .unwrap_or_else(|| self.span.clone());
-            let hint = match super::super::domain::suggest(key, known.iter().copied()) {
+            let span = key_span.unwrap_or_else(|| self.span.clone());
+            let hint = match suggest(key, known.clone()) {
                 Some(k) => format!(" (did you mean `{k}`?)"),
                 None => String::new(),
             };
@@ -424,49 +339,6 @@ fn no_such_date(text: &str) -> Option<String> {
         Some(days) => format!(" ({} has {days} days)", first.format("%B %Y")),
         None => String::new(),
     })
-}
-
-/// A value as written, for a message; a long text is cut (see
-/// [`excerpt`]) and keeps its quotes.
-fn shown(value: &Value) -> String {
-    match value.as_str() {
-        Some(text) if text.chars().nth(super::diagnostic::MAX_QUOTED).is_some() => {
-            format!("\"{}\"", excerpt(text))
-        }
-        _ => value.to_string().trim().to_string(),
-    }
-}
-
-fn span_of(item: &Item, fallback: &Range<usize>) -> Range<usize> {
-    item.span().unwrap_or_else(|| fallback.clone())
-}
-
-fn describe(item: &Item) -> String {
-    match item {
-        Item::None => "nothing".into(),
-        Item::Table(_) => "a table".into(),
-        Item::ArrayOfTables(_) => "an array of tables".into(),
-        Item::Value(v) => match v {
-            Value::Datetime(dt) => {
-                let dt = dt.value();
-                match (dt.date, dt.time) {
-                    (Some(_), Some(_)) => "a date-time".into(),
-                    (Some(_), None) => "a date".into(),
-                    _ => "a time".into(),
-                }
-            }
-            other => article(other.type_name()),
-        },
-    }
-}
-
-fn article(type_name: &str) -> String {
-    let a = if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{a} {type_name}")
 }
 
 #[cfg(test)]

@@ -28,8 +28,9 @@ use chrono::NaiveDate;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 use super::Base;
-use super::patch::{Fields, day_fields, header_fields, participant_fields, patch, visit_fields};
+use super::patch::{Fields, fields, patch};
 use super::sections;
+use crate::domain::schema::{DAY, HEADER, PARTICIPANT, VISIT};
 use crate::domain::{DayInfo, Key, Mission, Participant, Visit};
 
 pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
@@ -47,12 +48,12 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     match root.get_mut("mission").and_then(Item::as_table_like_mut) {
         Some(table) => patch(
             table,
-            &header_fields(&old.header),
-            &header_fields(&mission.header),
+            &fields(&HEADER, &old.header),
+            &fields(&HEADER, &mission.header),
         ),
         None => {
             let mut table = Table::new();
-            patch(&mut table, &Vec::new(), &header_fields(&mission.header));
+            patch(&mut table, &Vec::new(), &fields(&HEADER, &mission.header));
             root.insert("mission", Item::Table(table));
         }
     }
@@ -69,7 +70,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
             &old.days,
             &mission.days,
             |d| day_tables.get(&d.date).copied(),
-            day_fields,
+            |d| fields(&DAY, d),
             |_| None,
             (|_: &DayInfo| None, &mut HashMap::new()),
         ),
@@ -79,7 +80,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
             &old.participants,
             &mission.participants,
             |p| participant_tables.get(&p.key).copied(),
-            participant_fields,
+            |p| fields(&PARTICIPANT, p),
             |_| None,
             (|p: &Participant| Some(p.key), &mut dead_participants),
         ),
@@ -89,7 +90,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
             &old.visits,
             &mission.visits,
             |v| visit_tables.get(&v.key).copied(),
-            visit_fields,
+            |v| fields(&VISIT, v),
             |v| Some(v.date),
             (|v: &Visit| Some(v.key), &mut dead_visits),
         ),

@@ -1,38 +1,70 @@
-//! The commented starting file `itinera new` writes.
+//! The commented starting file `itinera new` writes: the new mission's
+//! header and days, and a commented-out example participant and visit,
+//! each written by walking the entity's description
+//! ([`crate::domain::schema`]). A field the new mission gives a value
+//! (its title, dates and zone, each day's date) is written as it is; any
+//! other is its example, commented out, or nothing when its description
+//! has none.
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-/// The lines of the skeleton that carry an explanation after the code,
-/// with the zone line first: `(code, comment)`.
-fn explained(timezone: Option<Tz>) -> [(String, &'static str); 6] {
-    let zone = match timezone {
-        Some(tz) => format!("timezone = \"{}\"", tz.name()),
-        None => "# timezone = \"Asia/Tokyo\"".to_string(),
-    };
-    [
-        (zone, "IANA zone where the trip happens"),
-        (
-            "# home_timezone = \"Europe/Rome\"".to_string(),
-            "a second clock for the people at home",
-        ),
-        (
-            "# id = \"rossi\"".to_string(),
-            "letters, digits, '-' and '_'",
-        ),
-        (
-            "# kind = \"meeting\"".to_string(),
-            "meeting, visit, presentation, travel, meal, other",
-        ),
-        (
-            "# status = \"confirmed\"".to_string(),
-            "confirmed, tentative, cancelled",
-        ),
-        (
-            "# participants = [\"rossi\"]".to_string(),
-            "leave out for the whole delegation",
-        ),
-    ]
+use super::patch::toml;
+use crate::domain::schema::{DAY, Example, HEADER, PARTICIPANT, Schema, VISIT, ValueKind};
+use crate::domain::{DayInfo, Header};
+
+/// One line of the skeleton.
+struct Line {
+    code: String,
+    /// What follows the code after two spaces or more.
+    comment: Comment,
+}
+
+enum Comment {
+    None,
+    /// An explanation: explanations start in one column.
+    Explain(String),
+    /// A note right after the code (a date's weekday).
+    Label(String),
+}
+
+/// The lines of an entity's fields: `entity`'s values, or the examples.
+fn lines<E>(schema: &Schema<E>, entity: Option<&E>, first_day: NaiveDate) -> Vec<Line> {
+    let mut out = Vec::new();
+    for field in schema.fields {
+        let key = field.key;
+        let code = match (entity.and_then(field.get), field.example) {
+            (Some(value), _) => format!("{key} = {}", toml(value)),
+            (None, Example::Omitted) => continue,
+            (None, Example::Toml(example)) => format!("# {key} = {example}"),
+            (None, Example::FirstDay) => format!("# {key} = {first_day}"),
+        };
+        let explain = match field.kind {
+            ValueKind::Choice(choice) => choice.words.join(", "),
+            _ => field.explain.to_string(),
+        };
+        let comment = if explain.is_empty() {
+            Comment::None
+        } else {
+            Comment::Explain(explain)
+        };
+        out.push(Line { code, comment });
+    }
+    out
+}
+
+/// Lines as text, explanations in `column`.
+fn text(lines: &[Line], column: usize) -> String {
+    let mut out = String::new();
+    for Line { code, comment } in lines {
+        match comment {
+            Comment::None => out.push_str(code),
+            Comment::Explain(explain) => out.push_str(&format!("{code:column$}# {explain}")),
+            Comment::Label(label) => out.push_str(&format!("{code}  # {label}")),
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// A format-1 mission file with one `[[days]]` per date and a commented-out
@@ -41,16 +73,31 @@ fn explained(timezone: Option<Tz>) -> [(String, &'static str); 6] {
 /// The explanations after the code all start in one column, two spaces
 /// after the longest code they follow, whatever the zone's name.
 pub fn skeleton(title: &str, start: NaiveDate, end: NaiveDate, timezone: Option<Tz>) -> String {
-    let quoted = toml_edit::Value::from(title).to_string();
-    let lines = explained(timezone);
-    let column = lines
-        .iter()
-        .map(|(code, _)| code.chars().count())
+    let mut header = Header::new(title, start, end);
+    header.timezone = timezone;
+    let header = lines(&HEADER, Some(&header), start);
+    let days: Vec<Vec<Line>> = start
+        .iter_days()
+        .take_while(|d| *d <= end)
+        .map(|date| {
+            let mut lines = lines(&DAY, Some(&DayInfo::new(date)), start);
+            if let Some(line) = lines.iter_mut().find(|l| l.code.starts_with("date = ")) {
+                line.comment = Comment::Label(date.format("%A").to_string());
+            }
+            lines
+        })
+        .collect();
+    let participant = lines(&PARTICIPANT, None, start);
+    let visit = lines(&VISIT, None, start);
+    let column = [&header, &participant, &visit]
+        .into_iter()
+        .chain(&days)
+        .flat_map(|lines| lines.iter())
+        .filter(|line| matches!(line.comment, Comment::Explain(_)))
+        .map(|line| line.code.chars().count())
         .max()
         .unwrap_or(0)
         + 2;
-    let [zone, home, id, kind, status, participants] =
-        lines.map(|(code, comment)| format!("{code:column$}# {comment}"));
     let mut out = format!(
         "# Mission file for itinera (format 1). Open it with `itinera FILE`,\n\
          # check it with `itinera check FILE`, print the agenda with\n\
@@ -59,48 +106,24 @@ pub fn skeleton(title: &str, start: NaiveDate, end: NaiveDate, timezone: Option<
          format = 1\n\
          \n\
          [mission]\n\
-         title = {quoted}\n\
-         start = {start}\n\
-         end = {end}\n\
-         {zone}\n\
-         {home}\n\
-         # organizer = \"\"\n\
-         # summary = \"\"\"What the mission is for.\"\"\"\n\
-         \n\
-         # One [[days]] per date: where the delegation is and where it sleeps.\n"
+         {}\n\
+         # One [[days]] per date: where the delegation is and where it sleeps.\n",
+        text(&header, column)
     );
-    for date in start.iter_days().take_while(|d| *d <= end) {
-        out.push_str(&format!(
-            "\n[[days]]\ndate = {date}  # {}\n# city = \"\"\n# lodging = \"\"\n",
-            date.format("%A")
-        ));
+    for day in &days {
+        out.push_str(&format!("\n[[days]]\n{}", text(day, column)));
     }
     out.push_str(&format!(
         "\n# The delegation. Visits name participants by id.\n\
          #\n\
          # [[participants]]\n\
-         {id}\n\
-         # name = \"Maria Rossi\"\n\
-         # organization = \"\"\n\
-         # region = \"\"\n\
-         # role = \"\"\n\
-         # email = \"\"\n\
-         # phone = \"\"\n\
-         \n\
+         {}\n\
          # The visits, in the order they happen within each day.\n\
          #\n\
          # [[visits]]\n\
-         # date = {start}\n\
-         # start = 09:30:00\n\
-         # end = 11:00:00\n\
-         # title = \"Meeting with the regional government\"\n\
-         {kind}\n\
-         {status}\n\
-         # city = \"\"\n\
-         # venue = \"\"\n\
-         # host = \"\"\n\
-         {participants}\n\
-         # notes = \"\"\"What to prepare.\"\"\"\n"
+         {}",
+        text(&participant, column),
+        text(&visit, column)
     ));
     out
 }

@@ -1,5 +1,7 @@
 //! The visit-detail pane: every field of the selected visit, notes
-//! wrapped, attendees by name and organisation.
+//! wrapped, attendees by name and organisation. The "Label  value" rows
+//! are the fields the visit's description ([`crate::domain::schema`])
+//! places there, in its order.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,7 +13,8 @@ use super::layout::inner;
 use super::theme::Theme;
 use super::{more_marks, pane_block, wrap, wrap_indented};
 use crate::app::{App, Pane};
-use crate::domain::{Clock, Status, Visit, format_duration};
+use crate::domain::schema::{DAY, FieldSpec, FieldValue, Schema, VISIT, ValueKind};
+use crate::domain::{Clock, Status, Visit, format_duration, format_time};
 
 const LABEL_WIDTH: usize = 10;
 
@@ -34,27 +37,8 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         out.push(Line::styled(line, theme.muted));
     }
     out.push(Line::default());
-    let field = |out: &mut Vec<Line<'static>>, label: &str, value: &str| {
-        field_lines(out, theme, width, label, value);
-    };
-    field(&mut out, "Kind", visit.kind.as_str());
-    field(&mut out, "Status", visit.status.as_str());
-    for (label, value) in [
-        ("Venue", &visit.venue),
-        ("Address", &visit.address),
-        ("City", &visit.city),
-        ("Host", &visit.host),
-        ("Contact", &visit.contact),
-    ] {
-        if let Some(value) = value.as_deref().filter(|v| !v.trim().is_empty()) {
-            field(&mut out, label, value);
-        }
-    }
-    if !visit.tags.is_empty() {
-        field(&mut out, "Tags", &visit.tags.join(", "));
-    }
-    if let Some(id) = &visit.id {
-        field(&mut out, "Id", id);
+    for (label, value) in rows(&VISIT, visit, true) {
+        field_lines(&mut out, theme, width, label, &value);
     }
 
     out.push(Line::default());
@@ -153,17 +137,41 @@ fn day_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     out.push(Line::styled("No visit on this day.", theme.muted));
     out.push(Line::default());
     if let Some(info) = app.mission.day_info(date) {
-        for (label, value) in [
-            ("City", &info.city),
-            ("Lodging", &info.lodging),
-            ("Notes", &info.notes),
-        ] {
-            if let Some(value) = value {
-                field_lines(&mut out, theme, width, label, value);
-            }
+        for (label, value) in rows(&DAY, info, false) {
+            field_lines(&mut out, theme, width, label, &value);
         }
     }
     out
+}
+
+/// The "Label  value" rows of `entity`, in the order its description
+/// gives them: a choice shows its word (the default when the file leaves
+/// it out), any other field only when it has a value and, with
+/// `skip_blank`, a text only when it is not blank.
+fn rows<E>(schema: &Schema<E>, entity: &E, skip_blank: bool) -> Vec<(&'static str, String)> {
+    let shown = |spec: &FieldSpec<E>| -> Option<String> {
+        let value = match (spec.get)(entity) {
+            Some(value) => value,
+            None => match spec.kind {
+                ValueKind::Choice(choice) => FieldValue::Word(choice.default),
+                _ => return None,
+            },
+        };
+        Some(match value {
+            FieldValue::Text(text) if skip_blank && text.trim().is_empty() => return None,
+            FieldValue::Text(text) => text,
+            FieldValue::Word(word) => word.to_string(),
+            FieldValue::List(list) => list.join(", "),
+            FieldValue::Date(date) => date.to_string(),
+            FieldValue::Time(time) => format_time(time),
+            FieldValue::Zone(tz) => tz.name().to_string(),
+        })
+    };
+    schema
+        .detail_rows()
+        .into_iter()
+        .filter_map(|spec| Some((spec.label, shown(spec)?)))
+        .collect()
 }
 
 /// "Label     value", the value wrapped under itself.

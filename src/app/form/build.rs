@@ -3,156 +3,100 @@
 
 use chrono_tz::Tz;
 
-use super::{Entity, Form, Input, Name};
-use crate::domain::{DayInfo, Header, Kind, Participant, Status, Visit};
+use super::{Entity, Field, Form, Input};
+use crate::domain::schema::ValueKind;
+use crate::domain::schema::{DAY, FieldSpec, FieldValue, HEADER, PARTICIPANT, Schema, VISIT};
 use crate::domain::{parse_date, parse_time};
 
 impl Form {
-    /// Whether text field `name` was edited.
-    fn changed(&self, name: Name) -> bool {
-        self.fields.iter().any(|f| {
-            f.name == name
-                && matches!(&f.input, Input::Text { area, .. } if area.lines().join("\n") != f.initial)
-        })
-    }
-
-    /// Field `name` as an optional value: `base` when untouched.
-    fn kept(&self, name: Name, base: &Option<String>) -> Option<String> {
-        if self.changed(name) {
-            self.optional(name)
-        } else {
-            base.clone()
-        }
-    }
-
-    /// Field `name` parsed with `parse`: `base` when untouched.
-    fn parsed<T: Clone>(
-        &self,
-        name: Name,
-        base: &Option<T>,
-        parse: impl Fn(&str) -> Option<T>,
-    ) -> Option<T> {
-        if self.changed(name) {
-            parse(&self.text(name))
-        } else {
-            base.clone()
-        }
-    }
-
-    /// The visit the form describes, based on `base` (which supplies the
-    /// key and every value the form left untouched).
-    /// The entity the form describes. Call after [`Form::validate`]
-    /// succeeded.
+    /// The entity the form describes, based on the entity it started from
+    /// (which supplies the session key and every value the form left
+    /// untouched). Call after [`Form::validate`] succeeded.
     pub fn build(&self) -> Entity {
         match &self.base {
-            Entity::Visit(v) => Entity::Visit(self.build_visit(v)),
-            Entity::Participant(p) => Entity::Participant(self.build_participant(p)),
-            Entity::Header(h) => Entity::Header(self.build_header(h)),
-            Entity::Day(d) => Entity::Day(self.build_day(d)),
+            Entity::Visit(v) => Entity::Visit(self.built(&VISIT, v)),
+            Entity::Participant(p) => Entity::Participant(self.built(&PARTICIPANT, p)),
+            Entity::Header(h) => Entity::Header(self.built(&HEADER, h)),
+            Entity::Day(d) => Entity::Day(self.built(&DAY, d)),
         }
     }
 
-    fn build_visit(&self, base: &Visit) -> Visit {
-        let date = parse_date;
-        let mut visit = base.clone();
-        visit.title = self
-            .kept(Name::Title, &Some(base.title.clone()))
-            .unwrap_or_default();
-        visit.date = self
-            .parsed(Name::Date, &Some(base.date), date)
-            .unwrap_or(base.date);
-        visit.end_date = self.parsed(Name::EndDate, &base.end_date, date);
-        visit.start = self.parsed(Name::Start, &base.start, parse_time);
-        visit.end = self.parsed(Name::End, &base.end, parse_time);
-        visit.kind = Kind::parse(self.choice(Name::Kind)).unwrap_or(base.kind);
-        visit.status = Status::parse(self.choice(Name::Status)).unwrap_or(base.status);
-        visit.city = self.kept(Name::City, &base.city);
-        visit.venue = self.kept(Name::Venue, &base.venue);
-        visit.address = self.kept(Name::Address, &base.address);
-        visit.host = self.kept(Name::Host, &base.host);
-        visit.contact = self.kept(Name::Contact, &base.contact);
-        visit.id = self.kept(Name::Id, &base.id);
-        visit.notes = self.kept(Name::Notes, &base.notes);
-        if self.changed(Name::Tags) {
-            visit.tags = self
-                .text(Name::Tags)
-                .split(',')
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-                .collect();
+    /// `base` with each field of its form set from the form.
+    fn built<E: Clone>(&self, schema: &Schema<E>, base: &E) -> E {
+        let mut entity = base.clone();
+        for field in &self.fields {
+            let Some(spec) = schema.field(field.name.0) else {
+                continue;
+            };
+            if let Some(value) = value(spec, field, base) {
+                (spec.set)(&mut entity, value);
+            }
         }
-        let attendees = self.fields.iter().find_map(|f| match &f.input {
-            Input::Checklist { whole, items, .. } => Some((*whole, items)),
-            _ => None,
-        });
-        if let Some((whole, items)) = attendees {
+        entity
+    }
+}
+
+/// The value `field` gives, or `None` to keep the value of `base`: a text
+/// field keeps it until it is edited.
+fn value<E>(spec: &FieldSpec<E>, field: &Field, base: &E) -> Option<Option<FieldValue>> {
+    match &field.input {
+        Input::Choice { options, selected } => options
+            .get(*selected)
+            .map(|word| Some(FieldValue::Word(word))),
+        Input::Checklist { whole, items, .. } => {
             let chosen: Vec<String> = items
                 .iter()
                 .filter(|(_, _, chosen)| *chosen)
                 .map(|(id, _, _)| id.clone())
                 .collect();
-            visit.participants = match (&base.participants, whole) {
-                (_, true) => None,
-                // The people already listed stay in the file's order; the
-                // newly ticked follow, in delegation order.
-                (Some(old), false) => Some(
-                    old.iter()
-                        .filter(|id| chosen.contains(id))
-                        .chain(chosen.iter().filter(|id| !old.contains(id)))
-                        .cloned()
-                        .collect(),
-                ),
-                (None, false) => Some(chosen),
-            };
+            let old = (spec.get)(base).and_then(FieldValue::into_list);
+            Some(attendees(old, *whole, chosen).map(FieldValue::List))
         }
-        visit
-    }
-
-    fn build_participant(&self, base: &Participant) -> Participant {
-        Participant {
-            key: base.key,
-            id: self
-                .kept(Name::Id, &Some(base.id.clone()))
-                .unwrap_or_default(),
-            name: self
-                .kept(Name::Name, &Some(base.name.clone()))
-                .unwrap_or_default(),
-            organization: self.kept(Name::Organization, &base.organization),
-            region: self.kept(Name::Region, &base.region),
-            role: self.kept(Name::Role, &base.role),
-            email: self.kept(Name::Email, &base.email),
-            phone: self.kept(Name::Phone, &base.phone),
-            notes: self.kept(Name::Notes, &base.notes),
+        Input::Text { .. } => {
+            let typed = field.raw_text();
+            (typed != field.initial).then(|| parsed(spec.kind, typed.trim()))
         }
     }
+}
 
-    fn build_header(&self, base: &Header) -> Header {
-        let date = parse_date;
-        let zone = |s: &str| s.parse::<Tz>().ok();
-        Header {
-            title: self
-                .kept(Name::Title, &Some(base.title.clone()))
-                .unwrap_or_default(),
-            start: self
-                .parsed(Name::FirstDay, &Some(base.start), date)
-                .unwrap_or(base.start),
-            end: self
-                .parsed(Name::LastDay, &Some(base.end), date)
-                .unwrap_or(base.end),
-            timezone: self.parsed(Name::Timezone, &base.timezone, zone),
-            home_timezone: self.parsed(Name::HomeTimezone, &base.home_timezone, zone),
-            organizer: self.kept(Name::Organizer, &base.organizer),
-            summary: self.kept(Name::Summary, &base.summary),
-        }
+/// The ids a checklist leaves: none for the whole delegation; else the
+/// people already listed, in the file's order, then the newly ticked, in
+/// delegation order.
+fn attendees(old: Option<Vec<String>>, whole: bool, chosen: Vec<String>) -> Option<Vec<String>> {
+    match (old, whole) {
+        (_, true) => None,
+        (Some(old), false) => Some(
+            old.iter()
+                .filter(|id| chosen.contains(id))
+                .chain(chosen.iter().filter(|id| !old.contains(id)))
+                .cloned()
+                .collect(),
+        ),
+        (None, false) => Some(chosen),
     }
+}
 
-    fn build_day(&self, base: &DayInfo) -> DayInfo {
-        DayInfo {
-            date: base.date,
-            city: self.kept(Name::City, &base.city),
-            lodging: self.kept(Name::Lodging, &base.lodging),
-            notes: self.kept(Name::Notes, &base.notes),
-        }
+/// Text typed in a field, as a value of its kind; `None` for empty (or,
+/// for a field the form checks, unreadable) text.
+fn parsed(kind: ValueKind, text: &str) -> Option<FieldValue> {
+    if text.is_empty() {
+        return None;
+    }
+    match kind {
+        ValueKind::Date => parse_date(text).map(FieldValue::Date),
+        ValueKind::Time { .. } => parse_time(text).map(FieldValue::Time),
+        ValueKind::TimeZone => text.parse::<Tz>().ok().map(FieldValue::Zone),
+        ValueKind::TagList => Some(FieldValue::List(
+            text.split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect(),
+        )),
+        ValueKind::Text
+        | ValueKind::MultiLine
+        | ValueKind::Id
+        | ValueKind::Choice(_)
+        | ValueKind::IdList => Some(FieldValue::Text(text.to_string())),
     }
 }

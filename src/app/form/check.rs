@@ -1,9 +1,11 @@
-//! Checking a form's fields as they are typed.
+//! Checking a form's fields as they are typed: each field as its kind
+//! asks (from the entity's description), then the rules of the entity.
 
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
 use super::{Form, Name, Target};
+use crate::domain::schema::{DAY, HEADER, PARTICIPANT, Schema, VISIT, ValueKind};
 use crate::domain::{MAX_MISSION_DAYS, Mission, is_valid_id, mission_days, suggest};
 use crate::domain::{parse_date, parse_time};
 
@@ -15,12 +17,40 @@ impl Form {
         }
         self.message = None;
         match self.target {
-            Target::Visit(index) => self.validate_visit(mission, index),
-            Target::Participant(index) => self.validate_participant(mission, index),
-            Target::Mission => self.validate_mission(),
-            Target::Day(_) => {}
+            Target::Visit(index) => {
+                self.check_fields(&VISIT);
+                self.validate_visit(mission, index);
+            }
+            Target::Participant(index) => {
+                self.check_fields(&PARTICIPANT);
+                self.validate_participant(mission, index);
+            }
+            Target::Mission => {
+                self.check_fields(&HEADER);
+                self.validate_mission();
+            }
+            Target::Day(_) => self.check_fields(&DAY),
         }
         self.fields.iter().all(|f| f.error.is_none())
+    }
+
+    /// Checks each field as its kind asks: required text, dates, times,
+    /// time zones. An id is checked by the rules of its entity.
+    fn check_fields<E>(&mut self, schema: &Schema<E>) {
+        for spec in schema.form_fields() {
+            let name = Name(spec.key);
+            match spec.kind {
+                ValueKind::Text | ValueKind::MultiLine if spec.required => self.required(name),
+                ValueKind::Date => {
+                    self.date_field(name, spec.required);
+                }
+                ValueKind::Time { .. } => {
+                    self.time_field(name);
+                }
+                ValueKind::TimeZone => self.zone_field(name),
+                _ => {}
+            }
+        }
     }
 
     fn required(&mut self, name: Name) {
@@ -84,11 +114,10 @@ impl Form {
     }
 
     fn validate_visit(&mut self, mission: &Mission, index: Option<usize>) {
-        self.required(Name::Title);
-        let date = self.date_field(Name::Date, true);
-        let end_date = self.date_field(Name::EndDate, false);
-        let start = self.time_field(Name::Start);
-        let end = self.time_field(Name::End);
+        let date = parse_date(&self.text(Name::Date));
+        let end_date = parse_date(&self.text(Name::EndDate));
+        let start = parse_time(&self.text(Name::Start));
+        let end = parse_time(&self.text(Name::End));
         let end_text = self.text(Name::End);
         if start.is_none() && !end_text.is_empty() && self.text(Name::Start).is_empty() {
             self.set_error(Name::Start, Some("needed when there is an end time".into()));
@@ -124,7 +153,6 @@ impl Form {
     }
 
     fn validate_participant(&mut self, mission: &Mission, index: Option<usize>) {
-        self.required(Name::Name);
         // A new participant's id may be left empty: it is made from the name.
         if self.text(Name::Id).is_empty() && index.is_some() {
             self.set_error(Name::Id, Some("required: visits name people by id".into()));
@@ -139,9 +167,8 @@ impl Form {
     }
 
     fn validate_mission(&mut self) {
-        self.required(Name::Title);
-        let start = self.date_field(Name::FirstDay, true);
-        let end = self.date_field(Name::LastDay, true);
+        let start = parse_date(&self.text(Name::FirstDay));
+        let end = parse_date(&self.text(Name::LastDay));
         if let (Some(start), Some(end)) = (start, end) {
             if end < start {
                 self.set_error(Name::LastDay, Some("before the first day".into()));
@@ -150,16 +177,17 @@ impl Form {
                 self.set_error(Name::LastDay, Some(error));
             }
         }
-        for name in [Name::Timezone, Name::HomeTimezone] {
-            let text = self.text(name);
-            if !text.is_empty() && text.parse::<Tz>().is_err() {
-                let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
-                let error = match suggest(&text, names) {
-                    Some(s) => format!("unknown zone; did you mean {s}?"),
-                    None => "unknown zone; use a name like Asia/Tokyo".to_string(),
-                };
-                self.set_error(name, Some(error));
-            }
+    }
+
+    fn zone_field(&mut self, name: Name) {
+        let text = self.text(name);
+        if !text.is_empty() && text.parse::<Tz>().is_err() {
+            let names = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name());
+            let error = match suggest(&text, names) {
+                Some(s) => format!("unknown zone; did you mean {s}?"),
+                None => "unknown zone; use a name like Asia/Tokyo".to_string(),
+            };
+            self.set_error(name, Some(error));
         }
     }
 }

@@ -22,9 +22,11 @@ mod check;
 mod follow;
 mod keys;
 mod kinds;
+mod name;
 pub mod rows;
 
 pub use keys::edit_text;
+pub use name::Name;
 
 /// What a form edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,39 +37,6 @@ pub enum Target {
     Participant(Option<usize>),
     Mission,
     Day(NaiveDate),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Name {
-    Title,
-    Date,
-    Start,
-    End,
-    EndDate,
-    Kind,
-    Status,
-    City,
-    Venue,
-    Address,
-    Host,
-    Contact,
-    Id,
-    Tags,
-    Attendees,
-    Notes,
-    Name,
-    Organization,
-    Region,
-    Role,
-    Email,
-    Phone,
-    FirstDay,
-    LastDay,
-    Timezone,
-    HomeTimezone,
-    Organizer,
-    Summary,
-    Lodging,
 }
 
 pub enum Input {
@@ -212,21 +181,6 @@ impl Form {
                 _ => None,
             })
             .unwrap_or_default()
-    }
-
-    fn optional(&self, name: Name) -> Option<String> {
-        Some(self.text(name)).filter(|s| !s.is_empty())
-    }
-
-    fn choice(&self, name: Name) -> &'static str {
-        self.fields
-            .iter()
-            .find(|f| f.name == name)
-            .and_then(|f| match &f.input {
-                Input::Choice { options, selected } => options.get(*selected).copied(),
-                _ => None,
-            })
-            .unwrap_or("")
     }
 
     fn set_error(&mut self, name: Name, error: Option<String>) {
