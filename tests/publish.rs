@@ -300,3 +300,56 @@ fn participant_publishes_only_the_visits_that_person_attends() {
         stderr(&out)
     );
 }
+
+#[test]
+fn with_the_record_lost_the_same_events_are_recognised_and_edited_ones_kept() {
+    let server = Server::start();
+    let ws = Workspace::new();
+    let url = server.url(CAL);
+    ok(&ws.publish(&["--url", &url, "--user", USER]));
+    let denken = resource("denken");
+    let (_, body) = server.get(CAL, &denken);
+    let edited = body.replace("STATUS:CONFIRMED", "STATUS:TENTATIVE");
+    assert_ne!(edited, body, "the test edits the status");
+    assert_eq!(server.put(CAL, &denken, &edited), 204);
+    std::fs::remove_dir_all(ws.dir.path().join("data/itinera/publish")).expect("loses the record");
+
+    let out = ws.publish(&["--url", &url, "--user", USER]);
+    assert_eq!(
+        ok(&out),
+        format!(
+            "Left as on the server: DENKEN telepresence robots (Wed 16 Nov, 11:30–12:45) \
+             ({denken}): already on the server with other content, not published from this \
+             computer; --force overwrites it\n\
+             22 events: 0 added, 0 updated, 0 removed, 21 unchanged; 1 left as on the server\n"
+        )
+    );
+    assert!(server.get(CAL, &denken).1.contains("STATUS:TENTATIVE"));
+    // The 21 recognised are in the record again: a visit removed now is
+    // removed from the calendar.
+    ws.remove_visit("edison");
+    let out = ws.publish(&["--url", &url, "--user", USER]);
+    assert_eq!(
+        headline(&out),
+        "21 events: 0 added, 0 updated, 1 removed, 20 unchanged; 1 left as on the server"
+    );
+    assert_eq!(server.get(CAL, &resource("edison")).0, 404);
+}
+
+#[test]
+fn a_proxy_in_the_environment_is_not_used_for_this_computer() {
+    let server = Server::start();
+    let ws = Workspace::new();
+    let url = server.url(CAL);
+    // Nothing listens there: a request sent through it would fail.
+    let proxy = format!("http://127.0.0.1:{}", free_port());
+    let env: Vec<(&str, &str)> = ["ALL_PROXY", "HTTPS_PROXY", "HTTP_PROXY", "http_proxy"]
+        .into_iter()
+        .map(|name| (name, proxy.as_str()))
+        .collect();
+    let out = ws.publish_env(&env, &["--url", &url, "--user", USER]);
+    assert_eq!(
+        headline(&out),
+        "22 events: 22 added, 0 updated, 0 removed, 0 unchanged"
+    );
+}

@@ -66,8 +66,20 @@ struct Reply {
 }
 
 impl Client {
-    pub fn new(user: Option<&str>, password: Option<&Secret>, timeout: Duration) -> Client {
-        let config = ureq::Agent::config_builder()
+    /// A client for `target`. The proxy named by `HTTPS_PROXY` and the
+    /// like is used, except to this computer: plain http to a loopback
+    /// address must not leave it.
+    pub fn new(
+        target: &Target,
+        user: Option<&str>,
+        password: Option<&Secret>,
+        timeout: Duration,
+    ) -> Client {
+        let mut config = ureq::Agent::config_builder();
+        if target.loopback {
+            config = config.proxy(None);
+        }
+        let config = config
             .http_status_as_error(false)
             .allow_non_standard_methods(true)
             .max_redirects(0)

@@ -310,6 +310,7 @@ pub fn run(
     let wanted = wanted(mission, settings);
     let record = store.load(&target.url())?;
     let client = Client::new(
+        &target,
         settings.user.as_deref(),
         settings.password.as_ref(),
         settings.timeout,

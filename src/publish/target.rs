@@ -13,6 +13,8 @@ pub(crate) struct Target {
     pub origin: String,
     /// The calendar's path, always ending in `/`: "/alice/itinera/".
     pub path: String,
+    /// The host is this computer (see [`is_loopback`]).
+    pub loopback: bool,
 }
 
 impl Target {
@@ -71,6 +73,7 @@ impl Target {
         Ok(Target {
             origin: format!("{scheme}://{}", authority.to_ascii_lowercase()),
             path,
+            loopback: is_loopback(host),
         })
     }
 
