@@ -208,3 +208,31 @@ fn a_malformed_or_unexpected_reply_is_a_clear_error() {
         assert!(!err.contains(PASSWORD), "{err}");
     }
 }
+
+#[test]
+fn without_a_password_or_a_terminal_to_ask_on_it_says_how_to_give_one() {
+    use std::os::unix::process::CommandExt as _;
+    let ws = Workspace::new();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_itinera"));
+    command
+        .arg("publish")
+        .arg(ws.mission())
+        .args(["--url", "http://127.0.0.1:9/alice/japan/", "--user", USER])
+        .env("XDG_DATA_HOME", ws.dir.path().join("data"))
+        .env_remove("ITINERA_PASSWORD")
+        .stdin(std::process::Stdio::null());
+    // SAFETY: setsid is async-signal-safe; the child leaves the
+    // terminal, so it has none to ask on (and a test never waits on one).
+    unsafe {
+        command.pre_exec(|| rustix::process::setsid().map(|_| ()).map_err(Into::into));
+    }
+    let out = command.output().expect("runs itinera");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "error: no password for \"{USER}\": give --password-file FILE or set \
+             ITINERA_PASSWORD (there is no terminal to ask on)\n"
+        )
+    );
+}
