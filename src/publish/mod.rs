@@ -5,7 +5,7 @@
 //! prints the [`Summary`], the planner can show its [`Summary::headline`].
 //! The parts:
 //!
-//! - [`target`] checks the calendar URL (https, or http to this computer)
+//! - `target` checks the calendar URL (https, or http to this computer)
 //!   and names each event's resource after its UID.
 //! - `client` speaks CalDAV over a blocking HTTP client (ureq, rustls):
 //!   PROPFIND to list the calendar, MKCALENDAR, GET, and PUT and DELETE
@@ -20,7 +20,7 @@ mod client;
 mod plan;
 pub mod state;
 mod sync;
-pub mod target;
+pub(crate) mod target;
 mod xml;
 
 use std::fmt;
@@ -400,4 +400,53 @@ pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_never_show_the_password() {
+        let mut settings = Settings::new("https://dav.example.org/alice/trip/");
+        settings.user = Some("alice".into());
+        settings.password = Some(Secret::new("hunter2-Horse"));
+        let shown = format!("{settings:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("Secret(***)"), "{shown}");
+    }
+
+    #[test]
+    fn the_headline_counts_each_kind_and_what_was_left() {
+        let change = |kind| Change {
+            kind,
+            title: "Lunch".into(),
+            name: "lunch@m.itinera.ics".into(),
+        };
+        let mut summary = Summary {
+            events: 12,
+            changes: vec![
+                change(ChangeKind::Added),
+                change(ChangeKind::Updated),
+                change(ChangeKind::Removed),
+            ],
+            unchanged: 9,
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary.headline(),
+            "12 events: 1 added, 1 updated, 1 removed, 9 unchanged"
+        );
+        summary.dry_run = true;
+        summary.unchanged = 8;
+        summary.conflicts.push(Conflict {
+            title: "Dinner".into(),
+            name: "dinner@m.itinera.ics".into(),
+            reason: Reason::Changed,
+        });
+        assert_eq!(
+            summary.headline(),
+            "12 events: 1 to add, 1 to update, 1 to remove, 8 unchanged; 1 to leave as on the server"
+        );
+    }
 }

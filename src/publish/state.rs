@@ -41,7 +41,7 @@ pub struct Published {
     pub href: String,
     /// The server's ETag after the write, when it gave or listed one.
     pub etag: Option<String>,
-    /// [`super::body_hash`] of the body sent.
+    /// A hash of the body sent, without its `DTSTAMP` (see `body_hash`).
     pub hash: String,
     /// The visit's title, to name the event when it is removed.
     pub title: String,
