@@ -1,8 +1,9 @@
 //! The command line: `itinera [FILE]` opens the planner; `check`, `export`,
-//! `new` and `diff` work on mission files without a terminal UI.
+//! `new`, `diff` and `publish` work on mission files without a terminal UI.
 //!
 //! Exit codes: 0 success (warnings allowed), 1 the mission file has errors,
-//! 2 usage errors and files that cannot be read or written.
+//! 2 usage errors and files that cannot be read or written, 3 a calendar
+//! server that cannot be reached or refuses (`publish`).
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -14,8 +15,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod diff;
 mod git;
+mod publish;
 
 pub use diff::DiffFormat;
+pub use publish::PublishArgs;
 
 use crate::domain::suggest;
 use crate::export::Scope;
@@ -123,6 +126,16 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         participant: Option<String>,
     },
+    /// Publish the visits to a CalDAV calendar (Radicale, Nextcloud,
+    /// Fastmail...), one event each, updating only what changed.
+    ///
+    /// Events edited on the server since they were published, and events
+    /// itinera did not publish, are left as they are. Exits 0 when
+    /// published (also with events left as on the server, which are
+    /// listed), 1 when the mission has errors, 2 on usage errors, 3 when
+    /// the server cannot be reached, refuses the login or answers
+    /// something unexpected.
+    Publish(PublishArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -280,6 +293,7 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
             format,
             participant,
         } => diff::run(&old, new.as_deref(), format, participant.as_deref()),
+        Command::Publish(args) => publish::run(args),
     }
 }
 

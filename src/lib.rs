@@ -18,5 +18,6 @@ pub mod input;
 pub mod lock;
 pub mod owner;
 pub mod paths;
+pub mod publish;
 pub mod runner;
 pub mod ui;
