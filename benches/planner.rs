@@ -26,8 +26,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use itinera::app::App;
-use itinera::config::Config;
 use itinera::domain::{Edit, ListEdit};
+use itinera::input::Config;
 use itinera::input::Key;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

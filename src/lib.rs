@@ -9,13 +9,14 @@
 
 pub mod app;
 pub mod cli;
-pub mod config;
 pub mod domain;
+pub mod error;
 pub mod export;
 pub mod file;
 pub mod input;
 pub mod lock;
 pub mod owner;
 pub mod paths;
+pub mod present;
 pub mod runner;
 pub mod ui;

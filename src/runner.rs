@@ -20,9 +20,9 @@ use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
 use crate::app::{App, Msg};
-use crate::cli::Failure;
-use crate::config::Config;
+use crate::error::Failure;
 use crate::file;
+use crate::input::Config;
 use crate::input::Key;
 use crate::paths::Dirs;
 use crate::ui;
@@ -59,7 +59,7 @@ pub fn open(file: Option<PathBuf>) -> Result<(), Failure> {
             }
         },
     };
-    let loaded = file::load(&path)?;
+    let loaded = file::load(&path).map_err(|err| Failure::new(err.exit_code(), err.render()))?;
     if !io::stdout().is_terminal() {
         return Err(usage(
             "itinera needs a terminal to show the planner; use `itinera export FILE` for text",
@@ -97,10 +97,7 @@ pub fn open(file: Option<PathBuf>) -> Result<(), Failure> {
 }
 
 fn usage(message: &str) -> Failure {
-    Failure {
-        code: 2,
-        message: format!("error: {message}\n"),
-    }
+    Failure::usage(format!("error: {message}\n"))
 }
 
 /// Runs the planner in the terminal. A panic inside the loop still
@@ -161,16 +158,13 @@ fn run_terminal(app: &mut App) -> Result<(), Failure> {
                     "itinera stopped on an internal error; there were no unsaved changes.\n".into()
                 }
             };
-            Err(Failure { code: 101, message })
+            Err(Failure::new(101, message))
         }
     }
 }
 
 fn terminal_failure(err: io::Error) -> Failure {
-    Failure {
-        code: 2,
-        message: format!("error: terminal: {err}\n"),
-    }
+    Failure::usage(format!("error: terminal: {err}\n"))
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {

@@ -6,6 +6,7 @@ mod common;
 
 use common::{press, sample_app, screen};
 use itinera::app::{App, Level};
+use itinera::present::time_label;
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 80, 24);
@@ -74,7 +75,7 @@ fn a_copy_at_the_same_time_as_the_original_says_how_to_move_it() {
     press(&mut app, &["J"], AREA);
     let copy = app.selected_visit().expect("the copy");
     assert_eq!(copy.title, "Copy of Osaka Prefectural Government");
-    assert_eq!(copy.time_label(), "11:30–13:00");
+    assert_eq!(time_label(copy), "11:30–13:00");
 }
 
 #[test]

@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
 use itinera::app::{App, Mode, Pane};
-use itinera::config::Config;
 use itinera::domain::{Key, Mission, Participant, Visit};
 use itinera::file::{Base, parse};
+use itinera::input::Config;
 use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestConfig, TestRunner};
 use ratatui::layout::Rect;

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use common::{error_of, form, press, sample_app, screen, tab_to};
 use itinera::app::form::Name;
 use itinera::app::{App, Mode};
+use itinera::present::time_label;
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 100, 30);
@@ -94,7 +95,7 @@ fn changing_the_start_moves_the_end_to_keep_the_duration() {
     assert!(matches!(app.mode, Mode::Normal), "{:?}", app.message);
     let lunch = app.selected_visit().expect("the lunch");
     assert_eq!(lunch.title, "Lunch");
-    assert_eq!(lunch.time_label(), "19:00–20:00");
+    assert_eq!(time_label(lunch), "19:00–20:00");
 }
 
 #[test]
@@ -106,7 +107,7 @@ fn an_end_the_user_changed_stays_where_they_put_it() {
     assert_eq!(form(&app).text(Name::End), "14:30");
     press(&mut app, &["enter"], AREA);
     assert_eq!(
-        app.selected_visit().map(|v| v.time_label()).as_deref(),
+        app.selected_visit().map(time_label).as_deref(),
         Some("13:00–14:30")
     );
 }

@@ -5,9 +5,11 @@
 mod common;
 
 use common::{press, sample_app, screen};
-use itinera::app::{Action, App};
-use itinera::config::Config;
+use itinera::app::App;
+use itinera::input::Action;
+use itinera::input::Config;
 use itinera::input::Key;
+use itinera::present::time_label;
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
@@ -25,7 +27,7 @@ fn day(app: &App) -> Vec<String> {
         .iter()
         .map(|&i| {
             let v = &app.mission.visits[i];
-            format!("{} {}", v.time_label(), v.title)
+            format!("{} {}", time_label(v), v.title)
         })
         .collect()
 }

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use common::pty::Session;
 use common::{press, screen};
 use itinera::app::{App, Confirm, Level, Mode};
-use itinera::config::Config;
+use itinera::input::Config;
 use itinera::paths::Dirs;
 use ratatui::layout::Rect;
 

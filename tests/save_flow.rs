@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{TimeZone, Utc};
 use common::{press, screen};
 use itinera::app::{App, Confirm, Level, Mode, PromptKind};
-use itinera::config::Config;
+use itinera::input::Config;
 use itinera::paths::Dirs;
 use ratatui::layout::Rect;
 

@@ -175,7 +175,7 @@ fn stale_temporary_files_of_this_mission_are_removed_at_start_and_at_save() {
     let longer = leftover(&mission, &format!(".{NAME}.AbC1234"), minute);
 
     let loaded = itinera::file::load(&mission).expect("loads");
-    let mut app = App::open(loaded, itinera::config::Config::default(), None);
+    let mut app = App::open(loaded, itinera::input::Config::default(), None);
     assert!(
         !stale.exists() && !stale_backup.exists(),
         "removed at start"

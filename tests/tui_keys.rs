@@ -5,6 +5,7 @@ mod common;
 
 use common::{click, find, press, sample_app, screen, wheel_down};
 use itinera::app::{Mode, Pane};
+use itinera::present::time_label;
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
@@ -376,13 +377,13 @@ fn plus_and_minus_shift_by_the_configured_step() {
     app.config.ripple_minutes = 30;
     press(&mut app, &["j", "+"], AREA);
     assert_eq!(
-        app.selected_visit().map(|v| v.time_label()).as_deref(),
+        app.selected_visit().map(time_label).as_deref(),
         Some("12:30–13:30"),
         "Lunch was 12:00–13:00"
     );
     let later: Vec<String> = app.day_visits()[2..]
         .iter()
-        .map(|&i| app.mission.visits[i].time_label())
+        .map(|&i| time_label(&app.mission.visits[i]))
         .collect();
     assert_eq!(
         later,
@@ -390,13 +391,13 @@ fn plus_and_minus_shift_by_the_configured_step() {
         "the rest of the day follows"
     );
     assert_eq!(
-        app.mission.visits[app.day_visits()[0]].time_label(),
+        time_label(&app.mission.visits[app.day_visits()[0]]),
         "10:00–11:30",
         "the visit before stays"
     );
     press(&mut app, &["-", "-"], AREA);
     assert_eq!(
-        app.selected_visit().map(|v| v.time_label()).as_deref(),
+        app.selected_visit().map(time_label).as_deref(),
         Some("11:30–12:30")
     );
 }

@@ -162,7 +162,7 @@ fn cjk_text_keeps_columns_aligned() {
 fn mono_theme_uses_no_colour() {
     use ratatui::style::Color;
     let mut app = sample_app();
-    app.config.theme = itinera::config::ThemeName::Mono;
+    app.config.theme = itinera::input::ThemeName::Mono;
     press(&mut app, &["tab", "tab"], Rect::new(0, 0, 100, 30));
     itinera::ui::settle(&mut app, Rect::new(0, 0, 100, 30));
     let mut buf = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 100, 30));

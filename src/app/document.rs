@@ -109,7 +109,7 @@ impl Document {
         };
         doc.lock();
         // Temporary files of saves of this mission that never finished.
-        crate::file::sweep::remove_stale(&crate::file::write::resolve(&doc.path));
+        crate::file::sweep::remove_stale(&crate::file::open::resolve(&doc.path));
         let warning = doc.lock_warning();
         (doc, warning)
     }

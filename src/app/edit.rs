@@ -7,6 +7,7 @@ use super::history::Step;
 use super::{App, Confirm, Mode, Pane};
 use crate::domain::ops;
 use crate::domain::{DayInfo, Edit, Key, ListEdit, Participant, slugify};
+use crate::input::Action;
 
 impl App {
     /// Applies `edit` as one undoable step, then selects `focus` (a visit's
@@ -144,7 +145,7 @@ impl App {
             let (key, name, id) = (copy.key, copy.name.clone(), copy.id.clone());
             let edit = Edit::Participant(ListEdit::Insert(self.participant + 1, copy));
             if self.apply(edit, format!("duplicate {}", p.name), Some(key)) {
-                let edit_key = self.key_hint(super::Action::Edit);
+                let edit_key = self.key_hint(Action::Edit);
                 self.info(format!("Added {name} (id {id}); {edit_key} edits them."));
             }
             return;
@@ -161,11 +162,11 @@ impl App {
         if !self.apply(edit, format!("add \"{title}\""), Some(key)) {
             return;
         }
-        let edit_key = self.key_hint(super::Action::Edit);
+        let edit_key = self.key_hint(Action::Edit);
         if overlaps {
             // The copy is selected, under the original, at the same time.
-            let up = self.key_hint(super::Action::MoveUp);
-            let down = self.key_hint(super::Action::MoveDown);
+            let up = self.key_hint(Action::MoveUp);
+            let down = self.key_hint(Action::MoveDown);
             self.warn(format!(
                 "The copy overlaps the original; move it with {up}/{down} or change its \
                  time ({edit_key})."
@@ -178,7 +179,7 @@ impl App {
     }
 
     /// The key for `action`, to name it in a message.
-    fn key_hint(&self, action: super::Action) -> String {
+    fn key_hint(&self, action: Action) -> String {
         self.config.keymap.hint_label(action).unwrap_or_default()
     }
 
@@ -217,7 +218,7 @@ impl App {
         let undo = self
             .config
             .keymap
-            .hint_label(super::Action::Undo)
+            .hint_label(Action::Undo)
             .unwrap_or_default();
         self.info(format!("Deleted \"{title}\"; {undo} brings it back."));
     }

@@ -10,7 +10,6 @@
 //! The mission is only ever changed through `domain::Edit`s recorded in the
 //! undo history, so every pane always shows the same, current mission.
 
-mod action;
 mod agenda;
 mod command;
 mod dialog;
@@ -24,7 +23,6 @@ mod popups;
 mod recovery;
 mod timing;
 
-pub use action::{Action, Group};
 pub use agenda::{AgendaRows, VISIT_ROWS};
 pub use dialog::{Confirm, Prompt, PromptKind};
 pub use document::{Document, SaveFailure};
@@ -33,9 +31,9 @@ pub use history::{History, Step};
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::config::Config;
 use crate::domain::{DayIndex, Mission, Visit};
 use crate::file::Loaded;
+use crate::input::{Action, Config};
 use crate::paths::Dirs;
 
 /// The three panes of the main screen.

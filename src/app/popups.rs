@@ -1,7 +1,8 @@
 //! The popups over the main screen: help, a participant's schedule, and
 //! edit forms.
 
-use super::{Action, App, Mode, Msg, Pane, Schedule, form};
+use super::{App, Mode, Msg, Pane, Schedule, form};
+use crate::input::Action;
 
 impl App {
     pub(super) fn update_help(&mut self, msg: Msg) {

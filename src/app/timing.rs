@@ -6,14 +6,25 @@
 
 use super::edit::capitalise;
 use super::{App, Level};
-use crate::domain::format_duration;
 use crate::domain::ops::{self, Direction, OpError, Plan};
+use crate::present::{format_duration, time_label};
 
 /// "1 visit", "3 visits".
 fn visits(n: usize) -> String {
     match n {
         1 => "1 visit".to_string(),
         n => format!("{n} visits"),
+    }
+}
+
+/// Why an operation is not possible, in the status bar's words.
+fn refusal(err: &OpError) -> String {
+    match err {
+        OpError::TooShort(title, length, by) => format!(
+            "\"{title}\" lasts {}: too short to shorten by {by} min",
+            format_duration(*length)
+        ),
+        other => other.to_string(),
     }
 }
 
@@ -107,7 +118,7 @@ impl App {
         let plan = match plan {
             Ok(plan) => plan,
             Err(err) => {
-                self.info(format!("{}; nothing moved.", capitalise(&err.to_string())));
+                self.info(format!("{}; nothing moved.", capitalise(&refusal(&err))));
                 return None;
             }
         };
@@ -140,9 +151,9 @@ impl App {
         self.warn(format!(
             "{said}\"{}\" ({}) now overlaps \"{}\" ({}){more}",
             visit.title,
-            visit.time_label(),
+            time_label(visit),
             other.title,
-            other.time_label()
+            time_label(other)
         ));
     }
 }

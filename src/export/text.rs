@@ -5,8 +5,9 @@ use std::borrow::Cow;
 use textwrap::WordSplitter;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Scope, date_range};
+use super::Scope;
 use crate::domain::{DayIndex, Kind, Mission, Status, Visit};
+use crate::present::{date_range, time_label};
 
 /// Columns before a visit's time label.
 const INDENT: usize = 2;
@@ -66,7 +67,7 @@ pub fn agenda(mission: &Mission, scope: &Scope) -> String {
         .visits
         .iter()
         .filter(in_scope)
-        .map(|v| v.time_label().width())
+        .map(|v| time_label(v).width())
         .max()
         .unwrap_or(0)
         .max("time tbc".len());
@@ -152,7 +153,7 @@ impl Agenda {
 
     /// A visit: the time label, then its text from `text_column` on.
     fn visit(&mut self, mission: &Mission, visit: &Visit, text_column: usize) {
-        let label = visit.time_label();
+        let label = time_label(visit);
         let text_indent = " ".repeat(text_column);
         let indent = text_indent.as_str();
         let first = match text_column.checked_sub(INDENT + label.width() + GAP) {

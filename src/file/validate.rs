@@ -14,7 +14,7 @@ use super::diagnostic::{Diagnostic, LineIndex, excerpt};
 use super::dto::{DayDto, Field, HeaderDto, MissionDto, ParticipantDto, Spanned, VisitDto};
 use crate::domain::{
     DayInfo, FORMAT, Header, Key, Kind, MAX_MISSION_DAYS, Mission, Participant, Status, Visit,
-    format_time, is_valid_id, mission_days, suggest,
+    is_valid_id, mission_days, suggest,
 };
 
 /// The mission `dto` describes, or `None` when it has errors (which are
@@ -375,9 +375,9 @@ impl Validator<'_> {
                         format!(
                             "starts at {}, before \"{}\" listed above it at {} on {}; \
                              visits of a day are shown in file order",
-                            format_time(start.value),
+                            start.value.format("%H:%M"),
                             excerpt(previous_title),
-                            format_time(*previous),
+                            previous.format("%H:%M"),
                             date.value
                         ),
                     );
@@ -472,13 +472,13 @@ impl Validator<'_> {
                     let message = if end.value == start.value {
                         format!(
                             "the visit ends when it starts ({}); correct `end`, or remove it",
-                            format_time(start.value)
+                            start.value.format("%H:%M")
                         )
                     } else {
                         let ends = format!(
                             "the visit ends at {}, before it starts ({})",
-                            format_time(end.value),
-                            format_time(start.value)
+                            end.value.format("%H:%M"),
+                            start.value.format("%H:%M")
                         );
                         if end_date.is_some() {
                             let next_day = date

@@ -8,7 +8,7 @@ use std::fmt;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::Action;
+use crate::input::Action;
 
 /// A key with its modifiers, normalised so that a typed character carries
 /// no Shift (the character itself says whether it was shifted).

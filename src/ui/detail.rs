@@ -7,11 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::inner;
+use super::geometry::inner;
+use super::pane::{more_marks, pane_block};
+use super::text::{wrap, wrap_indented};
 use super::theme::Theme;
-use super::{more_marks, pane_block, wrap, wrap_indented};
 use crate::app::{App, Pane};
-use crate::domain::{Clock, Status, Visit, format_duration};
+use crate::domain::{Clock, Status, Visit};
+use crate::present::{at_home, city, format_duration, long_date, range_at_home, time_label};
 
 const LABEL_WIDTH: usize = 10;
 
@@ -90,8 +92,8 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
 
 /// "Monday 14 November · 10:00–11:30 (1h30) · Rome 02:00–03:30"
 fn when(app: &App, visit: &Visit) -> Vec<String> {
-    let mut pieces = vec![super::long_date(app, visit.date)];
-    let mut time = visit.time_label();
+    let mut pieces = vec![long_date(&app.mission.header, visit.date)];
+    let mut time = time_label(visit);
     if let Some(duration) = visit.duration() {
         time.push_str(&format!(" ({})", format_duration(duration)));
     }
@@ -103,10 +105,10 @@ fn when(app: &App, visit: &Visit) -> Vec<String> {
         let clock = Clock { trip, home };
         if let Some(start) = visit.starts_at() {
             let home_time = match visit.ends_at() {
-                Some(end) => clock.range_at_home(start, end),
-                None => clock.at_home(start),
+                Some(end) => range_at_home(&clock, start, end),
+                None => at_home(&clock, start),
             };
-            pieces.push(format!("{} {home_time}", super::header::city(home.name())));
+            pieces.push(format!("{} {home_time}", city(home.name())));
         }
     }
     pieces

@@ -5,11 +5,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
+use super::geometry::{popup, shrink_to};
 use super::theme::Theme;
 use crate::app::{App, Confirm, Prompt};
 
+/// Where the dialog goes over the `body`: centred, as tall as its text.
+pub fn area(app: &App, confirm: &Confirm, body: Rect) -> Rect {
+    let rect = popup(body, 64);
+    shrink_to(rect, height(app, confirm, rect.width))
+}
+
 /// Rows a dialog needs at `width` columns.
-pub fn height(app: &App, confirm: &Confirm, width: u16) -> u16 {
+fn height(app: &App, confirm: &Confirm, width: u16) -> u16 {
     let (question, choices) = confirm.text(app);
     let text_width = usize::from(width.saturating_sub(4)).max(10);
     let lines = textwrap::wrap(&question, text_width).len() as u16;

@@ -9,9 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::form_text::{self, NOTES_ROWS};
-use super::layout::inner;
+use super::geometry::{inner, popup, shrink_to};
+use super::text::truncate;
 use super::theme::Theme;
-use super::truncate;
 use crate::app::form::{Field, Form, Input};
 use unicode_width::UnicodeWidthStr;
 
@@ -33,8 +33,16 @@ pub fn settle(form: &mut Form, area: Rect) {
     form_text::settle(form, width);
 }
 
+/// Where the form goes over the `body`: as tall as the fields need, no
+/// taller.
+pub fn area(form: &Form, body: Rect) -> Rect {
+    let rect = popup(body, 84);
+    let wanted = u16::try_from(total_rows(form) + 4).unwrap_or(u16::MAX);
+    shrink_to(rect, wanted)
+}
+
 /// All the rows the fields take.
-pub fn total_rows(form: &Form) -> usize {
+fn total_rows(form: &Form) -> usize {
     form.fields
         .iter()
         .map(|f| usize::from(field_height(f)))

@@ -44,7 +44,7 @@ pub fn render(
     let empty = area.lines().iter().all(|l| l.is_empty());
     if empty && !field.hint.is_empty() {
         if skip == 0 {
-            let hint = super::truncate(field.hint, usize::from(rect.width));
+            let hint = super::text::truncate(field.hint, usize::from(rect.width));
             Line::styled(hint, theme.muted).render(Rect { height: 1, ..rect }, buf);
             if focused {
                 buf.set_style(Rect::new(rect.x, rect.y, 1, 1), cursor_style());
@@ -148,6 +148,7 @@ pub fn settle(form: &mut Form, input_width: u16) {
         let lines = area.lines();
         let all = rows::rows(lines, width);
         let (row, _) = rows::cursor_at(&all, lines, cursor_of(area));
-        field.offset = super::scroll_to(field.offset, row, row, usize::from(NOTES_ROWS), all.len());
+        field.offset =
+            super::geometry::scroll_to(field.offset, row, row, usize::from(NOTES_ROWS), all.len());
     }
 }

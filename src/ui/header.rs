@@ -7,11 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use super::text::truncate;
 use super::theme::Theme;
-use super::truncate;
 use crate::app::App;
-use crate::domain::format_time;
-use crate::export::date_range;
+use crate::present::{city, date_range, format_time, short_date};
 
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let header = &app.mission.header;
@@ -72,11 +71,6 @@ fn clocks(app: &App) -> Vec<String> {
     parts
 }
 
-/// "Asia/Tokyo" -> "Tokyo", "America/Argentina/Buenos_Aires" -> "Buenos Aires".
-pub fn city(zone: &str) -> String {
-    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
-}
-
 /// One entry of the day bar: which day, where it is drawn, its label.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DayItem {
@@ -92,7 +86,7 @@ pub struct DayItem {
 pub fn day_items(app: &App, width: u16) -> Vec<DayItem> {
     let dates = app.index.dates();
     let label = |date: NaiveDate, with_city: bool| {
-        let mut label = super::short_date(app, date);
+        let mut label = short_date(&app.mission.header, date);
         if with_city {
             if let Some(city) = app.mission.day_info(date).and_then(|d| d.city.as_deref()) {
                 label.push(' ');

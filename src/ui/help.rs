@@ -6,8 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::geometry::popup;
 use super::theme::Theme;
-use crate::app::{App, Group};
+use crate::app::App;
+use crate::input::Group;
 
 /// Keys that are not in the keymap because they belong to the mouse.
 const MOUSE: &[(&str, &str)] = &[
@@ -65,6 +67,12 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         theme.muted,
     ));
     out
+}
+
+/// Where the overlay goes over the `body`: the key table is narrow, and a
+/// wide box would only add empty space.
+pub fn area(body: Rect) -> Rect {
+    popup(body, 64)
 }
 
 pub fn render(app: &App, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {

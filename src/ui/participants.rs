@@ -7,9 +7,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::layout::inner;
+use super::geometry::inner;
+use super::pane::{more_marks, pane_block};
+use super::text::{truncate, wrap};
 use super::theme::Theme;
-use super::{more_marks, pane_block, truncate};
 use crate::app::{App, Pane};
 
 pub fn title(app: &App) -> String {
@@ -35,14 +36,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let add = app
             .config
             .keymap
-            .hint_label(crate::app::Action::Add)
+            .hint_label(crate::input::Action::Add)
             .unwrap_or_default();
         let text = format!("No one yet. In this pane, {add} adds a person.");
-        ratatui::widgets::Paragraph::new(
-            super::wrap(&text, usize::from(inner.width), " ").join("\n"),
-        )
-        .style(theme.muted)
-        .render(inner, buf);
+        ratatui::widgets::Paragraph::new(wrap(&text, usize::from(inner.width), " ").join("\n"))
+            .style(theme.muted)
+            .render(inner, buf);
         return;
     }
     let visit = app.selected_visit();

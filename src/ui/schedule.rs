@@ -6,10 +6,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::layout::inner;
+use super::geometry::{inner, popup};
+use super::text::truncate;
 use super::theme::Theme;
-use super::truncate;
 use crate::app::{App, Schedule};
+use crate::present::time_label;
+
+/// Where the schedule goes over the `body`.
+pub fn area(body: Rect) -> Rect {
+    popup(body, 90)
+}
 
 pub fn render(app: &App, theme: &Theme, schedule: &Schedule, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
@@ -62,7 +68,7 @@ pub fn render(app: &App, theme: &Theme, schedule: &Schedule, area: Rect, buf: &m
         };
         let line = Line::from(vec![
             Span::styled(format!(" {date:<10} "), theme.heading),
-            Span::raw(format!("{:<11}  ", visit.time_label())),
+            Span::raw(format!("{:<11}  ", time_label(visit))),
             Span::raw(truncate(&text, width.saturating_sub(26))),
         ])
         .patch_style(style);

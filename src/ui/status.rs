@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use super::text::truncate;
 use super::theme::Theme;
-use super::truncate;
-use crate::app::{Action, App, Level, Mode, Pane};
+use crate::app::{App, Level, Mode, Pane};
+use crate::input::Action;
 
 /// Hints shown when there is no message, most useful first; those that do
 /// not fit are left out.
@@ -94,7 +95,7 @@ fn message_layout(app: &App, width: u16) -> (bool, usize) {
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(10);
     // The panes' wrapping: a path in a message is never split at a hyphen.
-    let mut lines = super::wrap(text, width, "");
+    let mut lines = super::text::wrap(text, width, "");
     if lines.len() > MAX_ROWS {
         lines.truncate(MAX_ROWS);
         if let Some(last) = lines.last_mut() {

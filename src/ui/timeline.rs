@@ -12,11 +12,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::inner;
+use super::geometry::inner;
+use super::pane::{more_marks, pane_block};
+use super::text::{truncate, wrap};
 use super::theme::Theme;
-use super::{more_marks, pane_block, truncate};
 use crate::app::{App, Pane, VISIT_ROWS};
 use crate::domain::{Status, Visit};
+use crate::present::{long_date, time_label};
 
 /// Width of the time column: "10:00–11:30".
 const TIME_WIDTH: usize = 11;
@@ -28,7 +30,7 @@ fn time_width(app: &App, rows: std::ops::Range<usize>) -> usize {
     rows.filter_map(|row| match target(app, row) {
         RowTarget::Visit { day, pos } => {
             let visit = &app.mission.visits[app.index.visits_on(day)[pos]];
-            Some(visit.time_label().width())
+            Some(time_label(visit).width())
         }
         _ => None,
     })
@@ -44,7 +46,7 @@ pub fn title(app: &App) -> String {
     let Some(date) = app.index.date(app.day) else {
         return " Timeline ".into();
     };
-    let mut title = format!(" {}", super::long_date(app, date));
+    let mut title = format!(" {}", long_date(&app.mission.header, date));
     if let Some(city) = app.mission.day_info(date).and_then(|d| d.city.as_deref()) {
         title.push_str(&format!(" · {city}"));
     }
@@ -69,10 +71,10 @@ fn footer(app: &App, width: usize) -> Vec<String> {
     };
     let mut lines = Vec::new();
     if let Some(lodging) = info.lodging.as_deref().filter(|l| !l.trim().is_empty()) {
-        lines.extend(super::wrap(&format!("Lodging: {lodging}"), width, " "));
+        lines.extend(wrap(&format!("Lodging: {lodging}"), width, " "));
     }
     if let Some(notes) = info.notes.as_deref().filter(|n| !n.trim().is_empty()) {
-        lines.extend(super::wrap(notes.trim(), width, " "));
+        lines.extend(wrap(notes.trim(), width, " "));
     }
     lines
 }
@@ -220,7 +222,7 @@ fn day_heading(app: &App, theme: &Theme, day: usize, width: usize) -> Line<'stat
     let Some(date) = app.index.date(day) else {
         return Line::default();
     };
-    let mut text = format!(" {}", super::long_date(app, date));
+    let mut text = format!(" {}", long_date(&app.mission.header, date));
     if let Some(city) = app.mission.day_info(date).and_then(|d| d.city.as_deref()) {
         text.push_str(&format!(" · {city}"));
     }
@@ -245,7 +247,7 @@ fn title_style(visit: &Visit, theme: &Theme) -> Style {
 
 /// "10:00–11:30 ? Osaka Prefectural Government"
 fn first_line(visit: &Visit, theme: &Theme, width: usize, time_width: usize) -> Line<'static> {
-    let time = visit.time_label();
+    let time = time_label(visit);
     let time = format!(" {time:<time_width$}");
     let used = time.width() + 3;
     Line::from(vec![

@@ -8,7 +8,7 @@ pub mod pty;
 use chrono::{TimeZone, Utc};
 use itinera::app::form::{Form, Name};
 use itinera::app::{App, Mode};
-use itinera::config::Config;
+use itinera::input::Config;
 use itinera::input::Key;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -10,7 +10,8 @@ use ratatui_textarea::CursorMove;
 
 use super::kinds::text;
 use super::{Entity, Field, Form, Input, Name};
-use crate::domain::{LAST_DATE, format_time, is_representable, parse_date, parse_time};
+use crate::domain::{LAST_DATE, is_representable, parse_date, parse_time};
+use crate::present::format_time;
 
 impl Field {
     /// A text field's text as typed (lines joined by LF); "" for others.

@@ -7,7 +7,8 @@ use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 
 use super::{Entity, Field, Form, Input, Name, Target};
-use crate::domain::{DayInfo, Header, Kind, Mission, Participant, Status, Visit, format_time};
+use crate::domain::{DayInfo, Header, Kind, Mission, Participant, Status, Visit};
+use crate::present::format_time;
 
 /// A text field's input holding `value`, its cursor at the end.
 pub(super) fn text(value: &str, multiline: bool) -> Input {

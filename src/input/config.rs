@@ -16,7 +16,7 @@
 
 use std::path::Path;
 
-use crate::app::Action;
+use crate::input::Action;
 use crate::input::{Key, Keymap};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -79,7 +79,7 @@ impl Config {
                 let place = err
                     .span()
                     .map(|s| {
-                        let (line, col) = crate::file::line_col(text, s.start);
+                        let (line, col) = line_col(text, s.start);
                         format!(":{line}:{col}")
                     })
                     .unwrap_or_default();
@@ -131,6 +131,15 @@ impl Config {
         config.keymap = Keymap::with_overrides(&overrides);
         (config, problems)
     }
+}
+
+/// The line and column (from 1, columns in characters) of byte `offset`
+/// of `text`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() + 1;
+    (line, before[line_start..].chars().count() + 1)
 }
 
 /// The `[keys]` table: each entry rebinds a key or, with "none", unbinds it.
