@@ -6,9 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::TextArea;
 
-use super::{App, History, Mode, Msg, SaveFailure};
+use super::{App, History, Mode, Msg, SaveFailure, TextInput};
 use crate::file::output::OutputError;
 use crate::file::write::SaveError;
 
@@ -142,7 +141,7 @@ pub enum PromptKind {
 /// A one-line text entry at the bottom of the screen.
 pub struct Prompt {
     pub kind: PromptKind,
-    pub area: TextArea<'static>,
+    pub input: TextInput,
     /// Quit once the prompt's save went through (save and quit, when the
     /// file had changed on disk and the user chose another name).
     pub then_quit: bool,
@@ -150,11 +149,9 @@ pub struct Prompt {
 
 impl Prompt {
     pub fn new(kind: PromptKind) -> Self {
-        let mut area = TextArea::default();
-        area.set_cursor_line_style(ratatui::style::Style::new());
         Prompt {
             kind,
-            area,
+            input: TextInput::default(),
             then_quit: false,
         }
     }
@@ -167,7 +164,7 @@ impl Prompt {
     }
 
     fn text(&self) -> String {
-        self.area.lines().join("").trim().to_string()
+        self.input.lines().join("").trim().to_string()
     }
 }
 
@@ -255,9 +252,9 @@ impl App {
                     }
                 }
             }
-            Msg::Key(key) => super::form::edit_text(&mut prompt.area, key),
+            Msg::Key(key) => super::form::edit_text(&mut prompt.input, false, key),
             Msg::Paste(text) => {
-                prompt.area.insert_str(text.replace(['\n', '\r'], ""));
+                prompt.input.insert_str(&text.replace(['\n', '\r'], ""));
             }
             _ => {}
         }

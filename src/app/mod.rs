@@ -21,12 +21,14 @@ mod keeping;
 mod nav;
 mod popups;
 mod recovery;
+mod text_input;
 mod timing;
 
 pub use agenda::{AgendaRows, VISIT_ROWS};
 pub use dialog::{Confirm, Prompt, PromptKind};
 pub use document::{Document, SaveFailure};
 pub use history::{History, Step};
+pub use text_input::TextInput;
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;

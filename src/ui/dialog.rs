@@ -61,5 +61,5 @@ pub fn render_prompt(prompt: &Prompt, theme: &Theme, area: Rect, buf: &mut Buffe
         width: area.width.saturating_sub(width),
         ..area
     };
-    (&prompt.area).render(rect, buf);
+    super::form_text::draw_line(&prompt.input, true, rect, buf);
 }

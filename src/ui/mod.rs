@@ -214,7 +214,12 @@ pub fn settle(app: &mut App, area: Rect) {
                 form::settle(f, popup);
             }
         }
-        Mode::Normal | Mode::Confirm(_) | Mode::Prompt(_) => {}
+        Mode::Prompt(prompt) => {
+            let label = u16::try_from(prompt.label().chars().count()).unwrap_or(u16::MAX);
+            let width = areas.status.width.saturating_sub(label);
+            form_text::settle_line(&mut prompt.input, usize::from(width));
+        }
+        Mode::Normal | Mode::Confirm(_) => {}
     }
 }
 

@@ -3,9 +3,9 @@
 //! ticks; pasted text goes into the focused text field.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{CursorMove, TextArea};
 
 use super::{Form, Input, Outcome, rows};
+use crate::app::text_input::TextInput;
 use crate::domain::Mission;
 
 /// What a key did to the focused field.
@@ -17,20 +17,44 @@ enum Did {
     Apply,
 }
 
-/// Types `key` into a text box. On top of ratatui-textarea's own keys
-/// (Ctrl-K deletes to the end of the line, Ctrl-W the word before the
-/// cursor, Ctrl-Y puts back what they deleted), Ctrl-U deletes to the
-/// start of the line, as in a shell.
-pub fn edit_text(area: &mut TextArea<'static>, key: KeyEvent) {
-    let only_ctrl =
-        key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT) == KeyModifiers::CONTROL;
-    match key.code {
-        KeyCode::Char('u') if only_ctrl => {
-            area.delete_line_by_head();
+/// Types `key` into a text box, as into a shell's command line: Ctrl-U
+/// deletes to the start of the line, Ctrl-K to its end, Ctrl-W the word
+/// before the cursor, Ctrl-Y puts back what they deleted. Enter starts a
+/// new line in a `multiline` box.
+pub fn edit_text(area: &mut TextInput, multiline: bool, key: KeyEvent) {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    match (key.code, ctrl, alt) {
+        (KeyCode::Char('\n' | '\r') | KeyCode::Enter, false, false) if multiline => {
+            area.newline();
         }
-        _ => {
-            area.input(key);
+        (KeyCode::Char('m'), true, false) if multiline => area.newline(),
+        (KeyCode::Char('\n' | '\r'), false, false) => {}
+        (KeyCode::Char(c), false, false) => area.insert_char(c),
+        (KeyCode::Char('h'), true, false) | (KeyCode::Backspace, false, false) => {
+            area.backspace();
         }
+        (KeyCode::Char('d'), true, false) | (KeyCode::Delete, false, false) => area.delete(),
+        (KeyCode::Char('k'), true, false) => area.delete_to_end(),
+        (KeyCode::Char('u'), true, false) => area.delete_to_start(),
+        (KeyCode::Char('w'), true, false)
+        | (KeyCode::Char('h'), false, true)
+        | (KeyCode::Backspace, false, true) => area.delete_word(),
+        (KeyCode::Delete, false, true) | (KeyCode::Char('d'), false, true) => {
+            area.delete_next_word();
+        }
+        (KeyCode::Char('f'), true, false) | (KeyCode::Right, false, false) => area.right(),
+        (KeyCode::Char('b'), true, false) | (KeyCode::Left, false, false) => area.left(),
+        (KeyCode::Char('a'), true, false)
+        | (KeyCode::Home, _, _)
+        | (KeyCode::Left | KeyCode::Char('b'), true, true) => area.line_start(),
+        (KeyCode::Char('e'), true, false)
+        | (KeyCode::End, _, _)
+        | (KeyCode::Right | KeyCode::Char('f'), true, true) => area.line_end(),
+        (KeyCode::Char('f'), false, true) | (KeyCode::Right, true, false) => area.word_right(),
+        (KeyCode::Char('b'), false, true) | (KeyCode::Left, true, false) => area.word_left(),
+        (KeyCode::Char('y'), true, false) => area.yank(),
+        _ => {}
     }
 }
 
@@ -87,9 +111,9 @@ impl Form {
                 // Terminals send line breaks in pastes as CR, CRLF or LF.
                 let pasted = pasted.replace("\r\n", "\n").replace('\r', "\n");
                 if *multiline {
-                    area.insert_str(pasted);
+                    area.insert_str(&pasted);
                 } else {
-                    area.insert_str(pasted.replace('\n', " "));
+                    area.insert_str(&pasted.replace('\n', " "));
                 }
             }
             self.edited(name, &before);
@@ -98,7 +122,7 @@ impl Form {
     }
 }
 
-fn text_key(area: &mut TextArea<'static>, multiline: bool, width: usize, key: KeyEvent) -> Did {
+fn text_key(area: &mut TextInput, multiline: bool, width: usize, key: KeyEvent) -> Did {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Enter if !multiline || ctrl => Did::Apply,
@@ -107,7 +131,7 @@ fn text_key(area: &mut TextArea<'static>, multiline: bool, width: usize, key: Ke
         KeyCode::Up => move_by_row(area, width, -1),
         KeyCode::Down => move_by_row(area, width, 1),
         _ => {
-            edit_text(area, key);
+            edit_text(area, multiline, key);
             Did::Stayed
         }
     }
@@ -116,16 +140,15 @@ fn text_key(area: &mut TextArea<'static>, multiline: bool, width: usize, key: Ke
 /// Moves the cursor of a multi-line field one display row up (`by` -1) or
 /// down, keeping its column; from the first or last row the focus moves to
 /// the field above or below.
-fn move_by_row(area: &mut TextArea<'static>, width: usize, by: isize) -> Did {
+fn move_by_row(area: &mut TextInput, width: usize, by: isize) -> Did {
     let lines = area.lines();
     let all = rows::rows(lines, width);
-    let (row, column) = rows::cursor_at(&all, lines, rows::cursor_of(area));
+    let (row, column) = rows::cursor_at(&all, lines, area.cursor());
     let Some(target) = row.checked_add_signed(by).filter(|r| *r < all.len()) else {
         return Did::Move(by);
     };
     let (line, col) = rows::position_at(&all, lines, target, column);
-    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-    area.move_cursor(CursorMove::Jump(clamp(line), clamp(col)));
+    area.jump(line, col);
     Did::Stayed
 }
 
