@@ -31,7 +31,7 @@ use itinera::input::Config;
 use itinera::input::Key;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyEvent};
+use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 
 #[path = "planner/check.rs"]
@@ -143,7 +143,7 @@ fn app_for(text: &str) -> App {
 
 fn key(app: &mut App, name: &str) {
     let key = Key::parse(name).expect("key");
-    let event = Event::Key(KeyEvent::new(key.code, key.modifiers));
+    let event = Event::Key(itinera::runner::keys::event_of(key));
     itinera::runner::handle(app, &event, AREA);
 }
 

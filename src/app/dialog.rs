@@ -5,11 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
 use super::{App, History, Mode, Msg, SaveFailure, TextInput};
 use crate::file::output::OutputError;
 use crate::file::write::SaveError;
+use crate::input::KeyCode;
 
 /// `~/trips/x.toml` as the shell would read it.
 pub(super) fn expand_home(path: &str) -> PathBuf {
@@ -175,12 +174,9 @@ impl App {
             return;
         };
         let confirm = confirm.clone();
-        let plain = !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let choice = match key.code {
-            KeyCode::Esc => 'c',
-            KeyCode::Char(c) if plain => c.to_ascii_lowercase(),
+        let choice = match (key.code, key.typed()) {
+            (KeyCode::Esc, _) => 'c',
+            (_, Some(c)) => c.to_ascii_lowercase(),
             _ => return,
         };
         self.mode = Mode::Normal;
@@ -232,13 +228,8 @@ impl App {
             return;
         };
         match msg {
-            Msg::Key(KeyEvent {
-                code: KeyCode::Esc, ..
-            }) => self.mode = Mode::Normal,
-            Msg::Key(KeyEvent {
-                code: KeyCode::Enter,
-                ..
-            }) => {
+            Msg::Key(key) if key.code == KeyCode::Esc => self.mode = Mode::Normal,
+            Msg::Key(key) if key.code == KeyCode::Enter => {
                 let (kind, text, then_quit) = (prompt.kind, prompt.text(), prompt.then_quit);
                 self.mode = Mode::Normal;
                 match kind {

@@ -31,11 +31,10 @@ pub use history::{History, Step};
 pub use text_input::TextInput;
 
 use chrono::{DateTime, Utc};
-use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::{DayIndex, Mission, Visit};
 use crate::file::Loaded;
-use crate::input::{Action, Config};
+use crate::input::{Action, Config, Key};
 use crate::paths::Dirs;
 
 /// The three panes of the main screen.
@@ -90,8 +89,9 @@ pub struct Schedule {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Msg {
     Action(Action),
-    /// A key for a form, dialog or prompt, as typed.
-    Key(KeyEvent),
+    /// A key as pressed; the open popup, form or dialog says what it does
+    /// (on the main screen, the keymap).
+    Key(Key),
     /// Text pasted into the terminal.
     Paste(String),
     SelectDay(usize),
@@ -286,6 +286,15 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) {
+        // Keys for the main screen and its help and schedule popups go
+        // through the keymap; forms, dialogs and prompts take them as typed.
+        let msg = match msg {
+            Msg::Key(key) if !self.mode.takes_raw_keys() => match self.config.keymap.action(key) {
+                Some(action) => Msg::Action(action),
+                None => return,
+            },
+            msg => msg,
+        };
         if let Msg::Action(_) = msg {
             self.message = None;
         }

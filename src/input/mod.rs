@@ -7,8 +7,10 @@
 
 mod action;
 pub mod config;
+mod key;
 mod keymap;
 
 pub use action::{Action, Group};
 pub use config::{Config, ThemeName};
-pub use keymap::{Key, KeyParseError, Keymap};
+pub use key::{Key, KeyCode, KeyParseError, Modifiers};
+pub use keymap::Keymap;

@@ -12,7 +12,7 @@ use itinera::input::Config;
 use itinera::input::Key;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 pub const SAMPLE: &str = "data/clust-er-health-japan-2022.toml";
@@ -81,7 +81,7 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
 pub fn press(app: &mut App, keys: &[&str], area: Rect) {
     for key in keys {
         let key = Key::parse(key).expect("valid key");
-        let event = Event::Key(KeyEvent::new(key.code, key.modifiers));
+        let event = Event::Key(itinera::runner::keys::event_of(key));
         itinera::runner::handle(app, &event, area);
     }
 }

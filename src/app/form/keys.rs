@@ -2,11 +2,10 @@
 //! fields edit like a shell's command line, choices turn, the checklist
 //! ticks; pasted text goes into the focused text field.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
 use super::{Form, Input, Outcome, rows};
 use crate::app::text_input::TextInput;
 use crate::domain::Mission;
+use crate::input::{Key, KeyCode, Modifiers};
 
 /// What a key did to the focused field.
 enum Did {
@@ -21,9 +20,9 @@ enum Did {
 /// deletes to the start of the line, Ctrl-K to its end, Ctrl-W the word
 /// before the cursor, Ctrl-Y puts back what they deleted. Enter starts a
 /// new line in a `multiline` box.
-pub fn edit_text(area: &mut TextInput, multiline: bool, key: KeyEvent) {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
+pub fn edit_text(area: &mut TextInput, multiline: bool, key: Key) {
+    let ctrl = key.modifiers.contains(Modifiers::CONTROL);
+    let alt = key.modifiers.contains(Modifiers::ALT);
     match (key.code, ctrl, alt) {
         (KeyCode::Char('\n' | '\r') | KeyCode::Enter, false, false) if multiline => {
             area.newline();
@@ -60,8 +59,8 @@ pub fn edit_text(area: &mut TextInput, multiline: bool, key: KeyEvent) {
 
 impl Form {
     /// Handles a key; `mission` is what the form is checked against.
-    pub fn key(&mut self, key: KeyEvent, mission: &Mission) -> Outcome {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    pub fn key(&mut self, key: Key, mission: &Mission) -> Outcome {
+        let ctrl = key.modifiers.contains(Modifiers::CONTROL);
         match key.code {
             KeyCode::Esc => return Outcome::Cancel,
             KeyCode::Char('s') if ctrl => return self.try_apply(mission),
@@ -122,8 +121,8 @@ impl Form {
     }
 }
 
-fn text_key(area: &mut TextInput, multiline: bool, width: usize, key: KeyEvent) -> Did {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+fn text_key(area: &mut TextInput, multiline: bool, width: usize, key: Key) -> Did {
+    let ctrl = key.modifiers.contains(Modifiers::CONTROL);
     match key.code {
         KeyCode::Enter if !multiline || ctrl => Did::Apply,
         KeyCode::Up if !multiline => Did::Move(-1),
@@ -152,7 +151,7 @@ fn move_by_row(area: &mut TextInput, width: usize, by: isize) -> Did {
     Did::Stayed
 }
 
-fn choice_key(count: usize, selected: &mut usize, key: KeyEvent) -> Did {
+fn choice_key(count: usize, selected: &mut usize, key: Key) -> Did {
     match key.code {
         KeyCode::Enter => return Did::Apply,
         KeyCode::Up => return Did::Move(-1),
@@ -170,7 +169,7 @@ fn checklist_key(
     whole: &mut bool,
     items: &mut [(String, String, bool)],
     cursor: &mut usize,
-    key: KeyEvent,
+    key: Key,
 ) -> Did {
     match key.code {
         KeyCode::Enter => return Did::Apply,

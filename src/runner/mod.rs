@@ -23,9 +23,10 @@ use crate::app::{App, Msg};
 use crate::error::Failure;
 use crate::file;
 use crate::input::Config;
-use crate::input::Key;
 use crate::paths::Dirs;
 use crate::ui;
+
+pub mod keys;
 
 /// Opens the planner on `file`, or on the mission opened last, or (on the
 /// very first run) on a copy of the bundled sample.
@@ -231,12 +232,7 @@ fn until_next_minute() -> Duration {
 pub fn handle(app: &mut App, event: &Event, area: Rect) {
     let msg = match event {
         Event::Key(key) if key.kind == KeyEventKind::Release => None,
-        Event::Key(key) if app.mode.takes_raw_keys() => Some(Msg::Key(*key)),
-        Event::Key(key) => app
-            .config
-            .keymap
-            .action(Key::from_event(*key))
-            .map(Msg::Action),
+        Event::Key(key) => keys::key_of(key).map(Msg::Key),
         Event::Paste(text) => Some(Msg::Paste(text.clone())),
         Event::Mouse(mouse) => {
             let wheel = match mouse.kind {
