@@ -5,10 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::form::type_key;
 use super::{App, History, Mode, Msg, SaveFailure, TextInput};
 use crate::file::output::OutputError;
 use crate::file::write::SaveError;
-use crate::input::KeyCode;
+use crate::input::{Action, Key, KeyMode};
 
 /// `~/trips/x.toml` as the shell would read it.
 pub(super) fn expand_home(path: &str) -> PathBuf {
@@ -39,8 +40,16 @@ pub enum Confirm {
 }
 
 impl Confirm {
-    /// The question, and the choices as (key, what it does).
-    pub fn text(&self, app: &App) -> (String, Vec<(char, &'static str)>) {
+    /// Whether the dialog takes `action`: a choice it lists, or `cancel`
+    /// and `back`, which every dialog takes (as its "no" or "later" when
+    /// it lists no cancel).
+    pub fn offers(&self, app: &App, action: Action) -> bool {
+        matches!(action, Action::Cancel | Action::Back)
+            || self.text(app).1.iter().any(|(a, _)| *a == action)
+    }
+
+    /// The question, and the choices it lists as (action, what it does).
+    pub fn text(&self, app: &App) -> (String, Vec<(Action, &'static str)>) {
         match self {
             Confirm::DeleteParticipant {
                 index,
@@ -65,14 +74,17 @@ impl Confirm {
                         plural(*attends)
                     ),
                 };
-                (question, vec![('y', "remove"), ('n', "keep")])
+                (
+                    question,
+                    vec![(Action::Confirm, "remove"), (Action::Keep, "keep")],
+                )
             }
             Confirm::Quit => (
                 format!("{} has unsaved changes.", app.doc.name()),
                 vec![
-                    ('s', "save and quit"),
-                    ('d', "discard changes and quit"),
-                    ('c', "cancel"),
+                    (Action::Save, "save and quit"),
+                    (Action::Discard, "discard changes and quit"),
+                    (Action::Cancel, "cancel"),
                 ],
             ),
             Confirm::ChangedOnDisk { .. } => (
@@ -82,10 +94,16 @@ impl Confirm {
                     app.doc.name()
                 ),
                 vec![
-                    ('r', "reload it (your changes go to a recovery file)"),
-                    ('o', "overwrite it (the other version goes to .bak)"),
-                    ('a', "save as another file"),
-                    ('c', "cancel"),
+                    (
+                        Action::Reload,
+                        "reload it (your changes go to a recovery file)",
+                    ),
+                    (
+                        Action::Overwrite,
+                        "overwrite it (the other version goes to .bak)",
+                    ),
+                    (Action::SaveAs, "save as another file"),
+                    (Action::Cancel, "cancel"),
                 ],
             ),
             Confirm::ReadOnly { .. } => (
@@ -94,9 +112,9 @@ impl Confirm {
                     app.doc.name()
                 ),
                 vec![
-                    ('y', "save over it"),
-                    ('a', "save as another file"),
-                    ('c', "cancel"),
+                    (Action::SaveOver, "save over it"),
+                    (Action::SaveAs, "save as another file"),
+                    (Action::Cancel, "cancel"),
                 ],
             ),
             Confirm::Recovery { path } => {
@@ -120,9 +138,9 @@ impl Confirm {
                         app.doc.name()
                     ),
                     vec![
-                        ('r', "restore them"),
-                        ('d', "discard them"),
-                        ('l', "decide later (keep the file)"),
+                        (Action::Restore, "restore them"),
+                        (Action::Discard, "discard them"),
+                        (Action::Later, "decide later (keep the file)"),
                     ],
                 )
             }
@@ -168,86 +186,118 @@ impl Prompt {
 }
 
 impl App {
+    /// The dialog's action for `key`: the first of the key's actions in
+    /// the keymap's dialog mode that the open dialog offers (a capital
+    /// letter counts as its small one when it is bound to nothing).
+    fn dialog_action(&self, confirm: &Confirm, key: Key) -> Option<Action> {
+        let keymap = &self.config.keymap;
+        let mut actions = keymap.actions_in(KeyMode::Dialog, key);
+        if let (true, Some(c)) = (actions.is_empty(), key.typed()) {
+            actions = keymap.actions_in(KeyMode::Dialog, Key::char(c.to_ascii_lowercase()));
+        }
+        actions.into_iter().find(|a| confirm.offers(self, *a))
+    }
+
     pub(super) fn update_confirm(&mut self, msg: Msg) {
         let Msg::Key(key) = msg else { return };
         let Mode::Confirm(confirm) = &self.mode else {
             return;
         };
         let confirm = confirm.clone();
-        let choice = match (key.code, key.typed()) {
-            (KeyCode::Esc, _) => 'c',
-            (_, Some(c)) => c.to_ascii_lowercase(),
-            _ => return,
+        // Any other key: the question stays.
+        let Some(action) = self.dialog_action(&confirm, key) else {
+            return;
         };
         self.mode = Mode::Normal;
-        match (confirm, choice) {
-            (Confirm::DeleteParticipant { index, .. }, 'y') => self.delete_participant(index),
-            (Confirm::DeleteParticipant { .. }, 'n' | 'c') => self.info("Nothing deleted."),
-            (Confirm::Quit, 's') => self.save_then(false, true),
-            (Confirm::Quit, 'd') => {
+        self.answer(confirm, action);
+    }
+
+    /// What the answer `action` to the question `confirm` does.
+    fn answer(&mut self, confirm: Confirm, action: Action) {
+        match (confirm, action) {
+            (Confirm::DeleteParticipant { index, .. }, Action::Confirm) => {
+                self.delete_participant(index);
+            }
+            (Confirm::DeleteParticipant { .. }, _) => self.info("Nothing deleted."),
+            (Confirm::Quit, Action::Save) => self.save_then(false, true),
+            (Confirm::Quit, Action::Discard) => {
                 self.doc.forget_own_recovery();
                 self.should_quit = true;
             }
-            (Confirm::Quit, 'c') => {}
-            (Confirm::ChangedOnDisk { .. }, 'r') => self.reload(),
-            (Confirm::ChangedOnDisk { then_quit }, 'o') => self.save_then(true, then_quit),
-            (Confirm::ChangedOnDisk { then_quit } | Confirm::ReadOnly { then_quit }, 'a') => {
+            (Confirm::Quit, _) => {}
+            (Confirm::ChangedOnDisk { .. }, Action::Reload) => self.reload(),
+            (Confirm::ChangedOnDisk { then_quit }, Action::Overwrite) => {
+                self.save_then(true, then_quit);
+            }
+            (
+                Confirm::ChangedOnDisk { then_quit } | Confirm::ReadOnly { then_quit },
+                Action::SaveAs,
+            ) => {
                 let mut prompt = Prompt::new(PromptKind::SaveAs);
                 prompt.then_quit = then_quit;
                 self.mode = Mode::Prompt(Box::new(prompt));
             }
-            (Confirm::ChangedOnDisk { .. } | Confirm::ReadOnly { .. }, 'c') => {
-                self.info("Not saved.");
-            }
-            (Confirm::ReadOnly { then_quit }, 'y') => {
+            (Confirm::ReadOnly { then_quit }, Action::SaveOver) => {
                 self.doc.allow_read_only();
                 self.save_then(false, then_quit);
             }
-            (Confirm::Recovery { path }, 'r') => {
+            (Confirm::ChangedOnDisk { .. } | Confirm::ReadOnly { .. }, _) => {
+                self.info("Not saved.");
+            }
+            (Confirm::Recovery { path }, Action::Restore) => {
                 self.restore(&path);
                 self.add_lock_warning();
             }
-            (Confirm::Recovery { path }, 'd') => {
+            (Confirm::Recovery { path }, Action::Discard) => {
                 match self.doc.discard_recovery(&path) {
                     Ok(()) => self.info("Discarded the kept changes."),
                     Err(err) => self.error(format!("Not discarded: {err}.")),
                 }
                 self.add_lock_warning();
             }
-            (Confirm::Recovery { .. }, 'l' | 'c') => {
+            // Later, cancel, or Esc.
+            (Confirm::Recovery { .. }, _) => {
                 self.info("The kept changes stay until you restore or discard them.");
                 self.add_lock_warning();
             }
-            // Any other key: ask again.
-            (confirm, _) => self.mode = Mode::Confirm(confirm),
         }
     }
 
     pub(super) fn update_prompt(&mut self, msg: Msg) {
+        let keymap = &self.config.keymap;
         let Mode::Prompt(prompt) = &mut self.mode else {
             return;
         };
         match msg {
-            Msg::Key(key) if key.code == KeyCode::Esc => self.mode = Mode::Normal,
-            Msg::Key(key) if key.code == KeyCode::Enter => {
-                let (kind, text, then_quit) = (prompt.kind, prompt.text(), prompt.then_quit);
-                self.mode = Mode::Normal;
-                match kind {
-                    PromptKind::Command => self.command(&text),
-                    PromptKind::SaveAs if text.is_empty() => self.info("Not saved."),
-                    PromptKind::SaveAs => {
-                        self.save_as(&expand_home(&text), false);
-                        if then_quit && !self.is_dirty() {
-                            self.should_quit = true;
-                        }
-                    }
+            Msg::Key(key) if type_key(&mut prompt.input, false, key, keymap) => {}
+            Msg::Key(key) => {
+                let actions = keymap.actions_in(KeyMode::Command, key);
+                if actions.contains(&Action::Cancel) {
+                    self.mode = Mode::Normal;
+                } else if actions.contains(&Action::Apply) {
+                    let (kind, text, then_quit) = (prompt.kind, prompt.text(), prompt.then_quit);
+                    self.mode = Mode::Normal;
+                    self.run_prompt(kind, &text, then_quit);
                 }
             }
-            Msg::Key(key) => super::form::edit_text(&mut prompt.input, false, key),
             Msg::Paste(text) => {
                 prompt.input.insert_str(&text.replace(['\n', '\r'], ""));
             }
             _ => {}
+        }
+    }
+
+    /// What the prompt's text asks for, once Enter is pressed.
+    fn run_prompt(&mut self, kind: PromptKind, text: &str, then_quit: bool) {
+        match kind {
+            PromptKind::Command => self.command(text),
+            PromptKind::SaveAs if text.is_empty() => self.info("Not saved."),
+            PromptKind::SaveAs => {
+                self.save_as(&expand_home(text), false);
+                if then_quit && !self.is_dirty() {
+                    self.should_quit = true;
+                }
+            }
         }
     }
 

@@ -34,7 +34,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::{DayIndex, Mission, Visit};
 use crate::file::Loaded;
-use crate::input::{Action, Config, Key};
+use crate::input::{Action, Config, Key, KeyMode};
 use crate::paths::Dirs;
 
 /// The three panes of the main screen.
@@ -68,10 +68,16 @@ pub enum Mode {
 }
 
 impl Mode {
-    /// Whether keys go to the mode as typed (text entry, a dialog's
-    /// letters) rather than through the keymap.
-    pub fn takes_raw_keys(&self) -> bool {
-        matches!(self, Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_))
+    /// The keymap mode whose first action for a key is what the key does;
+    /// `None` for forms, dialogs and prompts, which choose among a key's
+    /// actions by what their focused field or their question offers.
+    fn keys(&self) -> Option<KeyMode> {
+        match self {
+            Mode::Normal => Some(KeyMode::Normal),
+            Mode::Help { .. } => Some(KeyMode::Help),
+            Mode::Schedule(_) => Some(KeyMode::Schedule),
+            Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_) => None,
+        }
     }
 }
 
@@ -286,12 +292,16 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) {
-        // Keys for the main screen and its help and schedule popups go
-        // through the keymap; forms, dialogs and prompts take them as typed.
+        // Keys for the main screen and its help and schedule popups become
+        // their mode's actions; forms, dialogs and prompts read their keys
+        // (through their own modes of the keymap) themselves.
         let msg = match msg {
-            Msg::Key(key) if !self.mode.takes_raw_keys() => match self.config.keymap.action(key) {
-                Some(action) => Msg::Action(action),
-                None => return,
+            Msg::Key(key) => match self.mode.keys() {
+                Some(mode) => match self.config.keymap.actions_in(mode, key).first() {
+                    Some(action) => Msg::Action(*action),
+                    None => return,
+                },
+                None => Msg::Key(key),
             },
             msg => msg,
         };
@@ -380,6 +390,9 @@ impl App {
             Action::Redo => self.redo(),
             Action::Save => self.save(false),
             Action::Command => self.mode = Mode::Prompt(Box::new(Prompt::new(PromptKind::Command))),
+            // The actions of forms, text fields and dialogs do nothing on
+            // the main screen (the config offers them only in their modes).
+            _ => {}
         }
     }
 }

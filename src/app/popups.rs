@@ -60,7 +60,7 @@ impl App {
             return;
         };
         let outcome = match msg {
-            Msg::Key(key) => form.key(key, &self.mission),
+            Msg::Key(key) => form.key(key, &self.mission, &self.config.keymap),
             Msg::Paste(text) => {
                 form.paste(&text, &self.mission);
                 form::Outcome::Continue

@@ -1,13 +1,16 @@
-//! The keymap: one table from keys to actions, used by the input handler,
-//! the help overlay and the status-bar hints alike.
+//! The keymap: for each mode (see `modes`), one table from keys to
+//! actions, used by the input handler, the help overlay and the hints
+//! alike.
 //!
-//! Defaults live in [`DEFAULTS`]; `config.toml` may rebind any key with a
-//! `[keys]` table (`"ctrl-n" = "next_day"`, `"x" = "none"` to unbind).
+//! The main screen's defaults live in [`DEFAULTS`], the other modes' in
+//! `modes`; `config.toml` may rebind any key of any mode (`"ctrl-n" =
+//! "next_day"` in `[keys]`, `"x" = "none"` to unbind).
 
-use super::Action;
 use super::key::Key;
+use super::{Action, KeyMode};
 
-/// The default bindings, in the order the help overlay lists them.
+/// The main screen's default bindings, in the order the help overlay
+/// lists them.
 pub const DEFAULTS: &[(&str, Action)] = &[
     ("h", Action::PrevDay),
     ("left", Action::PrevDay),
@@ -59,60 +62,126 @@ pub const DEFAULTS: &[(&str, Action)] = &[
     ("ctrl-c", Action::Quit),
 ];
 
-/// Keys to actions, in a stable order.
+/// A rebinding read from `config.toml`: in `mode`, `key` does `actions`
+/// (the first the context offers) instead of what it did; none unbinds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Binding {
+    pub mode: KeyMode,
+    pub key: Key,
+    pub actions: Vec<Action>,
+}
+
+/// Keys to actions for every mode, each table in a stable order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
-    bindings: Vec<(Key, Action)>,
+    tables: Vec<(KeyMode, Vec<(Key, Action)>)>,
 }
 
 impl Default for Keymap {
     fn default() -> Self {
-        let bindings = DEFAULTS
-            .iter()
-            .filter_map(|(key, action)| Some((Key::parse(key).ok()?, *action)))
+        let tables = KeyMode::ALL
+            .into_iter()
+            .map(|mode| {
+                let bindings = mode
+                    .defaults()
+                    .iter()
+                    .filter_map(|(key, action)| Some((Key::parse(key).ok()?, *action)))
+                    .collect();
+                (mode, bindings)
+            })
             .collect();
-        Keymap { bindings }
+        Keymap { tables }
     }
 }
 
 impl Keymap {
-    /// The defaults with `overrides` applied in order: each binds a key to
-    /// an action (replacing the key's default) or unbinds it (`None`).
-    pub fn with_overrides(overrides: &[(Key, Option<Action>)]) -> Self {
+    /// The defaults with `overrides` applied in order: each replaces what
+    /// its key did in its mode (keeping the key's place in the help), or
+    /// unbinds it.
+    pub fn with_overrides(overrides: &[Binding]) -> Self {
         let mut map = Keymap::default();
-        for (key, action) in overrides {
-            let position = map.bindings.iter().position(|(k, _)| k == key);
-            match (position, action) {
-                (Some(i), Some(action)) => map.bindings[i].1 = *action,
-                (Some(i), None) => {
-                    map.bindings.remove(i);
-                }
-                (None, Some(action)) => map.bindings.push((*key, *action)),
-                (None, None) => {}
+        for binding in overrides {
+            let Some(table) = map.table_mut(binding.mode) else {
+                continue;
+            };
+            let at = table.iter().position(|(k, _)| *k == binding.key);
+            table.retain(|(k, _)| *k != binding.key);
+            let at = at.unwrap_or(table.len()).min(table.len());
+            for (i, action) in binding.actions.iter().enumerate() {
+                table.insert(at + i, (binding.key, *action));
             }
         }
         map
     }
 
+    fn table(&self, mode: KeyMode) -> &[(Key, Action)] {
+        self.tables
+            .iter()
+            .find(|(m, _)| *m == mode)
+            .map_or(&[], |(_, table)| table.as_slice())
+    }
+
+    fn table_mut(&mut self, mode: KeyMode) -> Option<&mut Vec<(Key, Action)>> {
+        self.tables
+            .iter_mut()
+            .find(|(m, _)| *m == mode)
+            .map(|(_, table)| table)
+    }
+
+    /// What `key` does in `mode`, every action it is bound to in table
+    /// order (the caller takes the first its context offers). A mode that
+    /// falls back reads a key it does not bind as the main screen does.
+    pub fn actions_in(&self, mode: KeyMode, key: Key) -> Vec<Action> {
+        let of = |table: &[(Key, Action)]| -> Vec<Action> {
+            table
+                .iter()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, a)| *a)
+                .collect()
+        };
+        let own = of(self.table(mode));
+        if own.is_empty() && mode.falls_back() {
+            of(self.table(KeyMode::Normal))
+        } else {
+            own
+        }
+    }
+
+    /// What `key` does on the main screen.
     pub fn action(&self, key: Key) -> Option<Action> {
-        self.bindings
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, a)| *a)
+        self.actions_in(KeyMode::Normal, key).first().copied()
     }
 
-    /// The keys bound to `action`, in table order.
-    pub fn keys(&self, action: Action) -> impl Iterator<Item = Key> + '_ {
-        self.bindings
+    /// The keys bound to `action` in `mode`, in table order (for a mode
+    /// that falls back, the main screen's after its own).
+    pub fn keys_in(&self, mode: KeyMode, action: Action) -> Vec<Key> {
+        let own = self.table(mode);
+        let mut keys: Vec<Key> = own
             .iter()
-            .filter(move |(_, a)| *a == action)
+            .filter(|(_, a)| *a == action)
             .map(|(k, _)| *k)
+            .collect();
+        if mode.falls_back() {
+            let shadowed = |key: &Key| own.iter().any(|(k, _)| k == key);
+            keys.extend(
+                self.table(KeyMode::Normal)
+                    .iter()
+                    .filter(|(k, a)| *a == action && !shadowed(k))
+                    .map(|(k, _)| *k),
+            );
+        }
+        keys
     }
 
-    /// Every bound action once, in table order.
+    /// The keys bound to `action` on the main screen.
+    pub fn keys(&self, action: Action) -> Vec<Key> {
+        self.keys_in(KeyMode::Normal, action)
+    }
+
+    /// Every action bound on the main screen once, in table order.
     pub fn actions(&self) -> Vec<Action> {
         let mut seen = Vec::new();
-        for (_, action) in &self.bindings {
+        for (_, action) in self.table(KeyMode::Normal) {
             if !seen.contains(action) {
                 seen.push(*action);
             }
@@ -120,21 +189,34 @@ impl Keymap {
         seen
     }
 
-    /// "j/↓" style label of every key for `action`, or "" when unbound.
-    pub fn label(&self, action: Action) -> String {
-        self.keys(action)
-            .map(|k| k.label())
+    /// "j/↓" style label of every key for `action` in `mode`, or "" when
+    /// unbound.
+    pub fn label_in(&self, mode: KeyMode, action: Action) -> String {
+        self.keys_in(mode, action)
+            .iter()
+            .map(Key::label)
             .collect::<Vec<_>>()
             .join("/")
     }
 
-    /// One key for `action`, for short hints: an arrow key when one is
-    /// bound (they need no explaining), else the first key.
+    /// The label of every key for `action` on the main screen.
+    pub fn label(&self, action: Action) -> String {
+        self.label_in(KeyMode::Normal, action)
+    }
+
+    /// One key for `action` in `mode`, for short hints: an arrow key when
+    /// one is bound (they need no explaining), else the first key.
+    pub fn hint_in(&self, mode: KeyMode, action: Action) -> Option<String> {
+        let keys = self.keys_in(mode, action);
+        keys.iter()
+            .find(|k| k.is_arrow())
+            .or_else(|| keys.first())
+            .map(Key::label)
+    }
+
+    /// One key for `action` on the main screen, for short hints.
     pub fn hint_label(&self, action: Action) -> Option<String> {
-        self.keys(action)
-            .find(Key::is_arrow)
-            .or_else(|| self.keys(action).next())
-            .map(|k| k.label())
+        self.hint_in(KeyMode::Normal, action)
     }
 }
 
@@ -153,10 +235,15 @@ mod tests {
 
     #[test]
     fn overrides_rebind_and_unbind() {
+        let normal = |key, actions: &[Action]| Binding {
+            mode: KeyMode::Normal,
+            key,
+            actions: actions.to_vec(),
+        };
         let map = Keymap::with_overrides(&[
-            (Key::char('x'), Some(Action::NextDay)),
-            (Key::char('l'), None),
-            (Key::char('h'), Some(Action::Help)),
+            normal(Key::char('x'), &[Action::NextDay]),
+            normal(Key::char('l'), &[]),
+            normal(Key::char('h'), &[Action::Help]),
         ]);
         assert_eq!(map.action(Key::char('x')), Some(Action::NextDay));
         assert_eq!(map.action(Key::char('l')), None);

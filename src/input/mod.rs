@@ -9,8 +9,10 @@ mod action;
 pub mod config;
 mod key;
 mod keymap;
+mod modes;
 
 pub use action::{Action, Group};
 pub use config::{Config, ThemeName};
 pub use key::{Key, KeyCode, KeyParseError, Modifiers};
-pub use keymap::Keymap;
+pub use keymap::{Binding, Keymap};
+pub use modes::KeyMode;

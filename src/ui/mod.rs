@@ -72,7 +72,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Mode::Normal | Mode::Prompt(_) => {}
             Mode::Help { scroll } => help::render(app, &theme, *scroll, popup, buf),
             Mode::Schedule(schedule) => schedule::render(app, &theme, schedule, popup, buf),
-            Mode::Form(f) => form::render(f, &theme, popup, buf),
+            Mode::Form(f) => form::render(f, &app.config.keymap, &theme, popup, buf),
             Mode::Confirm(confirm) => dialog::render_confirm(app, confirm, &theme, popup, buf),
         }
     }

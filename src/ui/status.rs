@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::text::truncate;
 use super::theme::Theme;
 use crate::app::{App, Level, Mode, Pane};
-use crate::input::Action;
+use crate::input::{Action, KeyMode};
 
 /// Hints shown when there is no message, most useful first; those that do
 /// not fit are left out.
@@ -131,12 +131,12 @@ fn hints(app: &App, theme: &Theme, room: usize) -> Vec<Span<'static>> {
         )
         .copied()
         .collect();
-    let table = match app.mode {
-        Mode::Normal if app.is_dirty() => &dirty_hints[..],
-        Mode::Normal => HINTS,
-        Mode::Help { .. } => HELP_HINTS,
-        Mode::Schedule(_) => SCHEDULE_HINTS,
-        Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_) => &[],
+    let (table, mode) = match app.mode {
+        Mode::Normal if app.is_dirty() => (&dirty_hints[..], KeyMode::Normal),
+        Mode::Normal => (HINTS, KeyMode::Normal),
+        Mode::Help { .. } => (HELP_HINTS, KeyMode::Help),
+        Mode::Schedule(_) => (SCHEDULE_HINTS, KeyMode::Schedule),
+        Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_) => (&[][..], KeyMode::Normal),
     };
     let mut spans = Vec::new();
     let mut used = 0;
@@ -149,7 +149,7 @@ fn hints(app: &App, theme: &Theme, room: usize) -> Vec<Span<'static>> {
         };
         let key: String = actions
             .iter()
-            .filter_map(|a| app.config.keymap.hint_label(*a))
+            .filter_map(|a| app.config.keymap.hint_in(mode, *a))
             .collect();
         if key.is_empty() {
             continue;

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 
 use super::text_input::TextInput;
 use crate::domain::{DayInfo, Header, Mission, Participant, Visit};
+use crate::input::{Action, KeyMode, Keymap};
 
 mod build;
 mod check;
@@ -22,7 +23,7 @@ mod keys;
 mod kinds;
 pub mod rows;
 
-pub use keys::edit_text;
+pub use keys::{edit_text, type_key};
 
 /// A text field's input holding `value` (its lines, for a multi-line
 /// field), the cursor at its end.
@@ -197,7 +198,7 @@ impl Form {
         self.refocus();
     }
 
-    fn try_apply(&mut self, mission: &Mission) -> Outcome {
+    fn try_apply(&mut self, mission: &Mission, keymap: &Keymap) -> Outcome {
         if self.validate(mission) {
             return Outcome::Apply;
         }
@@ -205,7 +206,10 @@ impl Form {
             self.focus = first;
             self.refocus();
         }
-        self.message = Some("Fix the marked fields first (Esc cancels).".into());
+        self.message = Some(match keymap.hint_in(KeyMode::Form, Action::Cancel) {
+            Some(cancel) => format!("Fix the marked fields first ({cancel} cancels)."),
+            None => "Fix the marked fields first.".to_string(),
+        });
         Outcome::Continue
     }
 
