@@ -4,6 +4,12 @@
 //! file text -> [`file`] (DTOs, validation with spans) -> [`domain::Mission`]
 //! -> [`app`] state -> [`ui`] views and [`export`]s, and back to disk through
 //! [`file::save`], which rewrites only what changed.
+//!
+//! The app never touches the disk or the terminal: it returns effects
+//! (save, reload, keep unsaved changes, quit) that the [`runner`] performs
+//! on the document on disk ([`store`]) and reports back. Keys, actions and
+//! the configuration are [`input`]'s; text shared by the screen and the
+//! exports is [`present`]'s.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
@@ -19,4 +25,5 @@ pub mod owner;
 pub mod paths;
 pub mod present;
 pub mod runner;
+pub mod store;
 pub mod ui;

@@ -96,7 +96,7 @@ fn a_copy_that_overlaps_nothing_says_where_it_went() {
 fn a_copied_participant_is_named_first_too() {
     let mut app = sample_app();
     press(&mut app, &["tab", "tab", "c"], AREA);
-    let p = &app.mission.participants[app.participant];
+    let p = &app.mission().participants[app.view.participant];
     assert_eq!(p.name, "Copy of Sauro Vicini");
     assert_eq!(p.id, "vicini-2");
     assert_eq!(

@@ -19,14 +19,14 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestConfig, TestRunner};
 use ratatui::layout::Rect;
 
-use common::{SAMPLE, press};
+use common::{Planner, SAMPLE, press};
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
 
 /// A fixture of the round-trip tests with CRLF line ends.
 const CRLF: &str = "tests/fixtures/roundtrip/crlf.toml";
 
-fn open_sample() -> (App, Base, Copy) {
+fn open_sample() -> (Planner, Base, Copy) {
     open(SAMPLE)
 }
 
@@ -66,11 +66,11 @@ impl Copy {
 /// `path` (a temporary copy of it) opened as `common::app_for` opens a
 /// file, and the save base of the file as read (the same base the app's
 /// document holds: nothing is saved in these tests).
-fn open(path: &str) -> (App, Base, Copy) {
+fn open(path: &str) -> (Planner, Base, Copy) {
     let copy = Copy::of(path);
     let loaded = itinera::file::load(&copy.path).expect("fixture loads");
     let base = loaded.parsed.base.clone();
-    let mut app = App::open(loaded, Config::default(), None);
+    let mut app = Planner::open(loaded, Config::default(), None);
     app.now = Some(
         Utc.with_ymd_and_hms(2022, 11, 14, 0, 30, 0)
             .single()
@@ -293,7 +293,7 @@ fn step_keys(step: &Step) -> Keys {
 
 /// Does `step`: the keys that open a popup, Tab to the step's field, then
 /// the popup's keys one by one for as long as it stays open.
-fn perform(app: &mut App, step: &Step) {
+fn perform(app: &mut Planner, step: &Step) {
     let Keys { open, field, then } = step_keys(step);
     let open: Vec<&str> = open.iter().map(String::as_str).collect();
     press(app, &open, AREA);
@@ -310,7 +310,7 @@ fn perform(app: &mut App, step: &Step) {
 
 /// Closes whatever a step left open: a form that would not apply (an empty
 /// title, an end before the start), or a question not answered.
-fn settle(app: &mut App) {
+fn settle(app: &mut Planner) {
     for _ in 0..3 {
         if matches!(app.mode, Mode::Normal) {
             break;
@@ -318,14 +318,14 @@ fn settle(app: &mut App) {
         press(app, &["esc"], AREA);
     }
     assert!(matches!(app.mode, Mode::Normal), "a popup stays open");
-    if app.focus != Pane::Timeline {
+    if app.view.focus != Pane::Timeline {
         press(app, &["esc"], AREA);
     }
 }
 
 /// What must hold after every step.
 fn check_consistent(app: &App) -> Result<(), TestCaseError> {
-    let m = &app.mission;
+    let m = &app.mission();
     let keys: HashSet<_> = m.visits.iter().map(|v| v.key).collect();
     prop_assert_eq!(keys.len(), m.visits.len(), "visit keys are unique");
     let keys: HashSet<_> = m.participants.iter().map(|p| p.key).collect();
@@ -356,10 +356,10 @@ fn check_consistent(app: &App) -> Result<(), TestCaseError> {
         }
     }
 
-    prop_assert_eq!(app.index.visit_count(), m.visits.len());
-    prop_assert!(app.day < app.index.len().max(1));
-    prop_assert!(app.pos < app.day_visits().len().max(1));
-    prop_assert!(app.participant < m.participants.len().max(1));
+    prop_assert_eq!(app.index().visit_count(), m.visits.len());
+    prop_assert!(app.view.day < app.index().len().max(1));
+    prop_assert!(app.view.pos < app.day_visits().len().max(1));
+    prop_assert!(app.view.participant < m.participants.len().max(1));
     Ok(())
 }
 
@@ -373,7 +373,7 @@ fn comment_lines(text: &str) -> BTreeMap<String, usize> {
 
 /// Save (render into the file as read) and load back.
 fn check_saves(app: &App, base: &Base, original_text: &str) -> Result<(), TestCaseError> {
-    let text = base.clone().render(&app.mission);
+    let text = base.clone().render(app.mission());
     let parsed = match parse(&text) {
         Ok(parsed) => parsed,
         Err(report) => {
@@ -384,7 +384,7 @@ fn check_saves(app: &App, base: &Base, original_text: &str) -> Result<(), TestCa
         }
     };
     prop_assert!(
-        parsed.mission.same_content(&app.mission),
+        parsed.mission.same_content(app.mission()),
         "the saved text reads back as another mission:\n{}",
         text
     );
@@ -405,9 +405,9 @@ fn check_saves(app: &App, base: &Base, original_text: &str) -> Result<(), TestCa
 }
 
 /// Presses `u` until there is nothing to undo; returns how many times.
-fn undo_all(app: &mut App) -> usize {
+fn undo_all(app: &mut Planner) -> usize {
     let mut n = 0;
-    while app.history.can_undo() {
+    while app.history().can_undo() {
         press(app, &["u"], AREA);
         n += 1;
         assert!(n < 10_000, "undo never ends");
@@ -417,41 +417,41 @@ fn undo_all(app: &mut App) -> usize {
 
 fn run(path: &str, steps: &[Step], original_text: &str) -> Result<(), TestCaseError> {
     let (mut app, base, copy) = open(path);
-    let original: Mission = app.mission.clone();
+    let original: Mission = app.mission().clone();
     for step in steps {
         perform(&mut app, step);
         settle(&mut app);
         check_consistent(&app)?;
     }
     check_saves(&app, &base, original_text)?;
-    if app.mission != original {
+    if *app.mission() != original {
         prop_assert!(app.is_dirty(), "changed but not marked unsaved");
     }
 
-    let end = app.mission.clone();
+    let end = app.mission().clone();
     let depth = undo_all(&mut app);
     prop_assert!(
-        app.mission == original,
+        *app.mission() == original,
         "undoing everything gives the mission as read"
     );
     prop_assert!(!app.is_dirty(), "undone to the file: no unsaved marker");
     check_consistent(&app)?;
     prop_assert!(
-        base.clone().render(&app.mission) == original_text,
+        base.clone().render(app.mission()) == original_text,
         "undone: renders the file as read"
     );
 
     for _ in 0..depth {
-        prop_assert!(app.history.can_redo());
+        prop_assert!(app.history().can_redo());
         press(&mut app, &["ctrl-r"], AREA);
     }
     prop_assert!(
-        app.mission == end,
+        *app.mission() == end,
         "redoing what was undone gives the last mission"
     );
     check_consistent(&app)?;
     undo_all(&mut app);
-    prop_assert!(app.mission == original, "undone again");
+    prop_assert!(*app.mission() == original, "undone again");
     prop_assert!(!app.is_dirty());
     copy.assert_untouched();
     Ok(())
@@ -714,17 +714,17 @@ fn each_kind_of_step_changes_exactly_its_field() {
     ];
     for (step, expected) in cases {
         let (mut app, _, copy) = open_sample();
-        let original = app.mission.clone();
+        let original = app.mission().clone();
         perform(&mut app, &step);
         copy.assert_untouched();
         assert!(matches!(app.mode, Mode::Normal), "{step:?}: back to normal");
-        assert_eq!(changes(&original, &app.mission), expected, "{step:?}");
+        assert_eq!(changes(&original, app.mission()), expected, "{step:?}");
         assert!(app.is_dirty(), "{step:?}: not marked unsaved");
-        assert!(app.history.can_undo(), "{step:?}: no undo step");
+        assert!(app.history().can_undo(), "{step:?}: no undo step");
     }
     // Answering no keeps a referenced participant.
     let (mut app, _, _copy) = open_sample();
-    let original = app.mission.clone();
+    let original = app.mission().clone();
     perform(
         &mut app,
         &Step::DeleteParticipant {
@@ -732,7 +732,7 @@ fn each_kind_of_step_changes_exactly_its_field() {
             confirm: false,
         },
     );
-    assert_eq!(changes(&original, &app.mission), Vec::<String>::new());
+    assert_eq!(changes(&original, app.mission()), Vec::<String>::new());
     assert!(!app.is_dirty());
 }
 
@@ -741,7 +741,7 @@ fn deleting_every_participant_keeps_the_comments_of_the_file() {
     let original_text = std::fs::read_to_string(SAMPLE).expect("sample");
     let (mut app, base, _copy) = open_sample();
     let mut n = 0;
-    while !app.mission.participants.is_empty() {
+    while !app.mission().participants.is_empty() {
         perform(
             &mut app,
             &Step::DeleteParticipant {

@@ -5,15 +5,15 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{error_of, form, press, sample_app, screen, tab_to};
+use common::{Planner, error_of, form, press, sample_app, screen, tab_to};
+use itinera::app::Mode;
 use itinera::app::form::Name;
-use itinera::app::{App, Mode};
 use itinera::present::time_label;
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 100, 30);
 
-fn type_text(app: &mut App, text: &str) {
+fn type_text(app: &mut Planner, text: &str) {
     for c in text.chars() {
         let key = if c == ' ' {
             "space".to_string()
@@ -26,14 +26,14 @@ fn type_text(app: &mut App, text: &str) {
 
 /// Replaces the text of the field `label` as a user does: Ctrl-U from
 /// its end, then the new text.
-fn retype(app: &mut App, label: &str, text: &str) {
+fn retype(app: &mut Planner, label: &str, text: &str) {
     tab_to(app, label, AREA);
     press(app, &["end", "ctrl-u"], AREA);
     type_text(app, text);
 }
 
 /// The form row of field `label` as on screen, from the label on.
-fn form_row(app: &mut App, label: &str) -> String {
+fn form_row(app: &mut Planner, label: &str) -> String {
     let s = screen(app, 100, 30);
     let line = s
         .lines()

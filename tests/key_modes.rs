@@ -4,15 +4,15 @@
 
 mod common;
 
-use common::{form, press, sample_app, screen};
+use common::{Planner, form, press, sample_app, screen};
 use itinera::app::form::Name;
-use itinera::app::{App, Confirm, Mode};
+use itinera::app::{Confirm, Mode};
 use itinera::input::{Config, Key, KeyMode};
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
 
-fn configured(text: &str) -> (App, Vec<String>) {
+fn configured(text: &str) -> (Planner, Vec<String>) {
     let (config, problems) = Config::parse(text, "config.toml");
     let mut app = sample_app();
     app.config = config;
@@ -21,7 +21,7 @@ fn configured(text: &str) -> (App, Vec<String>) {
 
 /// The help overlay's rows from the first one containing `heading`, to
 /// the next blank row.
-fn help_section(app: &mut App, heading: &str) -> Vec<String> {
+fn help_section(app: &mut Planner, heading: &str) -> Vec<String> {
     press(app, &["?"], AREA);
     let mut rows = Vec::new();
     for _ in 0..20 {
@@ -135,7 +135,7 @@ fn a_key_bound_to_several_dialog_choices_does_the_one_the_dialog_offers() {
         "n is unbound: the choice has no key\n{s}"
     );
     press(&mut app, &["enter"], AREA);
-    assert_eq!(app.mission.participants.len(), 7, "Enter removed them");
+    assert_eq!(app.mission().participants.len(), 7, "Enter removed them");
 
     press(&mut app, &["q"], AREA);
     assert!(matches!(app.mode, Mode::Confirm(Confirm::Quit)));

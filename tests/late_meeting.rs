@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{press, sample_app, screen};
+use common::{Planner, press, sample_app, screen};
 use itinera::app::App;
 use itinera::input::Action;
 use itinera::input::Config;
@@ -26,14 +26,14 @@ fn day(app: &App) -> Vec<String> {
     app.day_visits()
         .iter()
         .map(|&i| {
-            let v = &app.mission.visits[i];
+            let v = &app.mission().visits[i];
             format!("{} {}", time_label(v), v.title)
         })
         .collect()
 }
 
 /// The status bar's text.
-fn status_bar(app: &mut App) -> String {
+fn status_bar(app: &mut Planner) -> String {
     let s = screen(app, 120, 40);
     s.lines().last().unwrap_or_default().trim().to_string()
 }
@@ -154,7 +154,7 @@ fn lengthen_and_shorten_have_config_names() {
 
 /// A one-day mission on the last date a file can hold, with a visit
 /// at 23:00–23:50 and one at 23:50–23:55.
-fn last_day() -> App {
+fn last_day() -> Planner {
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("last.toml");
     std::fs::write(
@@ -165,7 +165,7 @@ fn last_day() -> App {
     )
     .expect("write the mission");
     let loaded = itinera::file::load(&path).expect("the mission loads");
-    App::open(loaded, Config::default(), None)
+    Planner::open(loaded, Config::default(), None)
 }
 
 #[test]

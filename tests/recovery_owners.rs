@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use common::pty::Session;
-use common::{press, screen};
+use common::{Planner, press, screen};
 use itinera::app::{App, Confirm, Level, Mode};
 use itinera::input::Config;
 use itinera::paths::Dirs;
@@ -48,9 +48,9 @@ impl Trip {
     }
 
     /// A planner in this process on the mission.
-    fn open(&self) -> App {
+    fn open(&self) -> Planner {
         let loaded = itinera::file::load(&self.path).expect("the mission loads");
-        App::open(loaded, Config::default(), Some(self.dirs.clone()))
+        Planner::open(loaded, Config::default(), Some(self.dirs.clone()))
     }
 
     fn recovery_file(&self) -> PathBuf {
@@ -79,7 +79,7 @@ fn wait_for_file(path: &Path) {
 }
 
 /// Appends " 2022" to the mission title through the mission form.
-fn edit_mission_title(app: &mut App) {
+fn edit_mission_title(app: &mut Planner) {
     press(
         app,
         &["m", "end", "space", "2", "0", "2", "2", "enter"],
@@ -137,7 +137,7 @@ fn unsaved_changes_of_a_running_itinera_are_neither_offered_nor_deleted() {
     // The first one is killed: now its changes are a crash's, and offered.
     first.kill();
     let mut third = trip.open();
-    let Mode::Confirm(Confirm::Recovery { path }) = &third.mode else {
+    let Mode::Confirm(Confirm::Recovery { path, .. }) = &third.mode else {
         panic!("the changes of the killed itinera are offered");
     };
     assert_eq!(*path, kept);
@@ -147,7 +147,10 @@ fn unsaved_changes_of_a_running_itinera_are_neither_offered_nor_deleted() {
         "the question is asked:\n{s}"
     );
     press(&mut third, &["r"], AREA);
-    assert_eq!(third.mission.header.title, "Clust-ER Health in Japan 2022");
+    assert_eq!(
+        third.mission().header.title,
+        "Clust-ER Health in Japan 2022"
+    );
 }
 
 #[test]
@@ -163,7 +166,7 @@ fn the_lock_warning_is_in_the_recovery_question_and_stays_after_it() {
     let first = trip.start();
 
     let mut app = trip.open();
-    assert!(matches!(&app.mode, Mode::Confirm(Confirm::Recovery { path }) if *path == kept));
+    assert!(matches!(&app.mode, Mode::Confirm(Confirm::Recovery { path, .. }) if *path == kept));
     let warning = format!(
         "{} is also open in another itinera (process {}); saving here will not \
          overwrite changes saved there",

@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
-use common::{press, screen};
+use common::{Planner, press, screen};
 use itinera::app::{App, Confirm, Level, Mode, PromptKind};
 use itinera::input::Config;
 use itinera::paths::Dirs;
@@ -44,9 +44,9 @@ impl Trip {
         }
     }
 
-    fn open(&self) -> App {
+    fn open(&self) -> Planner {
         let loaded = itinera::file::load(&self.path).expect("the mission loads");
-        let mut app = App::open(loaded, Config::default(), Some(self.dirs.clone()));
+        let mut app = Planner::open(loaded, Config::default(), Some(self.dirs.clone()));
         app.now = Some(
             Utc.with_ymd_and_hms(2022, 11, 14, 0, 30, 0)
                 .single()
@@ -78,7 +78,7 @@ impl Trip {
 }
 
 /// Presses each character of `text` as its own key.
-fn type_text(app: &mut App, text: &str) {
+fn type_text(app: &mut Planner, text: &str) {
     for c in text.chars() {
         let key = c.to_string();
         press(app, &[key.as_str()], AREA);
@@ -86,7 +86,7 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 /// Appends " (HQ)" to the first visit's title through its form.
-fn edit_first_title(app: &mut App) {
+fn edit_first_title(app: &mut Planner) {
     press(app, &["e", "end"], AREA);
     type_text(app, " (HQ)");
     press(app, &["enter"], AREA);
@@ -95,15 +95,15 @@ fn edit_first_title(app: &mut App) {
 }
 
 /// Appends " 2022" to the mission title through the mission form.
-fn edit_mission_title(app: &mut App) {
+fn edit_mission_title(app: &mut Planner) {
     press(app, &["m", "end"], AREA);
     type_text(app, " 2022");
     press(app, &["enter"], AREA);
-    assert_eq!(app.mission.header.title, "Clust-ER Health in Japan 2022");
+    assert_eq!(app.mission().header.title, "Clust-ER Health in Japan 2022");
 }
 
 /// Runs a command-line command: `:`, the text, Enter.
-fn command(app: &mut App, text: &str) {
+fn command(app: &mut Planner, text: &str) {
     press(app, &[":"], AREA);
     assert!(
         matches!(&app.mode, Mode::Prompt(p) if p.kind == PromptKind::Command),
@@ -115,7 +115,7 @@ fn command(app: &mut App, text: &str) {
 
 /// The status bar's text (one row, or a few for a long message), its rows
 /// joined.
-fn status_bar(app: &mut App) -> String {
+fn status_bar(app: &mut Planner) -> String {
     let s = screen(app, 120, 40);
     let lines: Vec<&str> = s.lines().collect();
     let border = lines
@@ -190,7 +190,7 @@ fn ctrl_s_saves_keeps_a_backup_and_clears_the_unsaved_marker() {
 }
 
 /// Edits in the app, then changes the file on disk, then presses Ctrl-S.
-fn conflict(trip: &Trip) -> App {
+fn conflict(trip: &Trip) -> Planner {
     let mut app = trip.open();
     edit_first_title(&mut app);
     std::fs::write(&trip.path, trip.other_version()).expect("someone else writes");
@@ -238,11 +238,12 @@ fn a_file_changed_on_disk_can_be_reloaded_keeping_the_changes_in_a_recovery_file
     assert!(matches!(app.mode, Mode::Normal));
     assert!(!app.is_dirty(), "the app now shows the file");
     assert_eq!(
-        app.mission.header.title,
+        app.mission().header.title,
         "Clust-ER Health in Japan (edited elsewhere)"
     );
     assert_eq!(
-        app.mission.visits[0].title, "Osaka Prefectural Government",
+        app.mission().visits[0].title,
+        "Osaka Prefectural Government",
         "the unsaved edit is gone from the app"
     );
     let s = screen(&mut app, 120, 40);
@@ -271,7 +272,7 @@ fn a_file_changed_on_disk_can_be_reloaded_keeping_the_changes_in_a_recovery_file
         trip.other_version(),
         "reloading writes nothing"
     );
-    assert!(!app.history.can_undo(), "history starts again");
+    assert!(!app.history().can_undo(), "history starts again");
 }
 
 #[test]
@@ -294,7 +295,7 @@ fn a_file_changed_on_disk_can_be_saved_under_another_name() {
         "the original is untouched"
     );
     assert!(!app.is_dirty());
-    assert_eq!(app.doc.path, copy);
+    assert_eq!(app.doc().path, copy);
     let bar = status_bar(&mut app);
     assert!(bar.starts_with("mission-hq.toml "), "{bar}");
     assert!(bar.contains("Saved as"), "{bar}");
@@ -370,7 +371,7 @@ fn a_failed_save_keeps_a_recovery_file_offered_and_restored_on_the_next_open() {
 
     let mut app = trip.open();
     assert!(
-        matches!(&app.mode, Mode::Confirm(Confirm::Recovery { path }) if *path == recovery),
+        matches!(&app.mode, Mode::Confirm(Confirm::Recovery { path, .. }) if *path == recovery),
         "the next open offers the kept changes"
     );
     let s = screen(&mut app, 120, 40);
@@ -378,7 +379,7 @@ fn a_failed_save_keeps_a_recovery_file_offered_and_restored_on_the_next_open() {
     assert!(s.contains("r  restore them"), "{s}");
     press(&mut app, &["r"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.mission.header.title, "Clust-ER Health in Japan 2022");
+    assert_eq!(app.mission().header.title, "Clust-ER Health in Japan 2022");
     assert!(app.is_dirty(), "restored changes are unsaved");
     assert!(status_bar(&mut app).contains("[+]"));
     assert_eq!(trip.on_disk(), trip.original, "restoring writes nothing");
@@ -406,7 +407,7 @@ fn kept_changes_can_be_discarded() {
     assert!(matches!(app.mode, Mode::Normal));
     assert!(!recovery.exists());
     assert!(!app.is_dirty());
-    assert_eq!(app.mission.header.title, "Clust-ER Health in Japan");
+    assert_eq!(app.mission().header.title, "Clust-ER Health in Japan");
     drop(app);
     let app = trip.open();
     assert!(matches!(app.mode, Mode::Normal), "not offered again");
@@ -709,7 +710,7 @@ fn a_mission_open_in_another_live_itinera_gives_a_warning() {
     let lock = dirs.lock_file(&trip.path);
     let open_here = || {
         let loaded = itinera::file::load(&trip.path).expect("the mission loads");
-        App::open(loaded, Config::default(), Some(dirs.clone()))
+        Planner::open(loaded, Config::default(), Some(dirs.clone()))
     };
 
     let mut app = open_here();
@@ -781,7 +782,7 @@ fn a_lock_naming_a_live_process_that_is_not_itinera_is_taken_over() {
 fn saving_a_mission_without_a_data_directory_still_works() {
     let trip = Trip::new();
     let loaded = itinera::file::load(&trip.path).expect("loads");
-    let mut app = App::open(loaded, Config::default(), None);
+    let mut app = Planner::open(loaded, Config::default(), None);
     edit_first_title(&mut app);
     press(&mut app, &["ctrl-s"], AREA);
     assert!(!app.is_dirty());
@@ -948,7 +949,7 @@ fn a_deferred_recovery_file_survives_newer_ones_and_is_offered_again() {
     // The deferred changes were moved aside, not overwritten, and are
     // offered at the next start.
     let mut app = trip.open();
-    let Mode::Confirm(Confirm::Recovery { path }) = &app.mode else {
+    let Mode::Confirm(Confirm::Recovery { path, .. }) = &app.mode else {
         panic!("the deferred changes are offered");
     };
     assert_eq!(

@@ -11,7 +11,7 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use common::{app_for, press, screen};
+use common::{Planner, app_for, press, screen};
 use itinera::app::{App, Confirm, Level, Mode};
 use ratatui::layout::Rect;
 
@@ -20,9 +20,9 @@ const NAME: &str = "clust-er-health-japan-2022.toml";
 const EDITED: &str = "title = \"Clust-ER Health in Japan 2022\"";
 
 /// The planner on a copy of the sample, with the mission title edited.
-fn edited_app() -> (App, PathBuf, String) {
+fn edited_app() -> (Planner, PathBuf, String) {
     let mut app = app_for(common::SAMPLE);
-    let path = app.doc.path.clone();
+    let path = app.doc().path.clone();
     let original = read(&path);
     press(
         &mut app,
@@ -160,7 +160,7 @@ fn leftover(mission: &Path, name: &str, age: Duration) -> PathBuf {
 #[test]
 fn stale_temporary_files_of_this_mission_are_removed_at_start_and_at_save() {
     let app = app_for(common::SAMPLE);
-    let mission = app.doc.path.clone();
+    let mission = app.doc().path.clone();
     drop(app);
     let minute = Duration::from_secs(60);
     let stale = leftover(&mission, &format!(".{NAME}.AbC123"), minute);
@@ -175,7 +175,7 @@ fn stale_temporary_files_of_this_mission_are_removed_at_start_and_at_save() {
     let longer = leftover(&mission, &format!(".{NAME}.AbC1234"), minute);
 
     let loaded = itinera::file::load(&mission).expect("loads");
-    let mut app = App::open(loaded, itinera::input::Config::default(), None);
+    let mut app = Planner::open(loaded, itinera::input::Config::default(), None);
     assert!(
         !stale.exists() && !stale_backup.exists(),
         "removed at start"

@@ -30,10 +30,9 @@ fn refusal(err: &OpError) -> String {
 
 impl App {
     pub(super) fn move_within_day(&mut self, direction: Direction) {
-        let plan = self
-            .selected_index()
-            .ok_or(OpError::NoVisit)
-            .and_then(|i| ops::move_within_day(&self.mission, &self.index, i, direction));
+        let plan = self.selected_index().ok_or(OpError::NoVisit).and_then(|i| {
+            ops::move_within_day(self.plan.mission(), self.plan.index(), i, direction)
+        });
         if self.run_plan(plan, "move visit").is_some() {
             self.report_overlaps();
         }
@@ -43,7 +42,7 @@ impl App {
         let plan = self
             .selected_index()
             .ok_or(OpError::NoVisit)
-            .and_then(|i| ops::move_to_day(&self.mission, &self.index, i, direction));
+            .and_then(|i| ops::move_to_day(self.plan.mission(), self.plan.index(), i, direction));
         if self.run_plan(plan, "move visit to another day").is_some() {
             self.report_overlaps();
         }
@@ -55,7 +54,7 @@ impl App {
         let plan = self
             .selected_index()
             .ok_or(OpError::NoVisit)
-            .and_then(|i| ops::ripple(&self.mission, &self.index, i, minutes));
+            .and_then(|i| ops::ripple(self.plan.mission(), self.plan.index(), i, minutes));
         let step = minutes.abs();
         let label = if minutes >= 0 {
             format!("delay the rest of the day by {step} min")
@@ -78,7 +77,7 @@ impl App {
         let plan = self
             .selected_index()
             .ok_or(OpError::NoVisit)
-            .and_then(|i| ops::resize(&self.mission, &self.index, i, minutes));
+            .and_then(|i| ops::resize(self.plan.mission(), self.plan.index(), i, minutes));
         let step = minutes.abs();
         let title = self
             .selected_visit()
@@ -134,12 +133,12 @@ impl App {
         let Some(i) = self.selected_index() else {
             return;
         };
-        let others = ops::overlapping(&self.mission, &self.index, i);
+        let others = ops::overlapping(self.plan.mission(), self.plan.index(), i);
         let Some(&first) = others.first() else {
             return;
         };
-        let visit = &self.mission.visits[i];
-        let other = &self.mission.visits[first];
+        let visit = &self.plan.mission().visits[i];
+        let other = &self.plan.mission().visits[first];
         let more = match others.len() {
             1 => String::new(),
             n => format!(" and {} more", n - 1),

@@ -22,7 +22,7 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let Some(index) = app.selected_index() else {
         return day_lines(app, theme, width);
     };
-    let visit = &app.mission.visits[index];
+    let visit = &app.mission().visits[index];
     let mut out = Vec::new();
     let title_style = match visit.status {
         Status::Confirmed => theme.title,
@@ -60,13 +60,13 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     }
 
     out.push(Line::default());
-    let attendees: Vec<_> = app.mission.attendees(visit).collect();
+    let attendees: Vec<_> = app.mission().attendees(visit).collect();
     let heading = match &visit.participants {
         None => format!("Attendees · whole delegation ({})", attendees.len()),
         Some(_) => format!(
             "Attendees · {} of {}",
             attendees.len(),
-            app.mission.participants.len()
+            app.mission().participants.len()
         ),
     };
     for line in wrap(&heading, width, "") {
@@ -92,13 +92,13 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
 
 /// "Monday 14 November · 10:00–11:30 (1h30) · Rome 02:00–03:30"
 fn when(app: &App, visit: &Visit) -> Vec<String> {
-    let mut pieces = vec![long_date(&app.mission.header, visit.date)];
+    let mut pieces = vec![long_date(&app.mission().header, visit.date)];
     let mut time = time_label(visit);
     if let Some(duration) = visit.duration() {
         time.push_str(&format!(" ({})", format_duration(duration)));
     }
     pieces.push(time);
-    let header = &app.mission.header;
+    let header = &app.mission().header;
     if let (true, Some(trip), Some(home)) =
         (app.config.home_clock, header.timezone, header.home_timezone)
     {
@@ -145,7 +145,7 @@ fn join_pieces(pieces: &[String], width: usize) -> Vec<String> {
 /// With no visit selected: the day's city, lodging and notes.
 fn day_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    let Some(date) = app.index.date(app.day) else {
+    let Some(date) = app.index().date(app.view.day) else {
         return out;
     };
     out.push(Line::styled(
@@ -154,7 +154,7 @@ fn day_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     ));
     out.push(Line::styled("No visit on this day.", theme.muted));
     out.push(Line::default());
-    if let Some(info) = app.mission.day_info(date) {
+    if let Some(info) = app.mission().day_info(date) {
         for (label, value) in [
             ("City", &info.city),
             ("Lodging", &info.lodging),
@@ -198,7 +198,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lines = lines(app, theme, text_width(inner_area));
     let shown = usize::from(inner_area.height);
     let max_scroll = lines.len().saturating_sub(shown);
-    let scroll = app.scroll.detail.min(max_scroll);
+    let scroll = app.view.scroll.detail.min(max_scroll);
     let block = pane_block(app, theme, Pane::Detail, " Visit ".to_string())
         .padding(ratatui::widgets::Padding::horizontal(1));
     let block = more_marks(block, theme, scroll, shown, lines.len());

@@ -90,7 +90,7 @@ pub fn areas(app: &App, area: Rect) -> Areas {
             let [tabs, pane] =
                 Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
             out.tabs = Some(tabs);
-            match app.focus {
+            match app.view.focus {
                 Pane::Timeline => out.timeline = Some(pane),
                 Pane::Detail => out.detail = Some(pane),
                 Pane::Participants => out.participants = Some(pane),

@@ -109,7 +109,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(" ")];
     for (pane, _) in tab_ranges() {
-        let style = if pane == app.focus {
+        let style = if pane == app.view.focus {
             theme.day_selected
         } else {
             theme.muted
@@ -157,7 +157,7 @@ fn tab_ranges() -> Vec<(Pane, std::ops::Range<u16>)> {
 pub fn settle(app: &mut App, area: Rect) {
     let areas = layout::areas(app, area);
     let rows = |a: Option<Rect>| a.map_or(0, |a| usize::from(inner(a).height));
-    app.viewport = Viewport {
+    app.view.viewport = Viewport {
         timeline: rows(areas.timeline),
         detail: rows(areas.detail),
         participants: rows(areas.participants),
@@ -167,29 +167,30 @@ pub fn settle(app: &mut App, area: Rect) {
 
     let (first, last) = timeline::selected_rows(app);
     let timeline_width = areas.timeline.map_or(0, |a| usize::from(inner(a).width));
-    app.scroll.timeline = scroll_to(
-        app.scroll.timeline,
+    app.view.scroll.timeline = scroll_to(
+        app.view.scroll.timeline,
         first,
         last,
-        app.viewport.timeline,
+        app.view.viewport.timeline,
         timeline::content_rows(app, timeline_width),
     );
-    app.scroll.participants = scroll_to(
-        app.scroll.participants,
-        app.participant,
-        app.participant,
-        app.viewport.participants,
-        app.mission.participants.len(),
+    app.view.scroll.participants = scroll_to(
+        app.view.scroll.participants,
+        app.view.participant,
+        app.view.participant,
+        app.view.viewport.participants,
+        app.mission().participants.len(),
     );
     if let Some(detail) = areas.detail {
         let width = detail::text_width(inner(detail));
         let total = detail::lines(app, &theme, width).len();
-        app.scroll.detail = app
+        app.view.scroll.detail = app
+            .view
             .scroll
             .detail
-            .min(total.saturating_sub(app.viewport.detail));
+            .min(total.saturating_sub(app.view.viewport.detail));
     }
-    let popup_rows = app.viewport.popup;
+    let popup_rows = app.view.viewport.popup;
     let help_rows = match app.mode {
         Mode::Help { .. } => help::lines(app, &theme).len(),
         _ => 0,
@@ -271,7 +272,7 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16, wheel: Option<i32>) -> 
     }
     let line = usize::from(row - inner.y);
     match pane {
-        Pane::Timeline => match timeline::target(app, app.scroll.timeline + line) {
+        Pane::Timeline => match timeline::target(app, app.view.scroll.timeline + line) {
             timeline::RowTarget::Visit { day, pos } => Some(Msg::SelectVisit { day, pos }),
             timeline::RowTarget::Day(day) | timeline::RowTarget::Empty(day) => {
                 Some(Msg::SelectDay(day))
@@ -279,8 +280,8 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16, wheel: Option<i32>) -> 
             timeline::RowTarget::Nothing => Some(Msg::Focus(Pane::Timeline)),
         },
         Pane::Participants => {
-            let p = app.scroll.participants + line;
-            if p < app.mission.participants.len() {
+            let p = app.view.scroll.participants + line;
+            if p < app.mission().participants.len() {
                 Some(Msg::SelectParticipant(p))
             } else {
                 Some(Msg::Focus(Pane::Participants))

@@ -9,7 +9,7 @@ use crate::app::{App, Pane};
 
 /// A pane's border and title, highlighted when focused.
 pub fn pane_block(app: &App, theme: &Theme, pane: Pane, title: String) -> Block<'static> {
-    let style = if app.focus == pane {
+    let style = if app.view.focus == pane {
         theme.border_focused
     } else {
         theme.border

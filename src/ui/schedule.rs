@@ -19,7 +19,7 @@ pub fn area(body: Rect) -> Rect {
 
 pub fn render(app: &App, theme: &Theme, schedule: &Schedule, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
-    let Some(person) = app.mission.participants.get(schedule.participant) else {
+    let Some(person) = app.mission().participants.get(schedule.participant) else {
         return;
     };
     let count = match schedule.visits.len() {
@@ -48,10 +48,10 @@ pub fn render(app: &App, theme: &Theme, schedule: &Schedule, area: Rect, buf: &m
         .skip(schedule.scroll)
         .take(usize::from(inner.height));
     for (y, (row, &v)) in (inner.y..).zip(rows) {
-        let visit = &app.mission.visits[v];
+        let visit = &app.mission().visits[v];
         // The date on a day's first row, and on the top row when scrolled.
         let first_of_day = row == schedule.scroll
-            || app.mission.visits[schedule.visits[row - 1]].date != visit.date;
+            || app.mission().visits[schedule.visits[row - 1]].date != visit.date;
         let date = if first_of_day {
             visit.date.format("%a %e %b").to_string()
         } else {

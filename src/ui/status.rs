@@ -41,7 +41,7 @@ const HELP_HINTS: &[(&[Action], &str)] = &[
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.status);
     let dirty = if app.is_dirty() { " [+]" } else { "" };
-    let left = format!(" {}{dirty} ", app.doc.name());
+    let left = format!(" {}{dirty} ", app.file_name());
     let mut spans = vec![Span::styled(left.clone(), theme.status.patch(theme.title))];
     let room = usize::from(area.width).saturating_sub(left.width() + 1);
     match &app.message {
@@ -81,7 +81,7 @@ const MIN_ROOM: usize = 24;
 /// Where a message goes in a status bar `width` wide: below the file name
 /// (`true`) or beside it, and the columns it wraps at.
 fn message_layout(app: &App, width: u16) -> (bool, usize) {
-    let name = format!(" {} [+] ", app.doc.name()).width();
+    let name = format!(" {} [+] ", app.file_name()).width();
     let room = usize::from(width).saturating_sub(name + 1);
     if room < MIN_ROOM {
         (true, usize::from(width).saturating_sub(2))
@@ -142,7 +142,7 @@ fn hints(app: &App, theme: &Theme, room: usize) -> Vec<Span<'static>> {
     let mut used = 0;
     for (actions, what) in table {
         // ↑↓ move through what the focused pane shows.
-        let what = match (*what, app.focus) {
+        let what = match (*what, app.view.focus) {
             ("visit", Pane::Detail) => "scroll",
             ("visit", Pane::Participants) => "person",
             (what, _) => what,
