@@ -2,10 +2,10 @@
 //! recorded in the history, after which the derived views are rebuilt and
 //! the selection follows the changed visit or participant.
 
-use super::form::{Entity, Form, Target};
+use super::form::Form;
 use super::{App, Confirm, Mode, Pane, Replayed};
 use crate::domain::ops;
-use crate::domain::{DayInfo, Edit, EditError, Key, ListEdit, Participant, slugify};
+use crate::domain::{DayInfo, Edit, EditError, Key, ListEdit, Participant};
 use crate::input::Action;
 
 impl App {
@@ -253,115 +253,6 @@ impl App {
             .cloned()
             .unwrap_or_else(|| DayInfo::new(date));
         self.mode = Mode::Form(Box::new(Form::day(&info)));
-    }
-
-    /// Turns an applied form into one undoable edit.
-    pub(super) fn apply_form(&mut self, form: Form) {
-        let built = form.build();
-        if built == form.base
-            && !matches!(form.target, Target::Visit(None) | Target::Participant(None))
-        {
-            self.info("No changes.");
-            return;
-        }
-        match (form.target, built) {
-            (Target::Visit(Some(i)), Entity::Visit(visit)) => {
-                let key = visit.key;
-                let title = visit.title.clone();
-                let Some(old) = self.plan.mission().visits.get(i) else {
-                    return;
-                };
-                let moved_day = old.date != visit.date;
-                // A new start time that breaks the day's time order moves
-                // the visit to its place in the day.
-                let retimed = !moved_day
-                    && old.start != visit.start
-                    && visit.start.is_some_and(|s| {
-                        ops::out_of_order(self.plan.mission(), self.plan.index(), i, s)
-                    });
-                let mut edits = vec![Edit::Visit(ListEdit::Replace(i, visit.clone()))];
-                if moved_day || retimed {
-                    let at = ops::insertion_point(
-                        self.plan.mission(),
-                        self.plan.index(),
-                        visit.date,
-                        visit.start,
-                    );
-                    let to = if at > i { at - 1 } else { at };
-                    edits.push(Edit::Visit(ListEdit::Move { from: i, to }));
-                }
-                self.apply(Edit::Batch(edits), format!("edit \"{title}\""), Some(key));
-                if retimed {
-                    self.info(format!("Moved \"{title}\" to keep the day in time order."));
-                }
-                self.report_overlaps();
-            }
-            (Target::Visit(None), Entity::Visit(visit)) => {
-                let key = visit.key;
-                let title = visit.title.clone();
-                let at = match self.selected_index() {
-                    Some(i) if self.plan.mission().visits[i].date == visit.date => i + 1,
-                    _ => ops::insertion_point(
-                        self.plan.mission(),
-                        self.plan.index(),
-                        visit.date,
-                        visit.start,
-                    ),
-                };
-                self.apply(
-                    Edit::Visit(ListEdit::Insert(at, visit)),
-                    format!("add \"{title}\""),
-                    Some(key),
-                );
-                self.report_overlaps();
-            }
-            (Target::Participant(Some(i)), Entity::Participant(p)) => {
-                let (key, name) = (p.key, p.name.clone());
-                if let Some(edit) = ops::update_participant(self.plan.mission(), i, p) {
-                    self.apply(edit, format!("edit {name}"), Some(key));
-                }
-            }
-            (Target::Participant(None), Entity::Participant(mut p)) => {
-                if p.id.is_empty() {
-                    let base = match slugify(&p.name) {
-                        slug if slug.is_empty() => "participant".to_string(),
-                        slug => slug,
-                    };
-                    p.id =
-                        ops::unique_id(&base, |id| self.plan.mission().participant(id).is_some());
-                }
-                let (key, name) = (p.key, p.name.clone());
-                let at = self.plan.mission().participants.len();
-                self.apply(
-                    Edit::Participant(ListEdit::Insert(at, p)),
-                    format!("add {name}"),
-                    Some(key),
-                );
-            }
-            (Target::Mission, Entity::Header(header)) => {
-                let focus = self.selected_visit().map(|v| v.key);
-                self.apply(Edit::Header(header), "edit the mission", focus);
-            }
-            (Target::Day(date), Entity::Day(info)) => {
-                let focus = self.selected_visit().map(|v| v.key);
-                let edit = match self.plan.mission().days.iter().position(|d| d.date == date) {
-                    Some(i) => ListEdit::Replace(i, info),
-                    None => {
-                        let at = self
-                            .plan
-                            .mission()
-                            .days
-                            .iter()
-                            .take_while(|d| d.date < date)
-                            .count();
-                        ListEdit::Insert(at, info)
-                    }
-                };
-                let label = format!("edit {}", date.format("%A %-d %B"));
-                self.apply(Edit::Day(edit), label, focus);
-            }
-            _ => {}
-        }
     }
 }
 

@@ -16,6 +16,7 @@
 //! telling the app how many rows each pane shows ([`Viewport`]).
 
 mod agenda;
+mod apply;
 mod command;
 mod dialog;
 mod edit;

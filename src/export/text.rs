@@ -30,31 +30,11 @@ const GAP: usize = 2;
 /// must not ring it, move its cursor or recolour it. A tab becomes a space.
 pub fn agenda(mission: &Mission, scope: &Scope) -> String {
     let width = scope.width.max(20);
-    let header = &mission.header;
     let mut out = Agenda {
         text: String::new(),
         width,
     };
-    out.para(&header.title, "", "");
-    let mut when = date_range(header.start, header.end);
-    if let Some(tz) = header.timezone {
-        when.push_str(&format!(" · times are local ({})", tz.name()));
-    }
-    out.para(&when, "", "");
-    if let Some(org) = &header.organizer {
-        out.para(&format!("Organizer: {org}"), "", "");
-    }
-    let person = scope
-        .participant
-        .as_deref()
-        .and_then(|id| mission.participant(id));
-    if let Some(p) = person {
-        out.para(&format!("Agenda for {}", p.name_and_organization()), "", "");
-    }
-    if let Some(summary) = &header.summary {
-        out.blank();
-        out.paragraphs(summary, "");
-    }
+    out.header(mission, scope);
 
     let index = DayIndex::build(mission);
     let in_scope = |v: &&Visit| {
@@ -116,6 +96,32 @@ struct Agenda {
 }
 
 impl Agenda {
+    /// The mission's title, dates, organizer, whose agenda it is and its
+    /// summary.
+    fn header(&mut self, mission: &Mission, scope: &Scope) {
+        let header = &mission.header;
+        self.para(&header.title, "", "");
+        let mut when = date_range(header.start, header.end);
+        if let Some(tz) = header.timezone {
+            when.push_str(&format!(" · times are local ({})", tz.name()));
+        }
+        self.para(&when, "", "");
+        if let Some(org) = &header.organizer {
+            self.para(&format!("Organizer: {org}"), "", "");
+        }
+        let person = scope
+            .participant
+            .as_deref()
+            .and_then(|id| mission.participant(id));
+        if let Some(p) = person {
+            self.para(&format!("Agenda for {}", p.name_and_organization()), "", "");
+        }
+        if let Some(summary) = &header.summary {
+            self.blank();
+            self.paragraphs(summary, "");
+        }
+    }
+
     fn line(&mut self, line: &str) {
         self.text.push_str(line.trim_end());
         self.text.push('\n');

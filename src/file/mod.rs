@@ -14,6 +14,7 @@
 pub mod diagnostic;
 pub mod dto;
 pub mod open;
+mod order;
 pub mod output;
 mod patch;
 mod read;
