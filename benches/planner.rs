@@ -189,6 +189,39 @@ fn main() {
     }
 }
 
+/// An edit: replace the selected visit (and undo it, to stay put).
+fn edit_time(session: &mut Session, runs: usize) -> Duration {
+    median(runs, || {
+        let app = &mut session.app;
+        let i = app.selected_index().expect("a visit is selected");
+        let mut visit = app.mission().visits[i].clone();
+        visit.title.push('!');
+        app.apply(Edit::Visit(ListEdit::Replace(i, visit)), "bench", None);
+        app.undo();
+    })
+}
+
+/// A save after an edit of the mission `text` (`n` visits), through the
+/// real path: render, read back to verify, atomic write with a .bak.
+fn save_time(text: &str, n: usize, runs: usize) -> Duration {
+    let dir = std::env::temp_dir().join(format!("itinera-bench-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("mission.toml");
+    std::fs::write(&path, text).expect("write");
+    let loaded = itinera::file::load(&path).expect("loads");
+    let mut saving = Session::open(loaded, Config::default(), None);
+    let save = median(runs.min(5), || {
+        let mut visit = saving.app.mission().visits[0].clone();
+        visit.title.push('!');
+        let edit = Edit::Visit(ListEdit::Replace(0, visit));
+        saving.app.apply(edit, "bench", None);
+        saving.update(Msg::Action(Action::Save));
+        assert!(!saving.app.is_dirty(), "saved");
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    save
+}
+
 /// Load, keypress, edit, save and memory at growing sizes.
 fn scale(quick: bool) {
     let sizes: &[usize] = if quick {
@@ -239,32 +272,8 @@ fn scale(quick: bool) {
         let agenda_n = keypress(&mut app, "j", "k", runs * 5);
         key(&mut app, "a");
 
-        // An edit: replace the selected visit (and undo it, to stay put).
-        let edit = median(runs, || {
-            let app = &mut app.app;
-            let i = app.selected_index().expect("a visit is selected");
-            let mut visit = app.mission().visits[i].clone();
-            visit.title.push('!');
-            app.apply(Edit::Visit(ListEdit::Replace(i, visit)), "bench", None);
-            app.undo();
-        });
-        // A save after an edit, through the real path: render, read back
-        // to verify, atomic write with a .bak.
-        let dir = std::env::temp_dir().join(format!("itinera-bench-{}-{n}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let path = dir.join("mission.toml");
-        std::fs::write(&path, &text).expect("write");
-        let loaded = itinera::file::load(&path).expect("loads");
-        let mut saving = Session::open(loaded, Config::default(), None);
-        let save = median(runs.min(5), || {
-            let mut visit = saving.app.mission().visits[0].clone();
-            visit.title.push('!');
-            let edit = Edit::Visit(ListEdit::Replace(0, visit));
-            saving.app.apply(edit, "bench", None);
-            saving.update(Msg::Action(Action::Save));
-            assert!(!saving.app.is_dirty(), "saved");
-        });
-        let _ = std::fs::remove_dir_all(&dir);
+        let edit = edit_time(&mut app, runs);
+        let save = save_time(&text, n, runs);
 
         println!(
             "{:>8} {:>10.2} {:>10.2} {:>10.2} {:>10.2} {:>10.3} {:>10.2} {:>10.1} {:>10.1}",

@@ -7,10 +7,9 @@
 
 mod common;
 
-use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::collections::HashSet;
+use std::path::PathBuf;
 
-use chrono::{TimeZone, Utc};
 use itinera::app::{App, Mode, Pane};
 use itinera::domain::{Key, Mission, Participant, Visit};
 use itinera::file::{Base, parse};
@@ -19,6 +18,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestConfig, TestRunner};
 use ratatui::layout::Rect;
 
+use common::files::comment_lines;
 use common::{Planner, SAMPLE, press};
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
@@ -33,23 +33,15 @@ fn open_sample() -> (Planner, Base, Copy) {
 /// A copy of `path` in a temporary directory: the planner opens the copy,
 /// so a save by mistake cannot touch the repository's files.
 struct Copy {
-    _dir: tempfile::TempDir,
     path: PathBuf,
     bytes: Vec<u8>,
 }
 
 impl Copy {
     fn of(path: &str) -> Copy {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let name = Path::new(path).file_name().expect("file name");
-        let copy = dir.path().join(name);
-        let bytes = std::fs::read(path).expect("fixture");
-        std::fs::write(&copy, &bytes).expect("copy");
-        Copy {
-            _dir: dir,
-            path: copy,
-            bytes,
-        }
+        let copy = common::temporary_copy(path);
+        let bytes = std::fs::read(&copy).expect("fixture");
+        Copy { path: copy, bytes }
     }
 
     /// Nothing saved into the copy.
@@ -71,11 +63,7 @@ fn open(path: &str) -> (Planner, Base, Copy) {
     let loaded = itinera::file::load(&copy.path).expect("fixture loads");
     let base = loaded.parsed.base.clone();
     let mut app = Planner::open(loaded, Config::default(), None);
-    app.now = Some(
-        Utc.with_ymd_and_hms(2022, 11, 14, 0, 30, 0)
-            .single()
-            .expect("time"),
-    );
+    app.now = Some(common::fixed_now());
     (app, base, copy)
 }
 
@@ -256,11 +244,25 @@ fn step_keys(step: &Step) -> Keys {
                 .collect();
             keys_of(&["esc", "e"], Some("Attendees"), then_enter(k))
         }
-        Step::AddParticipant(name) => keys_of(
-            &["esc", "tab", "tab", "n"],
-            Some("Name"),
-            then_enter(typing(name)),
-        ),
+        Step::AddParticipant(_)
+        | Step::DuplicateParticipant(_)
+        | Step::DeleteParticipant { .. }
+        | Step::RenameParticipant { .. } => participant_keys(step),
+    }
+}
+
+/// The keys of the steps in the delegation pane.
+fn participant_keys(step: &Step) -> Keys {
+    match step {
+        Step::AddParticipant(name) => {
+            let mut then = typing(name);
+            then.push("enter".into());
+            Keys {
+                open: keys(&["esc", "tab", "tab", "n"]),
+                field: Some("Name"),
+                then,
+            }
+        }
         Step::DuplicateParticipant(at) => {
             let mut k = to_participant(*at);
             k.push("c".into());
@@ -285,9 +287,18 @@ fn step_keys(step: &Step) -> Keys {
             Keys {
                 open: k,
                 field: Some("Id"),
-                then: then_enter(typing(text)),
+                then: {
+                    let mut then = typing(text);
+                    then.push("enter".into());
+                    then
+                },
             }
         }
+        _ => Keys {
+            open: Vec::new(),
+            field: None,
+            then: Vec::new(),
+        },
     }
 }
 
@@ -361,14 +372,6 @@ fn check_consistent(app: &App) -> Result<(), TestCaseError> {
     prop_assert!(app.view.pos < app.day_visits().len().max(1));
     prop_assert!(app.view.participant < m.participants.len().max(1));
     Ok(())
-}
-
-fn comment_lines(text: &str) -> BTreeMap<String, usize> {
-    let mut counts = BTreeMap::new();
-    for line in text.lines().filter(|l| l.trim_start().starts_with('#')) {
-        *counts.entry(line.to_string()).or_insert(0) += 1;
-    }
-    counts
 }
 
 /// Save (render into the file as read) and load back.
@@ -627,13 +630,9 @@ fn changes(before: &Mission, after: &Mission) -> Vec<String> {
     out
 }
 
-/// The steps of the generator one by one, each reaching its field by
-/// label and changing exactly what it says and nothing else, so a change
-/// in how the app takes keys shows here first, not as a shrunk random
-/// case.
-#[test]
-fn each_kind_of_step_changes_exactly_its_field() {
-    let cases: Vec<(Step, &[&str])> = vec![
+/// Each kind of step on the sample, and what it changes.
+fn step_cases() -> Vec<(Step, &'static [&'static str])> {
+    let mut cases: Vec<(Step, &'static [&'static str])> = vec![
         (
             Step::Keys(vec!["J"]),
             &[
@@ -684,6 +683,14 @@ fn each_kind_of_step_changes_exactly_its_field() {
             Step::EditAttendees(vec![false]),
             &["visit osaka-government: participants"],
         ),
+    ];
+    cases.extend(participant_cases());
+    cases
+}
+
+/// Each kind of step in the delegation pane, and what it changes.
+fn participant_cases() -> Vec<(Step, &'static [&'static str])> {
+    vec![
         (Step::AddParticipant("Ana".into()), &["participant +ana"]),
         (
             Step::DuplicateParticipant(1),
@@ -711,8 +718,16 @@ fn each_kind_of_step_changes_exactly_its_field() {
                 "visit ncvc-oic: participants",
             ],
         ),
-    ];
-    for (step, expected) in cases {
+    ]
+}
+
+/// The steps of the generator one by one, each reaching its field by
+/// label and changing exactly what it says and nothing else, so a change
+/// in how the app takes keys shows here first, not as a shrunk random
+/// case.
+#[test]
+fn each_kind_of_step_changes_exactly_its_field() {
+    for (step, expected) in step_cases() {
         let (mut app, _, copy) = open_sample();
         let original = app.mission().clone();
         perform(&mut app, &step);

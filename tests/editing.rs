@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{Planner, error_of, form, press, sample_app, screen, tab_to};
+use common::{Planner, error_of, form, press, sample_app, screen, tab_to, type_text};
 use itinera::app::Mode;
 use itinera::app::form::Name;
 use itinera::present::time_label;
@@ -13,23 +13,12 @@ use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 100, 30);
 
-fn type_text(app: &mut Planner, text: &str) {
-    for c in text.chars() {
-        let key = if c == ' ' {
-            "space".to_string()
-        } else {
-            c.to_string()
-        };
-        press(app, &[key.as_str()], AREA);
-    }
-}
-
 /// Replaces the text of the field `label` as a user does: Ctrl-U from
 /// its end, then the new text.
 fn retype(app: &mut Planner, label: &str, text: &str) {
     tab_to(app, label, AREA);
     press(app, &["end", "ctrl-u"], AREA);
-    type_text(app, text);
+    type_text(app, text, AREA);
 }
 
 /// The form row of field `label` as on screen, from the label on.
@@ -59,7 +48,7 @@ fn ctrl_u_and_ctrl_k_delete_to_the_start_and_the_end_of_the_line() {
     press(&mut app, &["ctrl-k"], AREA);
     assert_eq!(form(&app).text(Name::Title), "Osaka");
     assert_eq!(form_row(&mut app, "Title"), "Title       Osaka");
-    type_text(&mut app, "Prefecture");
+    type_text(&mut app, "Prefecture", AREA);
     press(&mut app, &["left", "left", "left", "ctrl-u"], AREA);
     assert_eq!(
         form(&app).text(Name::Title),
@@ -76,9 +65,9 @@ fn ctrl_u_and_ctrl_k_delete_to_the_start_and_the_end_of_the_line() {
 
     // The command line edits the same way.
     press(&mut app, &["esc", ":"], AREA);
-    type_text(&mut app, "w other.toml");
+    type_text(&mut app, "w other.toml", AREA);
     press(&mut app, &["ctrl-u"], AREA);
-    type_text(&mut app, "q");
+    type_text(&mut app, "q", AREA);
     let s = screen(&mut app, 100, 30);
     let last = s.lines().last().unwrap_or_default();
     assert_eq!(last.trim_end(), ":q", "{s}");

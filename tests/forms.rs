@@ -4,21 +4,15 @@
 
 mod common;
 
-use common::{Planner, error_of, form, paste, press, sample_app, screen};
+use common::{
+    Planner, body, error_of, form, paste, press, sample_app, screen, status_bar, type_text,
+};
 use itinera::app::form::{Input, Name};
 use itinera::app::{App, Confirm, Mode, Pane};
 use itinera::domain::{Kind, Status};
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
-
-/// Presses each character of `text` as its own key.
-fn type_text(app: &mut Planner, text: &str) {
-    for c in text.chars() {
-        let key = c.to_string();
-        press(app, &[key.as_str()], AREA);
-    }
-}
 
 /// Presses `key` `n` times.
 fn repeat(app: &mut Planner, key: &str, n: usize) {
@@ -67,7 +61,7 @@ fn clear_field(app: &mut Planner) {
 fn set_field(app: &mut Planner, name: Name, text: &str) {
     tab_to(app, name);
     clear_field(app);
-    type_text(app, text);
+    type_text(app, text, AREA);
 }
 
 fn selected_title(app: &App) -> String {
@@ -82,34 +76,6 @@ fn visit_by_id<'a>(app: &'a App, id: &str) -> &'a itinera::domain::Visit {
         .iter()
         .find(|v| v.id.as_deref() == Some(id))
         .unwrap_or_else(|| panic!("visit {id}"))
-}
-
-/// Rows of the screen below the panes: the status bar, one row or a few
-/// for a long message.
-fn status_rows(s: &str) -> usize {
-    let lines: Vec<&str> = s.lines().collect();
-    let border = lines
-        .iter()
-        .rposition(|l| l.starts_with('└'))
-        .unwrap_or(lines.len() - 1);
-    lines.len() - border - 1
-}
-
-/// The status bar's text, its rows joined.
-fn status_bar(s: &str) -> String {
-    let lines: Vec<&str> = s.lines().collect();
-    let rows = status_rows(s);
-    lines[lines.len() - rows..]
-        .iter()
-        .map(|l| l.trim())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The screen without its status bar (which repeats titles in messages).
-fn body(s: &str) -> String {
-    let lines: Vec<&str> = s.lines().collect();
-    lines[..lines.len() - status_rows(s)].join("\n")
 }
 
 /// The text inside the dialog box on screen, its lines joined with spaces.
@@ -163,11 +129,11 @@ fn editing_a_title_with_the_cursor_then_undo() {
     // "Osaka Prefectural Government" -> "Osaka Prefectural Office".
     press(&mut app, &["end"], AREA);
     repeat(&mut app, "backspace", "Government".len());
-    type_text(&mut app, "Office");
+    type_text(&mut app, "Office", AREA);
     assert_eq!(form(&app).text(Name::Title), "Osaka Prefectural Office");
     // Typing at the start.
     press(&mut app, &["home"], AREA);
-    type_text(&mut app, "New ");
+    type_text(&mut app, "New ", AREA);
     // And in the middle: one word to the left of the end.
     assert_eq!(form(&app).text(Name::Title), "New Osaka Prefectural Office");
     let s = screen(&mut app, 120, 40);
@@ -218,7 +184,7 @@ fn an_invalid_time_is_shown_inline_and_blocks_apply_until_fixed() {
     assert!(!app.is_dirty());
 
     clear_field(&mut app);
-    type_text(&mut app, "09:30");
+    type_text(&mut app, "09:30", AREA);
     assert_eq!(error_of(&app, Name::Start), None);
     let s = screen(&mut app, 120, 40);
     assert!(!s.contains("is not a time"), "{s}");
@@ -401,7 +367,7 @@ fn esc_cancels_without_changing_anything() {
     let mut app = sample_app();
     let before = app.mission().clone();
     press(&mut app, &["e"], AREA);
-    type_text(&mut app, " changed");
+    type_text(&mut app, " changed", AREA);
     set_field(&mut app, Name::City, "Kobe");
     tab_to(&mut app, Name::Kind);
     press(&mut app, &["right"], AREA);
@@ -420,7 +386,7 @@ fn esc_cancels_without_changing_anything() {
 fn applying_a_form_that_changed_three_fields_is_one_undo_step() {
     let mut app = sample_app();
     press(&mut app, &["e"], AREA);
-    type_text(&mut app, " (HQ)");
+    type_text(&mut app, " (HQ)", AREA);
     set_field(&mut app, Name::City, "Sakishima");
     set_field(&mut app, Name::Venue, "Cosmo Tower");
     press(&mut app, &["enter"], AREA);
@@ -468,7 +434,7 @@ fn n_adds_a_visit_after_the_selected_one() {
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("✗ required"), "{s}");
 
-    type_text(&mut app, "Coffee with the Expo team");
+    type_text(&mut app, "Coffee with the Expo team", AREA);
     press(&mut app, &["enter"], AREA);
     assert!(matches!(app.mode, Mode::Normal), "applied");
     assert_eq!(
@@ -568,7 +534,7 @@ fn n_in_the_delegation_pane_adds_a_participant() {
     press(&mut app, &["enter"], AREA);
     assert!(is_form(&app), "a participant needs a name");
     assert_eq!(error_of(&app, Name::Name).as_deref(), Some("required"));
-    type_text(&mut app, "Marco Rossi");
+    type_text(&mut app, "Marco Rossi", AREA);
     set_field(&mut app, Name::Id, "rossi");
     set_field(&mut app, Name::Organization, "ART-ER");
     press(&mut app, &["enter"], AREA);
@@ -707,7 +673,7 @@ fn m_edits_the_mission_and_the_header_shows_it() {
     press(&mut app, &["m"], AREA);
     assert_eq!(form(&app).title, "Edit mission");
     assert_eq!(focused(&app), Name::Title);
-    type_text(&mut app, " 2022");
+    type_text(&mut app, " 2022", AREA);
     press(&mut app, &["enter"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(app.mission().header.title, "Clust-ER Health in Japan 2022");
@@ -956,9 +922,9 @@ fn applying_an_unchanged_form_changes_nothing() {
     let mut app = sample_app();
     press(&mut app, &["e"], AREA);
     // Typed and erased again, and spaces around a value, are no change.
-    type_text(&mut app, "  ");
+    type_text(&mut app, "  ", AREA);
     tab_to(&mut app, Name::City);
-    type_text(&mut app, "x");
+    type_text(&mut app, "x", AREA);
     press(&mut app, &["backspace", "enter"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
     assert!(!app.is_dirty());
@@ -974,7 +940,7 @@ fn a_new_participant_left_without_an_id_gets_one_from_the_name() {
     let mut app = sample_app();
     press(&mut app, &["tab", "tab", "n"], AREA);
     assert_eq!(form(&app).title, "New participant");
-    type_text(&mut app, "Núria García");
+    type_text(&mut app, "Núria García", AREA);
     press(&mut app, &["enter"], AREA);
     assert!(matches!(app.mode, Mode::Normal), "the id may be left empty");
     let added = app.mission().participants.last().expect("added");
@@ -982,7 +948,7 @@ fn a_new_participant_left_without_an_id_gets_one_from_the_name() {
     assert_eq!(added.id, "núria-garcía");
     // The same name again gets a distinct id.
     press(&mut app, &["n"], AREA);
-    type_text(&mut app, "Núria García");
+    type_text(&mut app, "Núria García", AREA);
     press(&mut app, &["enter"], AREA);
     assert_eq!(
         app.mission().participants.last().expect("added").id,

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Planner, press, sample_app, screen};
+use common::{Planner, message, press, sample_app, screen, status_bar};
 use itinera::app::App;
 use itinera::input::Action;
 use itinera::input::Config;
@@ -13,13 +13,6 @@ use itinera::present::time_label;
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
-}
 
 /// The selected day's visits as "HH:MM–HH:MM Title".
 fn day(app: &App) -> Vec<String> {
@@ -32,12 +25,6 @@ fn day(app: &App) -> Vec<String> {
         .collect()
 }
 
-/// The status bar's text.
-fn status_bar(app: &mut Planner) -> String {
-    let s = screen(app, 120, 40);
-    s.lines().last().unwrap_or_default().trim().to_string()
-}
-
 #[test]
 fn plus_and_minus_say_how_many_visits_moved() {
     let mut app = sample_app();
@@ -45,9 +32,9 @@ fn plus_and_minus_say_how_many_visits_moved() {
     press(&mut app, &["j", "+"], AREA);
     assert_eq!(message(&app), "Delayed 3 visits by 15 min.");
     assert!(
-        status_bar(&mut app).ends_with("Delayed 3 visits by 15 min."),
+        status_bar(&screen(&mut app, 120, 40)).ends_with("Delayed 3 visits by 15 min."),
         "{}",
-        status_bar(&mut app)
+        status_bar(&screen(&mut app, 120, 40))
     );
     press(&mut app, &["G", "-"], AREA);
     assert_eq!(message(&app), "Brought 1 visit forward by 15 min.");

@@ -5,14 +5,16 @@
 
 #![allow(dead_code)]
 
+pub mod files;
 pub mod pty;
+pub mod run;
 
 use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
 
 use chrono::{DateTime, TimeZone, Utc};
 use itinera::app::form::{Form, Name};
-use itinera::app::{App, Mode};
+use itinera::app::{App, Level, Mode};
 use itinera::file::Loaded;
 use itinera::input::Config;
 use itinera::input::Key;
@@ -270,4 +272,49 @@ pub fn select_visit(app: &mut App, title: &str) {
     let (day, pos) = app.index().slot(index).expect("on a day of the mission");
     app.view.day = day;
     app.view.pos = pos;
+}
+
+/// Rows of the status bar on `screen`: those below the panes' bottom
+/// border.
+pub fn status_rows(screen: &str) -> usize {
+    let lines: Vec<&str> = screen.lines().collect();
+    let border = lines
+        .iter()
+        .rposition(|l| l.starts_with('└'))
+        .unwrap_or(lines.len() - 1);
+    lines.len() - border - 1
+}
+
+/// The status bar's text on `screen` (one row, or a few for a long
+/// message), its rows joined.
+pub fn status_bar(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len() - status_rows(screen)..]
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `screen` without its status bar (which repeats titles in messages).
+pub fn body(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[..lines.len() - status_rows(screen)].join("\n")
+}
+
+/// The status bar's message ("" when there is none).
+pub fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+/// The status bar's message and its level (an empty info when there is
+/// none).
+pub fn message_level(app: &App) -> (Level, String) {
+    app.message
+        .as_ref()
+        .map(|m| (m.level, m.text.clone()))
+        .unwrap_or((Level::Info, String::new()))
 }
