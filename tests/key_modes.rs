@@ -72,16 +72,16 @@ fn the_help_has_a_section_for_each_mode() {
     );
     let dialog = help_section(&mut app, "In a dialog");
     assert!(
-        dialog.contains(&"  r       reload the file changed on disk".to_string())
-            && dialog.contains(&"  r       restore the changes kept".to_string()),
+        dialog.contains(&"  r            reload the file changed on disk".to_string())
+            && dialog.contains(&"  r            restore the changes kept".to_string()),
         "one key, a choice in each of two dialogs:\n{dialog:#?}"
     );
     let command = help_section(&mut app, "Command line");
     assert_eq!(
         command,
         [
-            "  Enter   run the command, or save as the name",
-            "  Esc     close the command line"
+            "  Enter        run the command, or save as the name",
+            "  Esc          close the command line"
         ]
     );
 }

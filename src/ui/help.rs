@@ -91,8 +91,9 @@ fn section(app: &App, section: Section) -> (&'static str, Vec<(String, String)>)
 
 pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let keymap = &app.config.keymap;
-    // The main screen's keys line up in one column; each other mode's in
-    // its own, so a long key list there does not push the rest aside.
+    // The keys line up in one column; a mode with longer key lists (a
+    // form's, a text field's) widens its own section only, so they do not
+    // push the main screen's descriptions aside.
     let main_width = keymap
         .actions()
         .iter()
@@ -113,7 +114,7 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 .map(|(k, _)| k.width())
                 .max()
                 .unwrap_or(0)
-                .max(6),
+                .max(main_width),
         };
         if !out.is_empty() {
             out.push(Line::default());
