@@ -7,7 +7,6 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -21,6 +20,7 @@ pub use diff::DiffFormat;
 pub use publish::PublishArgs;
 
 use crate::domain::suggest;
+use crate::error::Failure;
 use crate::export::Scope;
 use crate::file::output::{Existing, OutputError, write_output};
 use crate::file::{self, LoadError, Loaded};
@@ -191,32 +191,9 @@ fn parse_timezone(s: &str) -> Result<Tz, String> {
     })
 }
 
-/// A command's failure, with the exit code it means.
-#[derive(Debug)]
-pub struct Failure {
-    pub code: u8,
-    pub message: String,
-}
-
-impl Failure {
-    fn usage(message: impl Into<String>) -> Self {
-        Failure {
-            code: 2,
-            message: message.into(),
-        }
-    }
-}
-
 impl From<LoadError> for Failure {
     fn from(err: LoadError) -> Self {
-        let code = match err {
-            LoadError::Io { .. } | LoadError::NotAFile { .. } => 2,
-            LoadError::Invalid { .. } => 1,
-        };
-        Failure {
-            code,
-            message: err.render(),
-        }
+        Failure::new(err.exit_code(), err.render())
     }
 }
 
@@ -407,12 +384,4 @@ fn new(
         path.display(),
         path.display()
     ))
-}
-
-/// Exit code and stderr output for a failure.
-pub fn report_failure(failure: Failure) -> ExitCode {
-    if !failure.message.is_empty() {
-        eprint!("{}", failure.message);
-    }
-    ExitCode::from(failure.code)
 }

@@ -22,9 +22,7 @@ mod time;
 pub use edit::{Edit, EditError, ListEdit};
 pub use ids::{is_valid_id, slugify, suggest};
 pub use index::DayIndex;
-pub use time::{
-    Clock, LAST_DATE, format_duration, format_time, is_representable, parse_date, parse_time,
-};
+pub use time::{Clock, LAST_DATE, is_representable, parse_date, parse_time};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -307,27 +305,6 @@ impl Visit {
         match &self.participants {
             None => true,
             Some(ids) => ids.iter().any(|id| id == participant),
-        }
-    }
-
-    /// "09:30–11:00", "22:40–06:50 +1d" (ending the next day), "09:30",
-    /// "all day" or "time tbc". A day shift is written as the home clock
-    /// writes it ("+1d", "-1d").
-    ///
-    /// A visit without a start is "all day" when it is a whole-day item by
-    /// nature (it spans several dates) and "time tbc" otherwise.
-    pub fn time_label(&self) -> String {
-        match (self.start, self.end) {
-            (Some(start), Some(end)) => {
-                let next = match self.end_date {
-                    Some(d) if d > self.date => format!(" +{}d", (d - self.date).num_days()),
-                    _ => String::new(),
-                };
-                format!("{}–{}{next}", format_time(start), format_time(end))
-            }
-            (Some(start), None) => format_time(start),
-            (None, _) if self.end_date.is_some_and(|d| d > self.date) => "all day".into(),
-            (None, _) => "time tbc".into(),
         }
     }
 

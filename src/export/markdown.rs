@@ -13,8 +13,9 @@
 //! backslash, and so do `#`, `>`, `-`, `+`, `=` and `1.` where they would
 //! start a heading, a quote or a list at the start of a line.
 
-use super::{Scope, capitalized, date_range, days_in_scope, place};
+use super::{Scope, capitalized, days_in_scope, place};
 use crate::domain::{Kind, Mission, Participant, Status, Visit};
+use crate::present::{date_range, time_label};
 
 /// The agenda for `scope` as Markdown: the mission's title, dates and
 /// summary, the delegation, then each day with its visits. With
@@ -114,7 +115,7 @@ fn visit(out: &mut Out, mission: &Mission, visit: &Visit, person: Option<&Partic
     };
     out.line(&format!(
         "- **{}**{marker} {}",
-        visit.time_label(),
+        time_label(visit),
         inline(&visit.title)
     ));
     let place = place(visit);

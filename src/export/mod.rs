@@ -38,25 +38,6 @@ impl Default for Scope {
     }
 }
 
-/// "14–18 November 2022", "30 March – 2 April 2026", or across years in
-/// full.
-pub fn date_range(start: NaiveDate, end: NaiveDate) -> String {
-    use chrono::Datelike;
-    if start == end {
-        start.format("%-d %B %Y").to_string()
-    } else if start.year() != end.year() {
-        format!(
-            "{} – {}",
-            start.format("%-d %B %Y"),
-            end.format("%-d %B %Y")
-        )
-    } else if start.month() != end.month() {
-        format!("{} – {}", start.format("%-d %B"), end.format("%-d %B %Y"))
-    } else {
-        format!("{}–{}", start.format("%-d"), end.format("%-d %B %Y"))
-    }
-}
-
 /// The days a scope covers, each with the indices (into `Mission::visits`)
 /// of its visits in scope, in file order. Every day of the mission is
 /// listed, also one without visits; `scope.day` keeps only that day.
@@ -149,25 +130,5 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")
-    }
-
-    #[test]
-    fn date_ranges_read_naturally() {
-        assert_eq!(
-            date_range(d(2022, 11, 14), d(2022, 11, 18)),
-            "14–18 November 2022"
-        );
-        assert_eq!(
-            date_range(d(2026, 3, 30), d(2026, 4, 2)),
-            "30 March – 2 April 2026"
-        );
-        assert_eq!(
-            date_range(d(2026, 12, 30), d(2027, 1, 2)),
-            "30 December 2026 – 2 January 2027"
-        );
-        assert_eq!(
-            date_range(d(2022, 11, 14), d(2022, 11, 14)),
-            "14 November 2022"
-        );
     }
 }

@@ -5,8 +5,9 @@ use std::borrow::Cow;
 use textwrap::WordSplitter;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Scope, date_range};
+use super::Scope;
 use crate::domain::{DayIndex, Kind, Mission, Status, Visit};
+use crate::present::{date_range, time_label};
 
 /// Columns before a visit's time label.
 const INDENT: usize = 2;
@@ -29,31 +30,11 @@ const GAP: usize = 2;
 /// must not ring it, move its cursor or recolour it. A tab becomes a space.
 pub fn agenda(mission: &Mission, scope: &Scope) -> String {
     let width = scope.width.max(20);
-    let header = &mission.header;
     let mut out = Agenda {
         text: String::new(),
         width,
     };
-    out.para(&header.title, "", "");
-    let mut when = date_range(header.start, header.end);
-    if let Some(tz) = header.timezone {
-        when.push_str(&format!(" · times are local ({})", tz.name()));
-    }
-    out.para(&when, "", "");
-    if let Some(org) = &header.organizer {
-        out.para(&format!("Organizer: {org}"), "", "");
-    }
-    let person = scope
-        .participant
-        .as_deref()
-        .and_then(|id| mission.participant(id));
-    if let Some(p) = person {
-        out.para(&format!("Agenda for {}", p.name_and_organization()), "", "");
-    }
-    if let Some(summary) = &header.summary {
-        out.blank();
-        out.paragraphs(summary, "");
-    }
+    out.header(mission, scope);
 
     let index = DayIndex::build(mission);
     let in_scope = |v: &&Visit| {
@@ -66,7 +47,7 @@ pub fn agenda(mission: &Mission, scope: &Scope) -> String {
         .visits
         .iter()
         .filter(in_scope)
-        .map(|v| v.time_label().width())
+        .map(|v| time_label(v).width())
         .max()
         .unwrap_or(0)
         .max("time tbc".len());
@@ -117,6 +98,32 @@ pub(crate) struct Agenda {
 }
 
 impl Agenda {
+    /// The mission's title, dates, organizer, whose agenda it is and its
+    /// summary.
+    fn header(&mut self, mission: &Mission, scope: &Scope) {
+        let header = &mission.header;
+        self.para(&header.title, "", "");
+        let mut when = date_range(header.start, header.end);
+        if let Some(tz) = header.timezone {
+            when.push_str(&format!(" · times are local ({})", tz.name()));
+        }
+        self.para(&when, "", "");
+        if let Some(org) = &header.organizer {
+            self.para(&format!("Organizer: {org}"), "", "");
+        }
+        let person = scope
+            .participant
+            .as_deref()
+            .and_then(|id| mission.participant(id));
+        if let Some(p) = person {
+            self.para(&format!("Agenda for {}", p.name_and_organization()), "", "");
+        }
+        if let Some(summary) = &header.summary {
+            self.blank();
+            self.paragraphs(summary, "");
+        }
+    }
+
     pub(crate) fn line(&mut self, line: &str) {
         self.text.push_str(line.trim_end());
         self.text.push('\n');
@@ -154,7 +161,7 @@ impl Agenda {
 
     /// A visit: the time label, then its text from `text_column` on.
     fn visit(&mut self, mission: &Mission, visit: &Visit, text_column: usize) {
-        let label = visit.time_label();
+        let label = time_label(visit);
         let text_indent = " ".repeat(text_column);
         let indent = text_indent.as_str();
         let first = match text_column.checked_sub(INDENT + label.width() + GAP) {

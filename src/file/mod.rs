@@ -16,6 +16,7 @@
 pub mod diagnostic;
 pub mod dto;
 pub mod open;
+mod order;
 pub mod output;
 mod patch;
 mod read;
@@ -191,6 +192,15 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// The exit code a command that could not load the file ends with: 1
+    /// for a file with errors, 2 for one that cannot be read at all.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            LoadError::Io { .. } | LoadError::NotAFile { .. } => 2,
+            LoadError::Invalid { .. } => 1,
+        }
+    }
+
     /// The problems as `FILE:LINE:COL: error: MESSAGE` lines, or the I/O
     /// error as one line.
     pub fn render(&self) -> String {

@@ -31,6 +31,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::{Mission, slugify};
 use crate::export::{Scope, days_in_scope, ics};
+use crate::present::time_label;
 
 pub use plan::Reason;
 pub use state::StateStore;
@@ -366,7 +367,7 @@ fn wanted(mission: &Mission, settings: &Settings) -> Vec<Wanted> {
                     "{} ({}, {})",
                     visit.title,
                     visit.date.format("%a %-d %b"),
-                    visit.time_label()
+                    time_label(visit)
                 ),
                 hash: body_hash(&body),
                 body,
