@@ -1,9 +1,10 @@
 //! One entry of an entity's field description reaches every part that
 //! handles the field: the reader (a known key, read as written), the edit
 //! form (a field with its label, whose typed value is saved under its key
-//! and read back), the visit pane, the skeleton of `itinera new` and the
-//! JSON export. Every test walks the tables, so a field added to a
-//! description is covered without a new test.
+//! and read back), the visit pane, the skeleton of `itinera new`, the
+//! JSON export and the report of what changed. Every test walks the
+//! tables, so a field added to a description is covered without a new
+//! test.
 
 mod common;
 
@@ -333,4 +334,34 @@ fn every_field_of_a_visit_is_in_the_json_export() {
         };
         assert_eq!(visit[field.key], expected, "{}", field.key);
     }
+}
+
+#[test]
+fn every_field_of_a_visit_that_holds_text_is_in_what_changed() {
+    // A field the report compares one by one is one that holds text,
+    // words, tags or a zone; the others (id, dates, times, attendees) are
+    // what matches and moves visits.
+    let old = itinera::file::parse(&file_with_every_field()).expect("valid");
+    let mut compared = 0;
+    for field in VISIT.fields.iter() {
+        let other = match field.kind {
+            ValueKind::Text | ValueKind::MultiLine => FieldValue::Text("Another value".into()),
+            ValueKind::TagList => FieldValue::List(vec!["another-tag".into()]),
+            ValueKind::TimeZone => FieldValue::Zone(chrono_tz::Europe::Rome),
+            ValueKind::Choice(choice) => FieldValue::Word(choice.default),
+            _ => continue,
+        };
+        compared += 1;
+        let mut new = old.mission.clone();
+        (field.set)(&mut new.visits[0], Some(other));
+        let changes = itinera::domain::changes::compare(&old.mission, &new);
+        let fields: Vec<(&str, &str)> = changes
+            .days
+            .iter()
+            .flat_map(|d| &d.visits)
+            .flat_map(|v| v.fields.iter().map(|f| (f.key, f.label)))
+            .collect();
+        assert_eq!(fields, [(field.key, field.label)], "{}", field.key);
+    }
+    assert!(compared >= 10, "only {compared} fields compared");
 }
