@@ -105,6 +105,9 @@ pub struct DayInfo {
     pub date: NaiveDate,
     pub city: Option<String>,
     pub lodging: Option<String>,
+    /// Where the lodging is, for the taxi driver.
+    pub lodging_address: Option<String>,
+    pub lodging_phone: Option<String>,
     pub notes: Option<String>,
 }
 
@@ -114,6 +117,8 @@ impl DayInfo {
             date,
             city: None,
             lodging: None,
+            lodging_address: None,
+            lodging_phone: None,
             notes: None,
         }
     }

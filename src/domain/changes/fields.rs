@@ -78,10 +78,16 @@ pub fn header_fields() -> [Field<Header>; 5] {
 }
 
 /// The `[[days]]` fields compared one by one.
-pub fn day_fields() -> [Field<DayInfo>; 3] {
+pub fn day_fields() -> [Field<DayInfo>; 5] {
     [
         field("city", "City", |d| d.city.clone()),
         field("lodging", "Lodging", |d| d.lodging.clone()),
+        field("lodging_address", "Lodging address", |d| {
+            d.lodging_address.clone()
+        }),
+        field("lodging_phone", "Lodging phone", |d| {
+            d.lodging_phone.clone()
+        }),
         long("notes", "Notes", |d| d.notes.clone()),
     ]
 }
