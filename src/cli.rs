@@ -77,6 +77,11 @@ pub enum Command {
         /// Wrap lines at this many columns (text format; at least 40).
         #[arg(long, value_name = "N", default_value_t = 80, value_parser = parse_width)]
         width: u16,
+        /// List cancelled visits too, marked [CANCELLED] (text and Markdown
+        /// leave them out; iCalendar and JSON always keep them, an event
+        /// marked cancelled, so a calendar that has it drops it).
+        #[arg(long)]
+        include_cancelled: bool,
         /// Write to this file (atomically) instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
@@ -243,6 +248,7 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
             participant,
             day,
             width,
+            include_cancelled,
             output,
             each_participant,
             out_dir,
@@ -272,6 +278,7 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
                 participant,
                 day,
                 width: width.into(),
+                include_cancelled,
             };
             let destination = match (output, out_dir) {
                 (_, Some(dir)) if each_participant => Destination::EachParticipant(dir),

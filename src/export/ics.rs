@@ -40,10 +40,12 @@ pub const PRODID: &str = concat!("-//itinera//itinera ", env!("CARGO_PKG_VERSION
 
 /// The calendar for `scope`: one VEVENT per visit in scope, in agenda
 /// order, and the VTIMEZONE they refer to. `stamp` is every event's
-/// `DTSTAMP` (see [`stamp_from_env`]).
+/// `DTSTAMP` (see [`stamp_from_env`]). Cancelled visits are always in it,
+/// with `STATUS:CANCELLED`, whatever `scope.include_cancelled` says: a
+/// calendar that imported the event before removes it or marks it so.
 pub fn calendar(mission: &Mission, scope: &Scope, stamp: DateTime<Utc>) -> String {
     let ids = mission.visit_ids();
-    let visits: Vec<usize> = days_in_scope(mission, scope)
+    let visits: Vec<usize> = days_in_scope(mission, &scope.with_cancelled())
         .into_iter()
         .flat_map(|(_, visits)| visits)
         .collect();

@@ -350,8 +350,11 @@ pub fn run(
 /// The events of the visits in scope, in agenda order.
 fn wanted(mission: &Mission, settings: &Settings) -> Vec<Wanted> {
     let ids = mission.visit_ids();
+    // A cancelled visit stays on the server, marked cancelled, so the
+    // phones that have its event show it so.
     let scope = Scope {
         participant: settings.participant.clone(),
+        include_cancelled: true,
         ..Scope::default()
     };
     days_in_scope(mission, &scope)
