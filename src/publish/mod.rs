@@ -364,7 +364,7 @@ fn wanted(mission: &Mission, settings: &Settings) -> Vec<Wanted> {
             let visit = &mission.visits[i];
             let body = ics::event_calendar(mission, visit, &ids[i], settings.stamp);
             Wanted {
-                name: format!("{}.ics", ics::uid(mission, &ids[i])),
+                name: format!("{}.ics", ics::visit_uid(mission, visit, &ids[i])),
                 title: format!(
                     "{} ({}, {})",
                     visit.title,
