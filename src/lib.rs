@@ -14,6 +14,7 @@ pub mod diff;
 pub mod domain;
 pub mod export;
 pub mod file;
+pub mod import;
 pub mod input;
 pub mod lock;
 pub mod owner;
