@@ -192,7 +192,7 @@ pub(crate) fn day_number(mission: &Mission, date: NaiveDate) -> Option<String> {
 /// "Venue, address, city": the parts a visit has, the city left out when
 /// the venue or the address already names it as a word ("3-1-1 Otemachi,
 /// Oita" names Oita; "Oitagawa Bridge" does not).
-pub(crate) fn place(visit: &Visit) -> String {
+pub fn place(visit: &Visit) -> String {
     let mut parts: Vec<&str> = [&visit.venue, &visit.address]
         .into_iter()
         .filter_map(|s| s.as_deref())
