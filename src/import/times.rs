@@ -20,6 +20,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone};
 use chrono_tz::Tz;
 
 use super::event::{Event, Stamp};
+use crate::domain::{LAST_DATE, is_representable};
 
 /// When a visit happens, as its fields hold it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +33,16 @@ pub struct Times {
 
 /// The times of `event` in the mission's zone `zone`, or why it has none.
 pub fn times(event: &Event, zone: Option<Tz>) -> Result<Times, String> {
+    let times = event_times(event, zone)?;
+    if !times.end_date.is_none_or(is_representable) {
+        return Err(format!(
+            "it ends after {LAST_DATE}, the last date a mission file holds"
+        ));
+    }
+    Ok(times)
+}
+
+fn event_times(event: &Event, zone: Option<Tz>) -> Result<Times, String> {
     let start = event
         .start
         .as_ref()
@@ -258,6 +269,18 @@ mod tests {
         assert_eq!(
             times(&Event::default(), TOKYO),
             Err("it has no start (DTSTART)".into())
+        );
+    }
+
+    #[test]
+    fn an_end_past_the_last_date_a_file_holds_is_refused() {
+        let long = Event {
+            duration: Some(TimeDelta::weeks(500_000)),
+            ..event(Stamp::Floating(at("2022-11-14 10:00")), None)
+        };
+        assert_eq!(
+            times(&long, TOKYO),
+            Err("it ends after 9999-12-31, the last date a mission file holds".into())
         );
     }
 
