@@ -28,6 +28,7 @@ mod nav;
 mod normal;
 mod plan;
 mod popups;
+mod road;
 mod saving;
 mod text_input;
 mod timing;
@@ -148,6 +149,8 @@ pub struct App {
     /// The computer's offset from UTC, for a mission without a time zone;
     /// set by the event loop.
     pub local_offset: FixedOffset,
+    /// Whether the planner marks what is on now ([`App::start_on`]).
+    follows_clock: bool,
     /// Set when the app has asked to quit ([`Effect::Quit`]).
     pub should_quit: bool,
     /// The history generation last written to the recovery file.
@@ -169,6 +172,7 @@ impl App {
             elsewhere: opening.elsewhere,
             now: None,
             local_offset: Utc.fix(),
+            follows_clock: false,
             should_quit: false,
             kept_generation: None,
             effects: Vec::new(),
@@ -215,16 +219,6 @@ impl App {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
-    }
-
-    /// During the trip, the planner opens on today: the date `now` is in
-    /// the mission's time zone (or the computer's, without one).
-    pub fn start_on(&mut self, now: DateTime<Utc>) {
-        let today = match self.plan.mission().header.timezone {
-            Some(tz) => now.with_timezone(&tz).date_naive(),
-            None => now.with_timezone(&self.local_offset).date_naive(),
-        };
-        self.select_date(today);
     }
 
     /// Selects `date` when it is one of the mission's days.

@@ -277,7 +277,9 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16, wheel: Option<i32>) -> 
             timeline::RowTarget::Day(day) | timeline::RowTarget::Empty(day) => {
                 Some(Msg::SelectDay(day))
             }
-            timeline::RowTarget::Nothing => Some(Msg::Focus(Pane::Timeline)),
+            timeline::RowTarget::Now | timeline::RowTarget::Nothing => {
+                Some(Msg::Focus(Pane::Timeline))
+            }
         },
         Pane::Participants => {
             let p = app.view.scroll.participants + line;
