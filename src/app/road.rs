@@ -19,7 +19,7 @@ impl App {
         self.select_date(today);
         if let Some(road) = self.road() {
             let on = road.current.or(road.next).map(|slot| slot.visit);
-            if let Some((day, pos)) = on.and_then(|v| self.plan.index().slot(v)) {
+            if let Some((day, pos)) = on.and_then(|v| self.index().slot(v)) {
                 if day == self.view.day {
                     self.view.pos = pos;
                 }

@@ -232,7 +232,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     while y < inner.bottom() {
         let line = match target_in(app, &live, row) {
             RowTarget::Nothing if row == 0 && !app.view.all_days => {
-                Line::styled(" Nothing scheduled for this day.", theme.muted)
+                let text = if app.filter().is_empty() {
+                    " Nothing scheduled for this day."
+                } else {
+                    " No visit this day matches the filter."
+                };
+                Line::styled(text, theme.muted)
             }
             RowTarget::Nothing if !app.view.all_days && row >= visit_rows(app, &live) => {
                 match (row - visit_rows(app, &live)).checked_sub(1) {
