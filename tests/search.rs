@@ -209,11 +209,16 @@ fn filters_combine_and_edits_see_the_whole_mission() {
 fn the_search_keys_are_rebindable() {
     use itinera::input::{Action, Binding, Key, KeyMode, Keymap};
     let mut app = sample_app();
-    app.config.keymap = Keymap::with_overrides(&[Binding {
+    // `n` only adds a visit; Ctrl-N goes to the next match.
+    let bind = |key: &str, actions: Vec<Action>| Binding {
         mode: KeyMode::Normal,
-        key: Key::parse("ctrl-n").expect("key"),
-        actions: vec![Action::SearchNext],
-    }]);
+        key: Key::parse(key).expect("key"),
+        actions,
+    };
+    app.config.keymap = Keymap::with_overrides(&[
+        bind("n", vec![Action::Add]),
+        bind("ctrl-n", vec![Action::SearchNext]),
+    ]);
     search(&mut app, "lunch");
     assert_eq!(
         app.message.as_ref().map(|m| m.text.as_str()),

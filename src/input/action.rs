@@ -172,7 +172,7 @@ impl Action {
             Action::Save => "save",
             Action::Command => "command line: :w, :w FILE, :saveas, :q, :e!",
             Action::Search => "search titles, places, notes, tags, people",
-            Action::SearchNext => "next match (while searching; else its other action)",
+            Action::SearchNext => "next match (while a search is on)",
             Action::SearchPrev => "previous match",
             Action::Filter => "filter by participant, city, kind, status, tag",
             Action::ClearFilter => "clear the filter",

@@ -41,7 +41,7 @@ pub fn render(picker: &FilterPicker, keymap: &Keymap, theme: &Theme, area: Rect,
         .collect();
     let key = |a| keymap.hint_in(KeyMode::Form, a).unwrap_or_default();
     let hint = format!(
-        " {}{} choose  {}{} filter  {} show  {} cancel",
+        " {}{} choose  {}{} row  {} show  {} cancel",
         key(Action::PreviousChoice),
         key(Action::NextChoice),
         key(Action::Up),
