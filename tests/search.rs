@@ -233,3 +233,23 @@ fn the_search_keys_are_rebindable() {
         Some("2022-11-18")
     );
 }
+
+#[test]
+fn a_search_looks_only_at_the_visits_the_filter_shows() {
+    let mut app = sample_app();
+    app.set_filter(itinera::app::Filter {
+        city: Some("Osaka".into()),
+        ..Default::default()
+    });
+    search(&mut app, "lunch");
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("\"lunch\": match 1 of 1 · n next, N previous"),
+        "Friday's lunch is in Keihanna, filtered out"
+    );
+    search(&mut app, "geothermal");
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("No visit matches \"geothermal\".")
+    );
+}
