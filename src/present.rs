@@ -11,6 +11,8 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike}
 
 use crate::domain::{Clock, DayInfo, Header, Visit};
 
+pub mod road;
+
 /// "09:30". Seconds are kept in the model but not shown: nobody schedules a
 /// meeting to the second.
 pub fn format_time(t: NaiveTime) -> String {
