@@ -493,6 +493,25 @@ mod tests {
     }
 
     #[test]
+    fn a_new_id_goes_on_top_of_its_table_and_leaves_no_trace_when_removed() {
+        let text = format!(
+            "{HEAD}\n[[visits]]\n# the morning\ndate = 2022-11-14 # Monday\ntitle = \"V\"\n\n[[visits]]\ndate = 2022-11-15\ntitle = \"W\"\n"
+        );
+        let mut parsed = parse(&text).expect("valid mission");
+        let mut mission = parsed.mission.clone();
+        mission.visits[0].id = Some("2022-11-14-v".into());
+        let out = parsed.base.render(&mission);
+        assert_eq!(
+            out,
+            text.replace(
+                "[[visits]]\n# the morning",
+                "[[visits]]\nid = \"2022-11-14-v\"\n# the morning"
+            )
+        );
+        assert_eq!(parsed.base.render(&parsed.mission), text);
+    }
+
+    #[test]
     fn changing_one_field_of_a_sample_visit_changes_one_line() {
         let text = include_str!("../../data/clust-er-health-japan-2022.toml");
         for change in [
