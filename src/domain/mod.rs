@@ -16,12 +16,14 @@ mod edit;
 mod ids;
 mod index;
 pub mod ops;
+mod pin;
 pub mod schema;
 mod time;
 
 pub use edit::{Edit, EditError, ListEdit};
 pub use ids::{is_valid_id, slugify, suggest};
 pub use index::DayIndex;
+pub use pin::Identities;
 pub use time::{Clock, LAST_DATE, is_representable, parse_date, parse_time};
 
 use std::sync::atomic::{AtomicU64, Ordering};
