@@ -11,7 +11,7 @@ mod common;
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use itinera::app::form::{Entity, Form, Input};
 use itinera::domain::schema::{
-    DAY, Detail, Example, FieldValue, HEADER, PARTICIPANT, Schema, VISIT, ValueKind,
+    DAY, Detail, Example, FieldValue, HEADER, PARTICIPANT, PUBLISH, Schema, VISIT, ValueKind,
 };
 use itinera::domain::{DayInfo, Header, Visit};
 use ratatui::layout::Rect;
@@ -57,6 +57,7 @@ fn sample(at: usize) -> FieldValue {
         ValueKind::IdList => FieldValue::List(vec!["b".into()]),
         ValueKind::TagList => FieldValue::List(vec!["tag-one".into(), "tag-two".into()]),
         ValueKind::TimeZone => FieldValue::Zone(chrono_tz::Asia::Tokyo),
+        ValueKind::Url => FieldValue::Text(format!("https://dav.example.org/{key}/")),
     }
 }
 
@@ -231,8 +232,12 @@ fn every_table_gives_the_skeleton_its_keys_and_examples_that_read_back() {
     let mut header = Header::new("Mission", start, start);
     header.timezone = zone;
     assert_eq!(
-        skeleton_keys(part("[mission]", "[[days]]")),
+        skeleton_keys(part("[mission]", "# [publish]")),
         expected_keys(&HEADER, Some(&header))
+    );
+    assert_eq!(
+        skeleton_keys(part("# [publish]", "[[days]]")),
+        expected_keys(&PUBLISH, None)
     );
     assert_eq!(
         skeleton_keys(part("\n[[days]]", "# The delegation")),
@@ -253,7 +258,7 @@ fn every_table_gives_the_skeleton_its_keys_and_examples_that_read_back() {
     let uncommented: String = text
         .lines()
         .map(|line| match line.strip_prefix("# ") {
-            Some(code) if code.starts_with("[[") || code.contains(" = ") => code,
+            Some(code) if code.starts_with('[') || code.contains(" = ") => code,
             _ => line,
         })
         .map(|line| format!("{line}\n"))

@@ -133,7 +133,7 @@ pub enum Report {
     },
     /// The file read again; the changes dropped are in `kept`.
     Reloaded {
-        mission: Mission,
+        mission: Box<Mission>,
         kept: Option<PathBuf>,
     },
     /// Not reloaded: the changes could not be kept first.
@@ -144,7 +144,7 @@ pub enum Report {
         problem: String,
     },
     Restored {
-        mission: Mission,
+        mission: Box<Mission>,
     },
     RestoreFailed {
         problem: String,

@@ -83,7 +83,7 @@ impl App {
     pub(super) fn report_recovery(&mut self, report: Report) {
         match report {
             Report::Restored { mission } => {
-                self.replace_plan(Plan::restored(mission));
+                self.replace_plan(Plan::restored(*mission));
                 self.info("Restored the kept changes; save to keep them in the file.");
             }
             Report::RestoreFailed { problem } => {

@@ -173,6 +173,7 @@ mod tests {
     fn plan() -> Plan {
         let day = NaiveDate::from_ymd_opt(2022, 11, 14).expect("date");
         Plan::new(Mission {
+            publish: None,
             header: Header::new("T", day, day),
             days: vec![],
             participants: vec![],

@@ -157,6 +157,7 @@ mod tests {
 
     fn mission(visits: Vec<Visit>) -> Mission {
         Mission {
+            publish: None,
             header: Header::new("T", d(14), d(16)),
             days: vec![],
             participants: vec![],

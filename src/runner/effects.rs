@@ -62,7 +62,9 @@ pub fn perform(doc: &mut Document, app: &App, effect: Effect) -> Option<Report> 
             None
         }
         Effect::RestoreRecovery { path } => Some(match doc.restore_recovery(&path) {
-            Ok(mission) => Report::Restored { mission },
+            Ok(mission) => Report::Restored {
+                mission: Box::new(mission),
+            },
             Err(problem) => Report::RestoreFailed { problem },
         }),
         Effect::DiscardRecovery { path } => Some(match doc.discard_recovery(&path) {
@@ -147,7 +149,10 @@ fn reload(doc: &mut Document, app: &App) -> Report {
     match doc.reload() {
         Ok(mission) => {
             doc.forget_own_recovery();
-            Report::Reloaded { mission, kept }
+            Report::Reloaded {
+                mission: Box::new(mission),
+                kept,
+            }
         }
         Err(err) => Report::ReloadFailed {
             problem: err.render().trim_end().to_string(),

@@ -97,6 +97,7 @@ fn parsed(kind: ValueKind, text: &str) -> Option<FieldValue> {
         | ValueKind::MultiLine
         | ValueKind::Id
         | ValueKind::Choice(_)
-        | ValueKind::IdList => Some(FieldValue::Text(text.to_string())),
+        | ValueKind::IdList
+        | ValueKind::Url => Some(FieldValue::Text(text.to_string())),
     }
 }
