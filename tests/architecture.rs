@@ -23,11 +23,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("diff", &["domain", "export", "present"]),
     ("publish", &["domain", "export", "file", "paths", "present"]),
     ("store", &["domain", "file", "lock", "owner", "paths"]),
-    ("app", &["domain", "input", "present"]),
+    ("app", &["domain", "export", "input", "present"]),
     ("ui", &["app", "domain", "input", "present"]),
     (
         "runner",
-        &["app", "error", "file", "input", "paths", "store", "ui"],
+        &[
+            "app", "domain", "error", "export", "file", "input", "paths", "publish", "store", "ui",
+        ],
     ),
     (
         "cli",

@@ -121,7 +121,7 @@ fn every_field_of_a_visit_is_in_its_form_with_its_label_and_value() {
                 assert_eq!(form.text(found.name), typed(&sample(at)), "{}", field.key)
             }
             Input::Choice { options, selected } => {
-                assert_eq!(Some(options[*selected]), sample(at).as_word())
+                assert_eq!(Some(options[*selected].as_str()), sample(at).as_word())
             }
             Input::Checklist { whole, items, .. } => {
                 let ticked: Vec<&str> = items

@@ -91,7 +91,7 @@ impl App {
             }
             Report::Discarded => self.info("Discarded the kept changes."),
             Report::DiscardFailed { problem } => self.error(format!("Not discarded: {problem}.")),
-            _ => return,
+            other => return self.report_export(other),
         }
         self.add_lock_warning();
     }

@@ -53,6 +53,10 @@ pub enum Action {
     Redo,
     Save,
     Command,
+    /// The agenda to a file: a format, who it is for, where it goes.
+    Export,
+    /// The visits to the calendar of the mission's `[publish]` table.
+    Publish,
 
     // In a form.
     NextField,
@@ -162,6 +166,8 @@ impl Action {
             Action::Redo => "redo",
             Action::Save => "save",
             Action::Command => "command line: :w, :w FILE, :saveas, :q, :e!",
+            Action::Export => "export the agenda to a file",
+            Action::Publish => "publish to the calendar of [publish]",
             other => other.mode_only_description(),
         }
     }
@@ -227,7 +233,7 @@ impl Action {
             | Delay | Advance | Lengthen | Shorten | EditMission | EditDay | Undo | Redo => {
                 Group::Change
             }
-            Save | Command | Quit => Group::File,
+            Save | Command | Export | Publish | Quit => Group::File,
             _ => return None,
         })
     }

@@ -58,6 +58,8 @@ pub const DEFAULTS: &[(&str, Action)] = &[
     ("ctrl-r", Action::Redo),
     ("ctrl-s", Action::Save),
     (":", Action::Command),
+    ("x", Action::Export),
+    ("P", Action::Publish),
     ("q", Action::Quit),
     ("ctrl-c", Action::Quit),
 ];

@@ -71,6 +71,9 @@ pub fn perform(doc: &mut Document, app: &App, effect: Effect) -> Option<Report> 
             Ok(()) => Report::Discarded,
             Err(problem) => Report::DiscardFailed { problem },
         }),
+        Effect::Export(request) => Some(super::export::export(&doc.path, mission, request)),
+        // Publishing runs in the background: the session starts it.
+        Effect::Publish { .. } => None,
         Effect::Quit => {
             doc.finish(app.is_dirty());
             None
