@@ -21,6 +21,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("paths", &["file"]),
     ("export", &["domain", "present"]),
     ("diff", &["domain", "export", "present"]),
+    ("import", &["domain", "export", "file", "present"]),
     ("publish", &["domain", "export", "file", "paths", "present"]),
     ("store", &["domain", "file", "lock", "owner", "paths"]),
     ("app", &["domain", "export", "input", "present"]),
@@ -34,7 +35,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "cli",
         &[
-            "diff", "domain", "error", "export", "file", "paths", "publish",
+            "diff", "domain", "error", "export", "file", "import", "paths", "publish",
         ],
     ),
 ];

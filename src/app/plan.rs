@@ -10,7 +10,7 @@
 
 use super::agenda::AgendaRows;
 use super::history::{History, Step};
-use crate::domain::{DayIndex, Edit, EditError, Identities, Key, Mission};
+use crate::domain::{DayIndex, Edit, EditError, Key, Mission, apply_keeping_ids};
 
 #[derive(Clone, Debug)]
 pub struct Plan {
@@ -87,7 +87,7 @@ impl Plan {
     /// Applies `edit` as one undoable step called `label`, which selects
     /// `focus` when undone or redone. A visit the edit changes that has no
     /// id in the file gets the id it was known by written into it, in the
-    /// same step (see [`Identities`]), so its calendar event stays the
+    /// same step (see [`crate::domain::Identities`]), so its calendar event stays the
     /// same event.
     pub fn apply(
         &mut self,
@@ -95,18 +95,7 @@ impl Plan {
         label: String,
         focus: Option<Key>,
     ) -> Result<(), EditError> {
-        let identities = Identities::before(&self.mission, &edit);
-        let mut inverse = edit.apply(&mut self.mission)?;
-        while let Some(pins) = identities.pins(&self.mission) {
-            match pins.apply(&mut self.mission) {
-                Ok(unpin) => inverse = Edit::Batch(vec![unpin, inverse]),
-                Err(err) => {
-                    // The edit goes back out, so the step is all or nothing.
-                    let _ = inverse.apply(&mut self.mission);
-                    return Err(err);
-                }
-            }
-        }
+        let inverse = apply_keeping_ids(&mut self.mission, edit)?.undo;
         self.history.push(Step {
             edit: inverse,
             label,

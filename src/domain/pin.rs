@@ -14,7 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Edit, Key, ListEdit, Mission, Visit};
+use super::{Edit, EditError, Key, ListEdit, Mission, Visit};
 
 /// What the visits were known by before an edit, and which of them the
 /// edit changes or moves.
@@ -96,6 +96,41 @@ impl Identities {
     }
 }
 
+/// An edit applied with the ids it wrote: what was done and how to undo it.
+#[derive(Debug)]
+pub struct Applied {
+    /// The edit and the ids written after it, as one batch.
+    pub done: Edit,
+    /// The edit that undoes `done`.
+    pub undo: Edit,
+}
+
+/// Applies `edit` to `mission` and writes into its visits the ids they
+/// must keep ([`Identities`]): the one way an edit is made by the planner
+/// and by an import. All or nothing: on an error the mission is as it was.
+pub fn apply_keeping_ids(mission: &mut Mission, edit: Edit) -> Result<Applied, EditError> {
+    let identities = Identities::before(mission, &edit);
+    let mut undo = edit.clone().apply(mission)?;
+    let mut done = vec![edit];
+    while let Some(pins) = identities.pins(mission) {
+        match pins.clone().apply(mission) {
+            Ok(unpin) => {
+                undo = Edit::Batch(vec![unpin, undo]);
+                done.push(pins);
+            }
+            Err(err) => {
+                let _ = undo.apply(mission);
+                return Err(err);
+            }
+        }
+    }
+    let done = match done.len() {
+        1 => done.remove(0),
+        _ => Edit::Batch(done),
+    };
+    Ok(Applied { done, undo })
+}
+
 /// Follows an edit over the list of visit keys, as it goes.
 struct Walk {
     keys: Vec<Key>,
@@ -167,11 +202,7 @@ mod tests {
 
     /// `edit` applied with the ids it pins, as the planner applies it.
     fn applied(mut m: Mission, edit: Edit) -> Mission {
-        let identities = Identities::before(&m, &edit);
-        edit.apply(&mut m).expect("applies");
-        while let Some(pin) = identities.pins(&m) {
-            pin.apply(&mut m).expect("pins");
-        }
+        apply_keeping_ids(&mut m, edit).expect("applies");
         m
     }
 
