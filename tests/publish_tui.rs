@@ -166,7 +166,7 @@ fn trip_on(server: &Server) -> TempMission {
 /// The planner on `trip`, with no `ITINERA_PASSWORD`: it asks.
 fn planner(trip: &TempMission) -> Planner {
     let mut app = trip.open();
-    app.session.publisher = Publisher::new(None);
+    app.session.publisher = Publisher::new(None, None);
     app
 }
 
@@ -243,4 +243,56 @@ fn a_refused_login_leaves_the_mission_its_history_and_file_as_they_were() {
     // The refused password is not kept: the next publish asks again.
     press(&mut app, &["P"], AREA);
     assert!(matches!(app.mode, Mode::Prompt(_)));
+}
+
+#[test]
+fn the_password_file_of_the_config_is_used_without_asking_and_a_missing_one_is_said() {
+    let server = Server::start();
+    let trip = trip_on(&server);
+    let url = server.url("japan");
+    let secret = trip.dir.path().join("dav-password");
+    let config = itinera::input::Config {
+        password_file: Some(secret.clone()),
+        ..itinera::input::Config::default()
+    };
+    let loaded = itinera::file::load(&trip.path).expect("loads");
+    let mut app = Planner::open(loaded, config, Some(trip.dirs.clone()));
+    // Not there yet: said, and nothing asked for.
+    press(&mut app, &["P"], AREA);
+    assert!(matches!(app.mode, Mode::Normal), "no prompt");
+    assert_eq!(
+        message_level(&app),
+        (
+            Level::Error,
+            format!(
+                "Not published: cannot read the password file {}: No such file or directory \
+                 (os error 2).",
+                secret.display()
+            )
+        )
+    );
+    std::fs::write(&secret, format!("{PASSWORD}\n")).expect("writes the password");
+    press(&mut app, &["P"], AREA);
+    assert!(matches!(app.mode, Mode::Normal), "no prompt");
+    wait(&mut app);
+    assert_eq!(
+        message(&app),
+        format!("Published to {url}: 22 events: 22 added, 0 updated, 0 removed, 0 unchanged.")
+    );
+}
+
+#[test]
+fn itinera_password_is_used_without_asking() {
+    let server = Server::start();
+    let trip = trip_on(&server);
+    let url = server.url("japan");
+    let mut app = trip.open();
+    app.session.publisher = Publisher::new(Some(itinera::publish::Secret::new(PASSWORD)), None);
+    press(&mut app, &["P"], AREA);
+    assert!(matches!(app.mode, Mode::Normal), "no prompt");
+    wait(&mut app);
+    assert_eq!(
+        message(&app),
+        format!("Published to {url}: 22 events: 22 added, 0 updated, 0 removed, 0 unchanged.")
+    );
 }

@@ -152,19 +152,7 @@ fn password(args: &PublishArgs, url: &str, user: &str) -> Result<Secret, Failure
 }
 
 fn password_from_file(path: &Path) -> Result<Secret, Failure> {
-    let text = std::fs::read_to_string(path).map_err(|err| {
-        Failure::usage(format!(
-            "error: cannot read the password file {}: {err}\n",
-            path.display()
-        ))
-    })?;
-    match text.lines().next().map(|l| l.trim_end_matches('\r')) {
-        Some(line) if !line.is_empty() => Ok(Secret::new(line)),
-        _ => Err(Failure::usage(format!(
-            "error: the first line of the password file {} is empty\n",
-            path.display()
-        ))),
-    }
+    Secret::from_file(path).map_err(|problem| Failure::usage(format!("error: {problem}\n")))
 }
 
 /// A publish failure: exit 2 for what the command line or this computer

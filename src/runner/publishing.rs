@@ -5,11 +5,13 @@
 //! the planner keeps answering. A publish only reads the mission.
 //!
 //! The password: the one typed in the planner's prompt, else one typed
-//! earlier in this session that the server accepted, else
-//! `ITINERA_PASSWORD`. It is kept in memory only, in a `Secret`, and
-//! forgotten when the server refuses the login.
+//! earlier in this session that the server accepted, else the first line
+//! of the `password_file` of `config.toml`, else `ITINERA_PASSWORD` (as
+//! `itinera publish` takes `--password-file` before the variable); with
+//! none of them, the app asks. A typed one is kept in memory only, in a
+//! `Secret`, and forgotten when the server refuses the login.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Duration;
 
@@ -27,6 +29,8 @@ pub struct Publisher {
     password: Option<Secret>,
     /// `ITINERA_PASSWORD`, as it was when the planner started.
     from_env: Option<Secret>,
+    /// The configured password file, read at each publish.
+    password_file: Option<PathBuf>,
     running: Option<Running>,
 }
 
@@ -37,23 +41,27 @@ struct Running {
 }
 
 impl Publisher {
-    /// A publisher whose password, until one is typed, is `from_env`
-    /// (`ITINERA_PASSWORD`: see [`Publisher::from_env`]).
-    pub fn new(from_env: Option<Secret>) -> Publisher {
+    /// A publisher whose password, until one is typed, is the first line
+    /// of `password_file`, else `from_env` (`ITINERA_PASSWORD`: see
+    /// [`Publisher::from_env`]).
+    pub fn new(from_env: Option<Secret>, password_file: Option<PathBuf>) -> Publisher {
         Publisher {
             from_env,
+            password_file,
             ..Publisher::default()
         }
     }
 
-    /// A publisher with the password of `ITINERA_PASSWORD`, when it is
-    /// set to something.
-    pub fn from_env() -> Publisher {
+    /// A publisher with the password of `password_file` (as written in
+    /// `config.toml`, `~/` for the home directory), else of
+    /// `ITINERA_PASSWORD` when it is set to something.
+    pub fn from_env(password_file: Option<&Path>) -> Publisher {
         let password = std::env::var("ITINERA_PASSWORD")
             .ok()
             .filter(|p| !p.is_empty())
             .map(Secret::new);
-        Publisher::new(password)
+        let file = password_file.map(|p| crate::store::expand_home(&p.to_string_lossy()));
+        Publisher::new(password, file)
     }
 
     /// Starts publishing `mission` (read from `source`) to the calendar
@@ -103,11 +111,7 @@ impl Publisher {
         let typed = typed.map(|p| Secret::new(p.reveal()));
         let password = match &table.user {
             None => None,
-            Some(user) => match typed
-                .clone()
-                .or_else(|| self.password.clone())
-                .or_else(|| self.from_env.clone())
-            {
+            Some(user) => match self.password_for(typed.as_ref()).map_err(failed)? {
                 Some(password) => Some(password),
                 None => {
                     return Err(Report::PasswordNeeded {
@@ -126,6 +130,18 @@ impl Publisher {
             ..Settings::new(table.url.clone())
         };
         Ok((settings, StateStore::in_data_dir(dirs), typed))
+    }
+
+    /// The password to log in with, `None` when the user is to be asked;
+    /// a problem when the password file cannot be read.
+    fn password_for(&self, typed: Option<&Secret>) -> Result<Option<Secret>, String> {
+        if let Some(password) = typed.or(self.password.as_ref()) {
+            return Ok(Some(password.clone()));
+        }
+        match &self.password_file {
+            Some(path) => Secret::from_file(path).map(Some),
+            None => Ok(self.from_env.clone()),
+        }
     }
 
     /// Whether a publish is running.

@@ -46,11 +46,12 @@ impl Session {
             elsewhere: elsewhere(doc.elsewhere()),
             pending,
         };
+        let config_password_file = config.password_file.clone();
         let app = App::new(parsed.mission, config, opening);
         Session {
             app,
             doc,
-            publisher: Publisher::from_env(),
+            publisher: Publisher::from_env(config_password_file.as_deref()),
             dirs,
         }
     }
