@@ -296,3 +296,22 @@ fn itinera_password_is_used_without_asking() {
         format!("Published to {url}: 22 events: 22 added, 0 updated, 0 removed, 0 unchanged.")
     );
 }
+
+#[test]
+fn snapshot_of_the_password_prompt_at_80x24() {
+    let mut app = with_table();
+    app.update(Msg::Done(Report::PasswordNeeded {
+        user: USER.into(),
+        url: URL.into(),
+    }));
+    type_text(&mut app, "secret", Rect::new(0, 0, 80, 24));
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn snapshot_of_the_status_bar_while_publishing_at_80x24() {
+    let mut app = with_table();
+    app.update(Msg::Done(Report::Publishing { url: URL.into() }));
+    press(&mut app, &["j"], Rect::new(0, 0, 80, 24));
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
