@@ -29,7 +29,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "runner",
         &[
-            "app", "domain", "error", "export", "file", "input", "paths", "publish", "store", "ui",
+            "app", "domain", "error", "export", "file", "import", "input", "paths", "publish",
+            "store", "ui",
         ],
     ),
     (

@@ -89,6 +89,19 @@ fn the_help_has_a_section_for_each_mode() {
 }
 
 #[test]
+fn the_help_lists_export_publish_and_import_with_the_file_keys() {
+    let mut app = sample_app();
+    let file = help_section(&mut app, "File");
+    for row in [
+        "  x            export the agenda to a file",
+        "  P            publish to the calendar of [publish]",
+        "  i            import calendar events (.ics) as one undo step",
+    ] {
+        assert!(file.contains(&row.to_string()), "{row}:\n{file:#?}");
+    }
+}
+
+#[test]
 fn form_and_text_keys_can_be_rebound() {
     let (mut app, problems) = configured(
         "[keys.form]\n\"ctrl-n\" = \"next_field\"\n\"enter\" = \"none\"\n\

@@ -183,6 +183,8 @@ pub enum PromptKind {
     SaveAs,
     /// The password for publishing: shown as dots, never kept.
     Password,
+    /// The `.ics` file whose events to import.
+    Import,
 }
 
 /// A one-line text entry at the bottom of the screen.
@@ -224,6 +226,7 @@ impl Prompt {
         match self.kind {
             PromptKind::Command => ":",
             PromptKind::SaveAs => "Save as: ",
+            PromptKind::Import => "Import events from (.ics): ",
             PromptKind::Password if self.question.chars().count() + 16 <= width => &self.question,
             PromptKind::Password => &self.short,
         }
@@ -340,8 +343,10 @@ impl App {
                 if actions.contains(&Action::Cancel) {
                     let kind = prompt.kind;
                     self.mode = Mode::Normal;
-                    if kind == PromptKind::Password {
-                        self.info("Not published.");
+                    match kind {
+                        PromptKind::Password => self.info("Not published."),
+                        PromptKind::Import => self.info("Nothing imported."),
+                        PromptKind::Command | PromptKind::SaveAs => {}
                     }
                 } else if actions.contains(&Action::Apply) {
                     let (kind, text, then_quit) = (prompt.kind, prompt.text(), prompt.then_quit);
@@ -373,6 +378,7 @@ impl App {
                 or_save: false,
             }),
             PromptKind::Password => self.publish_with(text.to_string()),
+            PromptKind::Import => self.import_from(text),
         }
     }
 }

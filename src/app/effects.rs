@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::domain::Mission;
+use crate::domain::{Edit, Mission};
 use crate::export::Format;
 
 /// Something to do outside the app state.
@@ -55,6 +55,10 @@ pub enum Effect {
     /// Publish the mission to the calendar of its `[publish]` table, with
     /// `password` (typed in the planner) or the one the runner has.
     Publish { password: Option<Password> },
+    /// Read the events of the `.ics` file at `path` (as typed: `~/` is the
+    /// home directory) and work out what they change in the mission as it
+    /// is now.
+    Import { path: String },
     /// End the session.
     Quit,
 }
@@ -242,4 +246,26 @@ pub enum Report {
     PublishFailed {
         problem: String,
     },
+    /// The events of a file, read and matched with the visits.
+    Imported(Box<Imported>),
+    /// Nothing imported, for `problem` ("x.ics:12:1: a line without ':'").
+    ImportFailed {
+        problem: String,
+    },
+}
+
+/// What the events of a calendar file do to the mission.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The file as the status bar names it.
+    pub source: String,
+    /// The change, to apply as one step (an empty batch when none).
+    pub edit: Edit,
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Events outside the mission's dates.
+    pub outside: usize,
+    /// The other events not imported, each "line 40: it repeats …".
+    pub other: Vec<String>,
 }

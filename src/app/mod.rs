@@ -26,6 +26,7 @@ mod effects;
 mod exporting;
 pub mod form;
 mod history;
+mod importing;
 mod keeping;
 mod nav;
 mod normal;
@@ -40,7 +41,7 @@ mod view;
 pub use agenda::{AgendaRows, VISIT_ROWS};
 pub use dialog::{Confirm, Prompt, PromptKind};
 pub use effects::{
-    Effect, Elsewhere, ExportRequest, ExportScope, Password, Pending, Recovery, Report,
+    Effect, Elsewhere, ExportRequest, ExportScope, Imported, Password, Pending, Recovery, Report,
 };
 pub use history::{History, Step};
 pub use plan::{Plan, Replayed};

@@ -59,7 +59,7 @@ impl App {
                 self.publishing = None;
                 self.error(format!("Not published: {problem}."));
             }
-            _ => {}
+            other => self.report_import(other),
         }
     }
 }

@@ -47,8 +47,9 @@ pub enum Outcome {
     },
     /// The visit already says what the event says.
     Unchanged { when: String },
-    /// Not imported, and why.
-    Skipped { reason: String },
+    /// Not imported, and why; `outside` when it is because the event is
+    /// outside the mission's dates.
+    Skipped { reason: String, outside: bool },
 }
 
 impl ImportPlan {
@@ -117,7 +118,10 @@ impl Planner {
         let title = event.summary.clone().unwrap_or_else(|| "(no title)".into());
         let outcome = self
             .import(event, &title)
-            .unwrap_or_else(|reason| Outcome::Skipped { reason });
+            .unwrap_or_else(|reason| Outcome::Skipped {
+                reason,
+                outside: false,
+            });
         Entry {
             line: event.line,
             title,
@@ -132,11 +136,14 @@ impl Planner {
         let when = times(event, self.mission.header.timezone)?;
         let (start, end) = (self.mission.header.start, self.mission.header.end);
         if when.date < start || when.date > end {
-            return Err(format!(
-                "{} is outside the mission's dates ({})",
-                when.date.format("%A %-d %B %Y"),
-                date_range(start, end)
-            ));
+            return Ok(Outcome::Skipped {
+                reason: format!(
+                    "{} is outside the mission's dates ({})",
+                    when.date.format("%A %-d %B %Y"),
+                    date_range(start, end)
+                ),
+                outside: true,
+            });
         }
         let own = event.uid.as_deref().and_then(own_id);
         let found = self.find(event, own, title, &when);

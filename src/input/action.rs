@@ -57,6 +57,8 @@ pub enum Action {
     Export,
     /// The visits to the calendar of the mission's `[publish]` table.
     Publish,
+    /// The events of an `.ics` file into the mission.
+    Import,
 
     // In a form.
     NextField,
@@ -168,6 +170,7 @@ impl Action {
             Action::Command => "command line: :w, :w FILE, :saveas, :q, :e!",
             Action::Export => "export the agenda to a file",
             Action::Publish => "publish to the calendar of [publish]",
+            Action::Import => "import calendar events (.ics) as one undo step",
             other => other.mode_only_description(),
         }
     }
@@ -233,7 +236,7 @@ impl Action {
             | Delay | Advance | Lengthen | Shorten | EditMission | EditDay | Undo | Redo => {
                 Group::Change
             }
-            Save | Command | Export | Publish | Quit => Group::File,
+            Save | Command | Export | Publish | Import | Quit => Group::File,
             _ => return None,
         })
     }

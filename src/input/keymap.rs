@@ -60,6 +60,7 @@ pub const DEFAULTS: &[(&str, Action)] = &[
     (":", Action::Command),
     ("x", Action::Export),
     ("P", Action::Publish),
+    ("i", Action::Import),
     ("q", Action::Quit),
     ("ctrl-c", Action::Quit),
 ];

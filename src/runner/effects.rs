@@ -71,6 +71,7 @@ pub fn perform(doc: &mut Document, app: &App, effect: Effect) -> Option<Report> 
             Ok(()) => Report::Discarded,
             Err(problem) => Report::DiscardFailed { problem },
         }),
+        Effect::Import { path } => Some(super::importing::import(mission, &path)),
         Effect::Export(request) => Some(super::export::export(&doc.path, mission, request)),
         // Publishing runs in the background: the session starts it.
         Effect::Publish { .. } => None,

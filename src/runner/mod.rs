@@ -27,6 +27,7 @@ use crate::ui;
 pub mod effects;
 mod export;
 mod hangup;
+mod importing;
 pub mod keys;
 mod publishing;
 mod session;

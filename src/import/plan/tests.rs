@@ -193,7 +193,7 @@ fn events_outside_the_dates_repeating_or_twice_are_not_imported_and_say_why() {
         .entries
         .iter()
         .filter_map(|e| match &e.outcome {
-            Outcome::Skipped { reason } => Some((e.line, reason.as_str())),
+            Outcome::Skipped { reason, .. } => Some((e.line, reason.as_str())),
             _ => None,
         })
         .collect();
