@@ -14,11 +14,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::geometry::inner;
 use super::pane::{more_marks, pane_block};
-use super::text::{truncate, wrap};
+use super::text::{truncate, wrap, wrap_indented};
 use super::theme::Theme;
 use crate::app::{App, Pane, VISIT_ROWS};
 use crate::domain::{Status, Visit};
-use crate::present::{long_date, time_label};
+use crate::present::{lodging_lines, long_date, time_label};
 
 /// Width of the time column: "10:00–11:30".
 const TIME_WIDTH: usize = 11;
@@ -70,8 +70,15 @@ fn footer(app: &App, width: usize) -> Vec<String> {
         return Vec::new();
     };
     let mut lines = Vec::new();
-    if let Some(lodging) = info.lodging.as_deref().filter(|l| !l.trim().is_empty()) {
-        lines.extend(wrap(&format!("Lodging: {lodging}"), width, " "));
+    // "Lodging: " on the first line; the address and phone line up under
+    // the name, as in the agendas.
+    for (n, line) in lodging_lines(info).iter().enumerate() {
+        let text = if n == 0 {
+            line.clone()
+        } else {
+            format!("         {line}")
+        };
+        lines.extend(wrap_indented(&text, width, " ", "          "));
     }
     if let Some(notes) = info.notes.as_deref().filter(|n| !n.trim().is_empty()) {
         lines.extend(wrap(notes.trim(), width, " "));
