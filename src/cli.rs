@@ -26,6 +26,7 @@ pub use publish::PublishArgs;
 
 use crate::domain::suggest;
 use crate::error::Failure;
+pub use crate::export::Format;
 use crate::export::Scope;
 use crate::file::output::{Existing, OutputError, write_output};
 use crate::file::{self, LoadError, Loaded};
@@ -167,27 +168,20 @@ pub enum Command {
     Next(NextArgs),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Plain text, wrapped to --width.
-    Text,
-    /// Markdown: a heading and a list of visits per day.
-    Markdown,
-    /// iCalendar (.ics), for calendar apps: one event per visit.
-    Ics,
-    /// JSON, for scripts: every field of the mission.
-    Json,
-}
+/// The `--format` words, and what `--help` says of each.
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Format::ALL
+    }
 
-impl Format {
-    /// The file name extension of the format, without the dot.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Text => "txt",
-            Format::Markdown => "md",
-            Format::Ics => "ics",
-            Format::Json => "json",
-        }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let help = match self {
+            Format::Text => "Plain text, wrapped to --width",
+            Format::Markdown => "Markdown: a heading and a list of visits per day",
+            Format::Ics => "iCalendar (.ics), for calendar apps: one event per visit",
+            Format::Json => "JSON, for scripts: every field of the mission",
+        };
+        Some(clap::builder::PossibleValue::new(self.name()).help(help))
     }
 }
 

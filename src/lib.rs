@@ -6,10 +6,10 @@
 //! [`file::save`], which rewrites only what changed.
 //!
 //! The app never touches the disk or the terminal: it returns effects
-//! (save, reload, keep unsaved changes, quit) that the [`runner`] performs
-//! on the document on disk ([`store`]) and reports back. Keys, actions and
-//! the configuration are [`input`]'s; text shared by the screen and the
-//! exports is [`present`]'s.
+//! (save, reload, keep unsaved changes, export, publish, import, quit)
+//! that the [`runner`] performs on the document on disk ([`store`]) and
+//! reports back. Keys, actions and the configuration are [`input`]'s; text
+//! shared by the screen and the exports is [`present`]'s.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 

@@ -24,11 +24,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("import", &["domain", "export", "file", "present"]),
     ("publish", &["domain", "export", "file", "paths", "present"]),
     ("store", &["domain", "file", "lock", "owner", "paths"]),
-    ("app", &["domain", "input", "present"]),
+    ("app", &["domain", "export", "input", "present"]),
     ("ui", &["app", "domain", "input", "present"]),
     (
         "runner",
-        &["app", "error", "file", "input", "paths", "store", "ui"],
+        &[
+            "app", "domain", "error", "export", "file", "import", "input", "paths", "publish",
+            "store", "ui",
+        ],
     ),
     (
         "cli",

@@ -39,6 +39,7 @@ fn mission(title: String, notes: String, venue: String, tag: String, timed: bool
     visit.venue = Some(venue);
     visit.tags = vec![tag];
     Mission {
+        publish: None,
         header,
         days: Vec::new(),
         participants: vec![Participant::new("p", "P")],

@@ -11,7 +11,8 @@ mod common;
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use itinera::app::form::{Entity, Form, Input};
 use itinera::domain::schema::{
-    DAY, Detail, Example, FieldSpec, FieldValue, HEADER, PARTICIPANT, Schema, VISIT, ValueKind,
+    DAY, Detail, Example, FieldSpec, FieldValue, HEADER, PARTICIPANT, PUBLISH, Schema, VISIT,
+    ValueKind,
 };
 use itinera::domain::{DayInfo, Header, Visit};
 use ratatui::layout::Rect;
@@ -62,6 +63,7 @@ fn sample_in<E>(fields: &[FieldSpec<E>], at: usize) -> FieldValue {
         ValueKind::IdList => FieldValue::List(vec!["b".into()]),
         ValueKind::TagList => FieldValue::List(vec!["tag-one".into(), "tag-two".into()]),
         ValueKind::TimeZone => FieldValue::Zone(chrono_tz::Asia::Tokyo),
+        ValueKind::Url => FieldValue::Text(format!("https://dav.example.org/{key}/")),
     }
 }
 
@@ -125,7 +127,7 @@ fn every_field_of_a_visit_is_in_its_form_with_its_label_and_value() {
                 assert_eq!(form.text(found.name), typed(&sample(at)), "{}", field.key)
             }
             Input::Choice { options, selected } => {
-                assert_eq!(Some(options[*selected]), sample(at).as_word())
+                assert_eq!(Some(options[*selected].as_str()), sample(at).as_word())
             }
             Input::Checklist { whole, items, .. } => {
                 let ticked: Vec<&str> = items
@@ -236,8 +238,12 @@ fn every_table_gives_the_skeleton_its_keys_and_examples_that_read_back() {
     let mut header = Header::new("Mission", start, start);
     header.timezone = zone;
     assert_eq!(
-        skeleton_keys(part("[mission]", "[[days]]")),
+        skeleton_keys(part("[mission]", "# [publish]")),
         expected_keys(&HEADER, Some(&header))
+    );
+    assert_eq!(
+        skeleton_keys(part("# [publish]", "[[days]]")),
+        expected_keys(&PUBLISH, None)
     );
     assert_eq!(
         skeleton_keys(part("\n[[days]]", "# The delegation")),
@@ -258,7 +264,7 @@ fn every_table_gives_the_skeleton_its_keys_and_examples_that_read_back() {
     let uncommented: String = text
         .lines()
         .map(|line| match line.strip_prefix("# ") {
-            Some(code) if code.starts_with("[[") || code.contains(" = ") => code,
+            Some(code) if code.starts_with('[') || code.contains(" = ") => code,
             _ => line,
         })
         .map(|line| format!("{line}\n"))

@@ -165,3 +165,23 @@ fn a_scoped_export_says_so_and_keeps_the_delegation() {
         .collect();
     assert_eq!(ids, ["osaka-government", "osaka-lunch"]);
 }
+
+#[test]
+fn the_publish_table_is_exported_and_validates_and_is_null_without_one() {
+    let text = SAMPLE.replacen(
+        "\n[[days]]",
+        "\n[publish]\nurl = \"https://dav.example.org/alice/japan/\"\n\n[[days]]",
+        1,
+    );
+    let doc = exported(&mission(&text), &Scope::default());
+    assert_eq!(
+        doc["publish"],
+        json!({"url": "https://dav.example.org/alice/japan/", "user": null})
+    );
+    assert_eq!(problems(&doc), Vec::<String>::new());
+    let mut bad = doc;
+    bad["publish"]["password"] = json!("hunter2");
+    assert_eq!(problems(&bad).len(), 1, "no password, ever");
+    let doc = exported(&mission(SAMPLE), &Scope::default());
+    assert_eq!(doc["publish"], Value::Null);
+}

@@ -20,11 +20,12 @@ fn configured(text: &str) -> (Planner, Vec<String>) {
 }
 
 /// The help overlay's rows from the first one containing `heading`, to
-/// the next blank row.
+/// the next blank row, scrolled until the heading of the section after
+/// it is in view too (so the section is whole).
 fn help_section(app: &mut Planner, heading: &str) -> Vec<String> {
     press(app, &["?"], AREA);
     let mut rows = Vec::new();
-    for _ in 0..20 {
+    for _ in 0..80 {
         let s = screen(app, 120, 60);
         let inside: Vec<String> = s
             .lines()
@@ -42,11 +43,12 @@ fn help_section(app: &mut Planner, heading: &str) -> Vec<String> {
                 .take_while(|l| !l.trim().is_empty())
                 .cloned()
                 .collect();
-            if rows.len() > 1 {
+            let next = inside.get(at + rows.len() + 2);
+            if rows.len() > 1 && next.is_some_and(|l| !l.trim().is_empty()) {
                 break;
             }
         }
-        press(app, &["pagedown"], AREA);
+        press(app, &["down"], AREA);
     }
     press(app, &["esc"], AREA);
     rows
@@ -84,6 +86,19 @@ fn the_help_has_a_section_for_each_mode() {
             "  Esc          close the command line"
         ]
     );
+}
+
+#[test]
+fn the_help_lists_export_publish_and_import_with_the_file_keys() {
+    let mut app = sample_app();
+    let file = help_section(&mut app, "File");
+    for row in [
+        "  x            export the agenda to a file",
+        "  P            publish to the calendar of [publish]",
+        "  i            import calendar events (.ics) as one undo step",
+    ] {
+        assert!(file.contains(&row.to_string()), "{row}:\n{file:#?}");
+    }
 }
 
 #[test]
@@ -177,7 +192,10 @@ fn mode_tables_take_only_their_own_actions() {
         ]
     );
     let x = Key::char('x');
-    assert_eq!(config.keymap.actions_in(KeyMode::Normal, x), []);
+    assert_eq!(
+        config.keymap.actions_in(KeyMode::Normal, x),
+        [itinera::input::Action::Export]
+    );
     assert_eq!(
         config.keymap.actions_in(KeyMode::Form, x),
         [itinera::input::Action::Tick],

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 
 use super::form::type_key;
-use super::{App, Effect, Mode, Msg, TextInput};
+use super::{App, Effect, ExportRequest, Mode, Msg, TextInput};
 use crate::input::{Action, Key, KeyMode};
 
 /// A yes/no (or more) question in a dialog box.
@@ -34,6 +34,12 @@ pub enum Confirm {
     },
     /// The file is read-only; saving over it was refused until asked.
     ReadOnly { then_quit: bool },
+    /// An export would replace `existing` of the `files` files it writes.
+    ReplaceExport {
+        request: ExportRequest,
+        existing: usize,
+        files: usize,
+    },
 }
 
 /// A question and the choices it lists, as (action, what it does).
@@ -92,8 +98,39 @@ impl Confirm {
                 ],
             ),
             Confirm::Recovery { kept_at, .. } => recovery_question(app, *kept_at),
+            Confirm::ReplaceExport {
+                request,
+                existing,
+                files,
+            } => replace_question(request, *existing, *files),
         }
     }
+}
+
+fn replace_question(request: &ExportRequest, existing: usize, files: usize) -> Question {
+    let path = &request.path;
+    let (question, replace) = match files {
+        1 => (format!("{path} already exists. Replace it?"), "replace it"),
+        files if existing == files => (
+            format!("{path} already holds the {files} files (one per participant). Replace them?"),
+            "replace them",
+        ),
+        files => (
+            format!(
+                "{path} already holds {existing} of the {files} files (one per participant). \
+                 Replace them?"
+            ),
+            "replace them",
+        ),
+    };
+    (
+        question,
+        vec![
+            (Action::Overwrite, replace),
+            (Action::SaveAs, "export under another name"),
+            (Action::Cancel, "cancel"),
+        ],
+    )
 }
 
 fn delete_question(app: &App, index: usize, attends: usize, named: usize) -> Question {
@@ -146,6 +183,10 @@ pub enum PromptKind {
     SaveAs,
     /// `/`: search the visits.
     Search,
+    /// The password for publishing: shown as dots, never kept.
+    Password,
+    /// The `.ics` file whose events to import.
+    Import,
 }
 
 /// A one-line text entry at the bottom of the screen.
@@ -155,6 +196,10 @@ pub struct Prompt {
     /// Quit once the prompt's save went through (save and quit, when the
     /// file had changed on disk and the user chose another name).
     pub then_quit: bool,
+    /// What a password prompt asks: "Password for alice at https://…: ",
+    /// and, where that leaves too little room, "Password for alice: ".
+    question: String,
+    short: String,
 }
 
 impl Prompt {
@@ -163,15 +208,48 @@ impl Prompt {
             kind,
             input: TextInput::default(),
             then_quit: false,
+            question: String::new(),
+            short: String::new(),
         }
     }
 
-    pub fn label(&self) -> &'static str {
+    /// The password prompt for `user` at the calendar `url`.
+    pub fn password(user: &str, url: &str) -> Self {
+        Prompt {
+            question: format!("Password for {user} at {url}: "),
+            short: format!("Password for {user}: "),
+            ..Prompt::new(PromptKind::Password)
+        }
+    }
+
+    /// The label before the input, on a line `width` columns wide: the
+    /// whole question when it leaves room to type.
+    pub fn label(&self, width: usize) -> &str {
         match self.kind {
             PromptKind::Command => ":",
             PromptKind::SaveAs => "Save as: ",
             PromptKind::Search => "/",
+            PromptKind::Import => "Import events from (.ics): ",
+            PromptKind::Password if self.question.chars().count() + 16 <= width => &self.question,
+            PromptKind::Password => &self.short,
         }
+    }
+
+    /// The input as it is drawn: a password as one dot a character.
+    pub fn shown(&self) -> TextInput {
+        if self.kind != PromptKind::Password {
+            return self.input.clone();
+        }
+        let (line, col) = self.input.cursor();
+        let dots = self
+            .input
+            .lines()
+            .iter()
+            .map(|l| "•".repeat(l.chars().count()));
+        let mut shown = TextInput::new(dots.collect());
+        shown.jump(line, col);
+        shown.scroll = self.input.scroll;
+        shown
     }
 
     fn text(&self) -> String {
@@ -245,6 +323,14 @@ impl App {
                 self.info("The kept changes stay until you restore or discard them.");
                 self.add_lock_warning();
             }
+            (Confirm::ReplaceExport { request, .. }, action) => {
+                let replace = match action {
+                    Action::Overwrite => Some(true),
+                    Action::SaveAs => Some(false),
+                    _ => None,
+                };
+                self.answer_replace_export(request, replace);
+            }
         }
     }
 
@@ -258,11 +344,22 @@ impl App {
             Msg::Key(key) => {
                 let actions = keymap.actions_in(KeyMode::Command, key);
                 if actions.contains(&Action::Cancel) {
+                    let kind = prompt.kind;
                     self.mode = Mode::Normal;
+                    match kind {
+                        PromptKind::Password => self.info("Not published."),
+                        PromptKind::Import => self.info("Nothing imported."),
+                        PromptKind::Command | PromptKind::SaveAs | PromptKind::Search => {}
+                    }
                 } else if actions.contains(&Action::Apply) {
                     let (kind, text, then_quit) = (prompt.kind, prompt.text(), prompt.then_quit);
+                    // A password is taken as typed, spaces and all.
+                    let typed = prompt.input.lines().join("");
                     self.mode = Mode::Normal;
-                    self.run_prompt(kind, &text, then_quit);
+                    match kind {
+                        PromptKind::Password => self.publish_with(typed),
+                        kind => self.run_prompt(kind, &text, then_quit),
+                    }
                 }
             }
             Msg::Paste(text) => {
@@ -284,6 +381,8 @@ impl App {
                 then_quit,
                 or_save: false,
             }),
+            PromptKind::Password => self.publish_with(text.to_string()),
+            PromptKind::Import => self.import_from(text),
         }
     }
 }

@@ -7,11 +7,13 @@
 //! message, a history mark or a question. Time and the state of the
 //! recovery files come in the same way, as messages.
 
+use std::fmt;
 use std::path::PathBuf;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::domain::Mission;
+use crate::domain::{Edit, Mission};
+use crate::export::Format;
 
 /// Something to do outside the app state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,8 +50,63 @@ pub enum Effect {
     RestoreRecovery { path: PathBuf },
     /// Delete the kept changes in `path`.
     DiscardRecovery { path: PathBuf },
+    /// Write the agenda (or a file for each participant) somewhere.
+    Export(ExportRequest),
+    /// Publish the mission to the calendar of its `[publish]` table, with
+    /// `password` (typed in the planner) or the one the runner has.
+    Publish { password: Option<Password> },
+    /// Read the events of the `.ics` file at `path` (as typed: `~/` is the
+    /// home directory) and work out what they change in the mission as it
+    /// is now.
+    Import { path: String },
     /// End the session.
     Quit,
+}
+
+/// Who an export from the planner is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportScope {
+    /// The whole mission.
+    All,
+    /// One day.
+    Day(NaiveDate),
+    /// The visits of one participant (an id).
+    Person(String),
+    /// A file for each participant, in a folder.
+    Everyone,
+}
+
+/// An export as the form chose it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub format: Format,
+    pub scope: ExportScope,
+    /// Where it goes, as typed (`~/` is the home directory): a file, or a
+    /// folder for [`ExportScope::Everyone`].
+    pub path: String,
+    /// The user said yes to replacing what is there.
+    pub replace: bool,
+}
+
+/// A password typed in the planner: never shown, also not by `{:?}`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl Password {
+    pub fn new(password: impl Into<String>) -> Password {
+        Password(password.into())
+    }
+
+    /// The password itself, for the login.
+    pub fn reveal(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(***)")
+    }
 }
 
 /// Another itinera that has the mission open.
@@ -133,7 +190,7 @@ pub enum Report {
     },
     /// The file read again; the changes dropped are in `kept`.
     Reloaded {
-        mission: Mission,
+        mission: Box<Mission>,
         kept: Option<PathBuf>,
     },
     /// Not reloaded: the changes could not be kept first.
@@ -144,7 +201,7 @@ pub enum Report {
         problem: String,
     },
     Restored {
-        mission: Mission,
+        mission: Box<Mission>,
     },
     RestoreFailed {
         problem: String,
@@ -153,4 +210,62 @@ pub enum Report {
     DiscardFailed {
         problem: String,
     },
+    /// Exported as `request` asked: `files` files (one, or one per
+    /// participant); `new_folder` when the folder was made for them.
+    Exported {
+        request: ExportRequest,
+        files: usize,
+        new_folder: bool,
+    },
+    /// Not exported: `existing` of the `files` files to write are there.
+    ExportExists {
+        request: ExportRequest,
+        existing: usize,
+        files: usize,
+    },
+    /// Not exported, for `problem`; the form opens again on `request`.
+    ExportFailed {
+        request: ExportRequest,
+        problem: String,
+    },
+    /// Publishing needs a password for `user` at `url`: none was typed and
+    /// `ITINERA_PASSWORD` has none.
+    PasswordNeeded {
+        user: String,
+        url: String,
+    },
+    /// Publishing to `url` has started; its outcome comes later.
+    Publishing {
+        url: String,
+    },
+    /// Published to `url`; `headline` says what changed.
+    Published {
+        url: String,
+        headline: String,
+    },
+    PublishFailed {
+        problem: String,
+    },
+    /// The events of a file, read and matched with the visits.
+    Imported(Box<Imported>),
+    /// Nothing imported, for `problem` ("x.ics:12:1: a line without ':'").
+    ImportFailed {
+        problem: String,
+    },
+}
+
+/// What the events of a calendar file do to the mission.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The file as the status bar names it.
+    pub source: String,
+    /// The change, to apply as one step (an empty batch when none).
+    pub edit: Edit,
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Events outside the mission's dates.
+    pub outside: usize,
+    /// The other events not imported, each "line 40: it repeats …".
+    pub other: Vec<String>,
 }

@@ -83,7 +83,7 @@ impl App {
     pub(super) fn report_recovery(&mut self, report: Report) {
         match report {
             Report::Restored { mission } => {
-                self.replace_plan(Plan::restored(mission));
+                self.replace_plan(Plan::restored(*mission));
                 self.info("Restored the kept changes; save to keep them in the file.");
             }
             Report::RestoreFailed { problem } => {
@@ -91,7 +91,7 @@ impl App {
             }
             Report::Discarded => self.info("Discarded the kept changes."),
             Report::DiscardFailed { problem } => self.error(format!("Not discarded: {problem}.")),
-            _ => return,
+            other => return self.report_export(other),
         }
         self.add_lock_warning();
     }

@@ -9,11 +9,13 @@
 //! Input becomes a [`Msg`] (a key, a paste, a mouse click resolved by the
 //! UI to what was under the pointer); [`App::update`] is the only place
 //! state changes, and it never reads the disk or the clock: what must
-//! happen outside (save, reload, keep unsaved changes, quit) it returns as
-//! [`Effect`]s, which the runner performs and reports back as
-//! [`Msg::Done`]. The UI (`crate::ui`) draws from a shared `&App` and,
-//! after each update, fits scroll offsets to the screen (`ui::settle`),
-//! telling the app how many rows each pane shows ([`Viewport`]).
+//! happen outside (save, reload, keep unsaved changes, export, publish,
+//! quit) it returns as [`Effect`]s, which the runner performs and reports
+//! back as [`Msg::Done`] (a publish, which runs in the background, reports
+//! when it starts and again when it ends). The UI (`crate::ui`) draws
+//! from a shared `&App` and, after each update, fits scroll offsets to the
+//! screen (`ui::settle`), telling the app how many rows each pane shows
+//! ([`Viewport`]).
 
 mod agenda;
 mod apply;
@@ -21,14 +23,17 @@ mod command;
 mod dialog;
 mod edit;
 mod effects;
+mod exporting;
 mod filter;
 pub mod form;
 mod history;
+mod importing;
 mod keeping;
 mod nav;
 mod normal;
 mod plan;
 mod popups;
+mod publishing;
 mod road;
 mod saving;
 mod search;
@@ -38,7 +43,9 @@ mod view;
 
 pub use agenda::{AgendaRows, VISIT_ROWS};
 pub use dialog::{Confirm, Prompt, PromptKind};
-pub use effects::{Effect, Elsewhere, Pending, Recovery, Report};
+pub use effects::{
+    Effect, Elsewhere, ExportRequest, ExportScope, Imported, Password, Pending, Recovery, Report,
+};
 pub use filter::{Filter, FilterPicker, PickerRow};
 pub use history::{History, Step};
 pub use plan::{Plan, Replayed};
@@ -163,6 +170,11 @@ pub struct App {
     follows_clock: bool,
     /// Set when the app has asked to quit ([`Effect::Quit`]).
     pub should_quit: bool,
+    /// The calendar a publish is running to, until the runner says how it
+    /// went.
+    pub publishing: Option<String>,
+    /// The format of the last export, which the next one starts from.
+    export_format: Option<crate::export::Format>,
     /// The history generation last written to the recovery file.
     kept_generation: Option<u64>,
     /// Effects asked for during the current update.
@@ -185,6 +197,8 @@ impl App {
             search: None,
             follows_clock: false,
             should_quit: false,
+            publishing: None,
+            export_format: None,
             kept_generation: None,
             effects: Vec::new(),
         };

@@ -94,6 +94,11 @@ impl App {
             Action::Redo => self.redo(),
             Action::Save => self.save_then(false, false),
             Action::Command => self.mode = Mode::Prompt(Box::new(Prompt::new(PromptKind::Command))),
+            Action::Export => self.open_export(),
+            Action::Publish => self.publish(),
+            Action::Import => {
+                self.mode = Mode::Prompt(Box::new(Prompt::new(PromptKind::Import)));
+            }
             // The actions of forms, text fields and dialogs do nothing on
             // the main screen (the config offers them only in their modes).
             _ => {}

@@ -11,7 +11,7 @@
 use super::agenda::AgendaRows;
 use super::filter::Filter;
 use super::history::{History, Step};
-use crate::domain::{DayIndex, Edit, EditError, Key, Mission};
+use crate::domain::{DayIndex, Edit, EditError, Key, Mission, apply_keeping_ids};
 
 #[derive(Clone, Debug)]
 pub struct Plan {
@@ -113,14 +113,17 @@ impl Plan {
     }
 
     /// Applies `edit` as one undoable step called `label`, which selects
-    /// `focus` when undone or redone.
+    /// `focus` when undone or redone. A visit the edit changes that has no
+    /// id in the file gets the id it was known by written into it, in the
+    /// same step (see [`crate::domain::Identities`]), so its calendar event stays the
+    /// same event.
     pub fn apply(
         &mut self,
         edit: Edit,
         label: String,
         focus: Option<Key>,
     ) -> Result<(), EditError> {
-        let inverse = edit.apply(&mut self.mission)?;
+        let inverse = apply_keeping_ids(&mut self.mission, edit)?.undo;
         self.history.push(Step {
             edit: inverse,
             label,
@@ -192,6 +195,7 @@ mod tests {
     fn plan() -> Plan {
         let day = NaiveDate::from_ymd_opt(2022, 11, 14).expect("date");
         Plan::new(Mission {
+            publish: None,
             header: Header::new("T", day, day),
             days: vec![],
             participants: vec![],

@@ -79,12 +79,21 @@ impl App {
         match outcome {
             form::Outcome::Continue => {}
             form::Outcome::Cancel => {
+                let exporting = form.target == form::Target::Export;
                 self.mode = Mode::Normal;
-                self.info("Cancelled; nothing changed.");
+                self.info(if exporting {
+                    "Not exported."
+                } else {
+                    "Cancelled; nothing changed."
+                });
             }
             form::Outcome::Apply => {
                 if let Mode::Form(form) = std::mem::replace(&mut self.mode, Mode::Normal) {
-                    self.apply_form(*form);
+                    if form.target == form::Target::Export {
+                        self.export_form_applied(&form);
+                    } else {
+                        self.apply_form(*form);
+                    }
                 }
             }
         }

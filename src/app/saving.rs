@@ -137,7 +137,7 @@ impl App {
             )),
             Report::CopyFailed { problem } => self.error(format!("No copy written: {problem}.")),
             Report::Reloaded { mission, kept } => {
-                self.replace_plan(Plan::new(mission));
+                self.replace_plan(Plan::new(*mission));
                 self.kept_generation = None;
                 let kept = kept
                     .map(|path| format!(" Your changes were kept in {}.", path.display()))
@@ -163,6 +163,7 @@ mod tests {
     fn app() -> App {
         let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 14).expect("date");
         let mission = Mission {
+            publish: None,
             header: Header::new("T", day, day),
             days: vec![],
             participants: vec![],

@@ -4,12 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 
 use super::{Format, print};
 use crate::domain::Mission;
 use crate::error::Failure;
-use crate::export::{self, Scope};
+use crate::export::{self, PersonFile, RenderError, Scope};
 use crate::file::output::{Existing, check_output, write_output};
 
 /// Where the export goes.
@@ -40,19 +40,23 @@ pub(super) fn export(
 
 /// The export as text: the agenda, Markdown, iCalendar or JSON.
 pub(super) fn render(format: Format, mission: &Mission, scope: &Scope) -> Result<String, Failure> {
-    Ok(match format {
-        Format::Text => export::agenda(mission, scope),
-        Format::Markdown => export::markdown::agenda(mission, scope),
-        Format::Ics => {
-            let epoch = std::env::var_os("SOURCE_DATE_EPOCH");
-            let epoch = epoch.as_ref().map(|v| v.to_string_lossy());
-            let stamp = export::ics::stamp_from_env(epoch.as_deref(), Utc::now())
-                .map_err(|err| Failure::usage(format!("error: {err}\n")))?;
-            export::ics::calendar(mission, scope, stamp)
-        }
-        Format::Json => export::json::export(mission, scope)
-            .map_err(|err| Failure::usage(format!("error: cannot write JSON: {err}\n")))?,
-    })
+    export::render(format, mission, scope, stamp(format)?).map_err(failure)
+}
+
+/// The iCalendar `DTSTAMP`: `SOURCE_DATE_EPOCH` when set, else now. Only
+/// an iCalendar export looks at the variable (and refuses a bad one).
+fn stamp(format: Format) -> Result<DateTime<Utc>, Failure> {
+    if format != Format::Ics {
+        return Ok(Utc::now());
+    }
+    let epoch = std::env::var_os("SOURCE_DATE_EPOCH");
+    let epoch = epoch.as_ref().map(|v| v.to_string_lossy());
+    export::ics::stamp_from_env(epoch.as_deref(), Utc::now())
+        .map_err(|err| Failure::usage(format!("error: {err}\n")))
+}
+
+fn failure(err: RenderError) -> Failure {
+    Failure::usage(format!("error: {err}\n"))
 }
 
 /// One file per participant in `dir`, named by id: every file is rendered
@@ -79,39 +83,19 @@ fn each_participant(
             )));
         }
     }
-    if mission.participants.is_empty() {
-        return Err(Failure::usage(
-            "error: the mission has no participants to write files for\n",
-        ));
-    }
-    let mut files = Vec::new();
-    for p in &mission.participants {
-        // Ids differ, but "Rossi" and "rossi" would be one file where names
-        // ignore case.
-        if let Some(other) = mission
-            .participants
-            .iter()
-            .take_while(|o| o.id != p.id)
-            .find(|o| o.id.to_lowercase() == p.id.to_lowercase())
-        {
-            return Err(Failure::usage(format!(
-                "error: participants \"{}\" and \"{}\" would get the same file name; \
-                 rename one of the ids\n",
-                other.id, p.id
-            )));
-        }
-        let path = dir.join(format!("{}.{}", p.id, format.extension()));
-        refuse_source(&path, source)?;
-        let scope = Scope {
-            participant: Some(p.id.clone()),
-            ..scope.clone()
-        };
-        files.push((path, render(format, mission, &scope)?, &p.name));
+    let files =
+        export::each_participant(mission, format, &scope, stamp(format)?).map_err(failure)?;
+    let files: Vec<(PathBuf, PersonFile)> = files
+        .into_iter()
+        .map(|file| (dir.join(&file.name), file))
+        .collect();
+    for (path, _) in &files {
+        refuse_source(path, source)?;
     }
     let mut report = String::new();
-    for (path, text, name) in files {
-        write(&path, source, &text)?;
-        report.push_str(&format!("Wrote {} ({name})\n", path.display()));
+    for (path, file) in files {
+        write(&path, source, &file.text)?;
+        report.push_str(&format!("Wrote {} ({})\n", path.display(), file.person));
     }
     print(&report)
 }

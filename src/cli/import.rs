@@ -7,11 +7,9 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{Failure, load_reporting_warnings, print};
-use crate::file::open::{ReadError, read_regular};
-use crate::file::source::MAX_FILE_BYTES;
+use crate::file::RenderError;
 use crate::file::write::{SaveError, SaveOptions, save_checked};
-use crate::file::{RenderError, line_col};
-use crate::import::{Event, ImportPlan, Outcome, events, plan};
+use crate::import::{Event, ImportPlan, Outcome, ReadFailure, plan, read};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -75,35 +73,12 @@ pub(super) fn run(args: ImportArgs) -> Result<(), Failure> {
 /// `FILE:LINE:COL: error: MESSAGE` (exit 1), a file that cannot be read
 /// as a usage error (exit 2).
 fn read_events(path: &Path) -> Result<Vec<Event>, Failure> {
-    let name = path.display();
-    let bytes = match read_regular(path, MAX_FILE_BYTES) {
-        Ok((bytes, _)) => bytes,
-        Err(ReadError::TooLarge { len }) => {
-            return Err(Failure::usage(format!(
-                "error: {name} is {len} bytes; itinera imports calendars of up to {} MB\n",
-                MAX_FILE_BYTES >> 20
-            )));
-        }
-        Err(err) => {
-            return Err(Failure::usage(format!(
-                "error: cannot read {name}: {err}\n"
-            )));
-        }
-    };
-    let text = String::from_utf8(bytes).map_err(|err| {
-        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-        let text = String::from_utf8_lossy(valid);
-        let (line, col) = line_col(&text, text.len());
-        Failure {
+    read(path).map_err(|failure| match failure {
+        ReadFailure::File(problem) => Failure::usage(format!("error: {problem}\n")),
+        ReadFailure::Text { line, col, message } => Failure {
             code: 1,
-            message: format!(
-                "{name}:{line}:{col}: error: not UTF-8 text; an iCalendar file is UTF-8\n"
-            ),
-        }
-    })?;
-    events(&text).map_err(|err| Failure {
-        code: 1,
-        message: format!("{name}:{}:{}: error: {}\n", err.line, err.col, err.message),
+            message: format!("{}:{line}:{col}: error: {message}\n", path.display()),
+        },
     })
 }
 
@@ -139,7 +114,7 @@ fn skipped(plan: &ImportPlan, source: &str) -> String {
     plan.entries
         .iter()
         .filter_map(|entry| match &entry.outcome {
-            Outcome::Skipped { reason } => Some(format!(
+            Outcome::Skipped { reason, .. } => Some(format!(
                 "{source}:{}: warning: \"{}\" is not imported: {reason}\n",
                 entry.line,
                 crate::file::excerpt(&entry.title)

@@ -8,6 +8,7 @@ use chrono::Utc;
 use clap::Args;
 
 use super::{Failure, load_reporting_warnings, participant_hint, print};
+use crate::domain::Mission;
 use crate::export::ics::stamp_from_env;
 use crate::file;
 use crate::paths::Dirs;
@@ -21,15 +22,17 @@ pub struct PublishArgs {
     /// Mission file to publish.
     pub file: PathBuf,
     /// The calendar's URL, e.g. https://dav.example.org/alice/japan-2022/
-    /// (created when it does not exist).
+    /// (created when it does not exist). Default: `url` in the mission
+    /// file's [publish] table.
     #[arg(long)]
-    pub url: String,
-    /// User name for the server.
+    pub url: Option<String>,
+    /// User name for the server. Default: `user` in the mission file's
+    /// [publish] table.
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
     /// Read the password from the first line of this file (else from
     /// ITINERA_PASSWORD, else asked on the terminal).
-    #[arg(long, value_name = "FILE", requires = "user")]
+    #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
     /// Only the visits this participant attends (a participant id).
     #[arg(long, value_name = "ID")]
@@ -68,18 +71,25 @@ pub(super) fn run(args: PublishArgs) -> Result<(), Failure> {
     let epoch = epoch.as_ref().map(|v| v.to_string_lossy());
     let stamp = stamp_from_env(epoch.as_deref(), Utc::now())
         .map_err(|err| Failure::usage(format!("error: {err}\n")))?;
+    let (url, user) = calendar(&args, mission)?;
     // The URL is checked before the password is asked for.
-    publish::target::Target::parse(&args.url, args.insecure_http).map_err(failure)?;
-    let password = match &args.user {
-        Some(user) => Some(password(&args, user)?),
+    publish::target::Target::parse(&url, args.insecure_http).map_err(failure)?;
+    let password = match &user {
+        Some(user) => Some(password(&args, &url, user)?),
+        None if args.password_file.is_some() => {
+            return Err(Failure::usage(
+                "error: --password-file needs a user name: give --user NAME, or set `user` in \
+                 the mission's [publish] table\n",
+            ));
+        }
         None => None,
     };
     let dirs = Dirs::from_system().ok_or_else(|| {
         Failure::usage("error: no home directory, so nowhere to record what was published\n")
     })?;
     let settings = Settings {
-        url: args.url.clone(),
-        user: args.user.clone(),
+        url,
+        user,
         password,
         participant: args.participant.clone(),
         dry_run: args.dry_run,
@@ -94,9 +104,31 @@ pub(super) fn run(args: PublishArgs) -> Result<(), Failure> {
     print(&summary.report())
 }
 
+/// The calendar URL and the login: `--url` and `--user`, else the
+/// mission's `[publish]` table.
+fn calendar(args: &PublishArgs, mission: &Mission) -> Result<(String, Option<String>), Failure> {
+    let table = mission.publish.as_ref();
+    let url = match (&args.url, table) {
+        (Some(url), _) => url.clone(),
+        (None, Some(table)) => table.url.clone(),
+        (None, None) => {
+            return Err(Failure::usage(format!(
+                "error: no calendar to publish to: give --url URL, or add a [publish] table \
+                 with the calendar's `url` (and `user`) to {}\n",
+                args.file.display()
+            )));
+        }
+    };
+    let user = args
+        .user
+        .clone()
+        .or_else(|| table.and_then(|t| t.user.clone()));
+    Ok((url, user))
+}
+
 /// The password: the first line of `--password-file`, else
 /// `ITINERA_PASSWORD`, else asked on the terminal without echo.
-fn password(args: &PublishArgs, user: &str) -> Result<Secret, Failure> {
+fn password(args: &PublishArgs, url: &str, user: &str) -> Result<Secret, Failure> {
     if let Some(path) = &args.password_file {
         return password_from_file(path);
     }
@@ -108,7 +140,7 @@ fn password(args: &PublishArgs, user: &str) -> Result<Secret, Failure> {
             return Ok(Secret::new(value));
         }
     }
-    let prompt = format!("Password for {user} at {}: ", args.url.trim());
+    let prompt = format!("Password for {user} at {}: ", url.trim());
     match rpassword::prompt_password(prompt) {
         Ok(value) if !value.is_empty() => Ok(Secret::new(value)),
         Ok(_) => Err(Failure::usage("error: no password given\n")),
@@ -120,19 +152,7 @@ fn password(args: &PublishArgs, user: &str) -> Result<Secret, Failure> {
 }
 
 fn password_from_file(path: &Path) -> Result<Secret, Failure> {
-    let text = std::fs::read_to_string(path).map_err(|err| {
-        Failure::usage(format!(
-            "error: cannot read the password file {}: {err}\n",
-            path.display()
-        ))
-    })?;
-    match text.lines().next().map(|l| l.trim_end_matches('\r')) {
-        Some(line) if !line.is_empty() => Ok(Secret::new(line)),
-        _ => Err(Failure::usage(format!(
-            "error: the first line of the password file {} is empty\n",
-            path.display()
-        ))),
-    }
+    Secret::from_file(path).map_err(|problem| Failure::usage(format!("error: {problem}\n")))
 }
 
 /// A publish failure: exit 2 for what the command line or this computer

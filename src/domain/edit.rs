@@ -116,6 +116,7 @@ mod tests {
     fn mission() -> Mission {
         let d = NaiveDate::from_ymd_opt(2022, 11, 14).expect("date");
         Mission {
+            publish: None,
             header: Header::new("T", d, d),
             days: vec![],
             participants: vec![Participant::new("a", "A")],

@@ -105,6 +105,7 @@ mod tests {
     #[test]
     fn days_cover_the_mission_and_stray_visits() {
         let mission = Mission {
+            publish: None,
             header: Header::new("T", date(14), date(16)),
             days: vec![],
             participants: vec![],

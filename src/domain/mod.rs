@@ -16,14 +16,18 @@ mod edit;
 mod ids;
 mod index;
 pub mod ops;
+mod pin;
 pub mod road;
 pub mod schema;
 mod time;
+mod url;
 
 pub use edit::{Edit, EditError, ListEdit};
 pub use ids::{is_valid_id, slugify, suggest};
 pub use index::DayIndex;
+pub use pin::{Applied, Identities, apply_keeping_ids};
 pub use time::{Clock, LAST_DATE, is_representable, parse_date, parse_time};
+pub use url::{UrlParts, UrlProblem, is_loopback, split_url};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -71,6 +75,19 @@ pub struct Mission {
     pub participants: Vec<Participant>,
     /// Every visit, in file order.
     pub visits: Vec<Visit>,
+    /// Where the mission is published: the `[publish]` table.
+    pub publish: Option<Publish>,
+}
+
+/// The CalDAV calendar the mission is published to, from the mission
+/// file's `[publish]` table. Never a password: that is asked for, or
+/// read from the environment, when publishing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Publish {
+    /// The calendar's URL, checked for its shape (see [`split_url`]).
+    pub url: String,
+    /// The login; without one, no credentials are sent.
+    pub user: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -386,6 +403,7 @@ impl Mission {
     pub fn same_content(&self, other: &Mission) -> bool {
         self.header == other.header
             && self.days == other.days
+            && self.publish == other.publish
             && self.participants.len() == other.participants.len()
             && self.visits.len() == other.visits.len()
             && self

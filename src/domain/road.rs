@@ -166,6 +166,7 @@ mod tests {
             days: Vec::new(),
             participants: vec![Participant::new("ana", "Ana"), Participant::new("bo", "Bo")],
             visits,
+            publish: None,
         };
         let index = DayIndex::build(&mission);
         (mission, index)

@@ -1,5 +1,5 @@
-//! The mission as JSON, for scripts: every field of the header, the days,
-//! the delegation and the visits, each visit with the id it is known by.
+//! The mission as JSON, for scripts: every field of the header, the
+//! `[publish]` table, the days, the delegation and the visits, each visit with the id it is known by.
 //! The shape is described by docs/mission.schema.json and
 //! docs/json-export.md; [`FORMAT_VERSION`] changes when it changes in a
 //! way that can break a reader.
@@ -18,9 +18,9 @@ use serde_json::Value as Json;
 
 use super::{Scope, days_in_scope};
 use crate::domain::schema::{
-    DAY, FieldSpec, FieldValue, HEADER, PARTICIPANT, Schema, VISIT, ValueKind,
+    DAY, FieldSpec, FieldValue, HEADER, PARTICIPANT, PUBLISH, Schema, VISIT, ValueKind,
 };
-use crate::domain::{DayInfo, Header, Mission, Participant, Visit};
+use crate::domain::{DayInfo, Header, Mission, Participant, Publish, Visit};
 
 /// Version of the JSON shape, written as `format_version`.
 pub const FORMAT_VERSION: u32 = 1;
@@ -30,6 +30,8 @@ struct Document<'a> {
     format_version: u32,
     scope: ScopeJson<'a>,
     mission: Object<'a, Header>,
+    /// The `[publish]` table, or `null`.
+    publish: Option<Object<'a, Publish>>,
     days: Vec<Object<'a, DayInfo>>,
     participants: Vec<Object<'a, Participant>>,
     visits: Vec<Object<'a, Visit>>,
@@ -128,6 +130,10 @@ pub fn export(mission: &Mission, scope: &Scope) -> Result<String, serde_json::Er
             day: scope.day.map(date),
         },
         mission: Object::new(&HEADER, Cow::Borrowed(&mission.header)),
+        publish: mission
+            .publish
+            .as_ref()
+            .map(|p| Object::new(&PUBLISH, Cow::Borrowed(p))),
         days: days.into_iter().map(|(d, info)| day(d, info)).collect(),
         participants: mission
             .participants

@@ -3,13 +3,16 @@
 //! One module per format: [`agenda`] (plain text), [`markdown`], [`ics`]
 //! (iCalendar) and [`json`]. Each takes the mission and a scope and returns
 //! the whole output; none reads the clock, the environment or the disk
-//! (the iCalendar writer is handed its `DTSTAMP`).
+//! (the iCalendar writer is handed its `DTSTAMP`). [`render`] picks the
+//! format; `itinera export` and the planner's export both call it.
 
+mod formats;
 pub mod ics;
 pub mod json;
 pub mod markdown;
 mod text;
 
+pub use formats::{Format, PersonFile, RenderError, each_participant, render};
 pub(crate) use text::Agenda;
 pub use text::agenda;
 

@@ -30,6 +30,8 @@ pub type Field<T> = Option<Spanned<T>>;
 pub struct MissionDto {
     pub format: Field<i64>,
     pub header: Option<EntryDto>,
+    /// The `[publish]` table.
+    pub publish: Option<EntryDto>,
     pub days: Vec<EntryDto>,
     pub participants: Vec<EntryDto>,
     pub visits: Vec<EntryDto>,

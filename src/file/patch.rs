@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
-use toml_edit::{Array, Date, Datetime, Item, TableLike, Time, Value};
+use toml_edit::{Array, Date, Datetime, Item, Key, TableLike, Time, Value};
 
 use crate::domain::schema::{FieldValue, Schema};
 
@@ -48,8 +48,27 @@ pub(super) fn patch(table: &mut dyn TableLike, old: &Fields, new: &Fields) {
                 }
                 _ => {
                     table.insert(key, Item::Value(value.clone()));
+                    // A visit's new `id` goes on top, where ids are written.
+                    if new.first().is_some_and(|(first, _)| first == key) {
+                        lead_with(table, key);
+                    }
                 }
             },
+        }
+    }
+}
+
+/// Moves `key` to the top of `table`; the other keys keep their order,
+/// spelling and comments.
+fn lead_with(table: &mut dyn TableLike, key: &str) {
+    let others: Vec<Key> = table
+        .iter()
+        .filter(|(k, _)| *k != key)
+        .filter_map(|(k, _)| table.key(k).cloned())
+        .collect();
+    for other in others {
+        if let Some(item) = table.remove(other.get()) {
+            table.entry_format(&other).or_insert(item);
         }
     }
 }

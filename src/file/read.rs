@@ -13,11 +13,20 @@ use chrono::NaiveDate;
 use super::diagnostic::{Diagnostic, excerpt};
 use super::dto::{EntryDto, Field, MissionDto, Raw, Spanned};
 use super::tree::{Item, Node, Shape, Table};
-use crate::domain::schema::{DAY, FieldSpec, HEADER, PARTICIPANT, Schema, VISIT, ValueKind};
+use crate::domain::schema::{
+    DAY, FieldSpec, HEADER, PARTICIPANT, PUBLISH, Schema, VISIT, ValueKind,
+};
 use crate::domain::{parse_date, parse_time, suggest};
 
 /// The keys of the top level.
-const TOP: &[&str] = &["format", "mission", "days", "participants", "visits"];
+const TOP: &[&str] = &[
+    "format",
+    "mission",
+    "publish",
+    "days",
+    "participants",
+    "visits",
+];
 
 /// Reads a parsed document, given as its `root` table, into DTOs.
 /// Problems go to `problems`; a field with a problem is left empty, so
@@ -26,6 +35,7 @@ pub fn read_document(root: Table, problems: &mut Vec<Diagnostic>) -> MissionDto 
     let mut top = Fields::new(root.clone(), "the top level", problems);
     let format = top.integer("format");
     let mission = top.table("mission");
+    let publish = top.table("publish");
     let days = top.array_of_tables("days");
     let participants = top.array_of_tables("participants");
     let visits = top.array_of_tables("visits");
@@ -42,9 +52,13 @@ pub fn read_document(root: Table, problems: &mut Vec<Diagnostic>) -> MissionDto 
             "missing [mission] table (title, start and end of the mission)",
         ));
     }
+    if let Some(table) = &publish {
+        no_password(table, problems);
+    }
     MissionDto {
         format,
         header: mission.map(|t| read_entry(&HEADER, t, problems)),
+        publish: publish.map(|t| read_entry(&PUBLISH, t, problems)),
         days: entries_of(&DAY, days, problems),
         participants: entries_of(&PARTICIPANT, participants, problems),
         visits: entries_of(&VISIT, visits, problems),
@@ -60,6 +74,25 @@ fn entries_of<E>(
         .into_iter()
         .map(|t| read_entry(schema, t, problems))
         .collect()
+}
+
+/// A password written in `[publish]` is an error, not an unknown key: the
+/// mission file is shared, sent round and kept in version control.
+fn no_password(table: &Table, problems: &mut Vec<Diagnostic>) {
+    let Some((key, span)) = table
+        .keys()
+        .find(|(key, _)| key.to_lowercase().contains("password"))
+    else {
+        return;
+    };
+    problems.push(Diagnostic::error(
+        span.unwrap_or_else(|| table.span()),
+        format!(
+            "`{}` does not belong in the mission file, which others read: remove it; \
+             publishing takes the password from ITINERA_PASSWORD or asks for it",
+            excerpt(key)
+        ),
+    ));
 }
 
 /// One table of an entity: each field of its description, then a warning
@@ -110,7 +143,8 @@ impl<'a, 'p> Fields<'a, 'p> {
             | ValueKind::MultiLine
             | ValueKind::Id
             | ValueKind::Choice(_)
-            | ValueKind::TimeZone => {
+            | ValueKind::TimeZone
+            | ValueKind::Url => {
                 let text = self.string(key)?;
                 if field.required && text.value.trim().is_empty() {
                     self.error(text.span.clone(), format!("`{key}` must not be empty"));
@@ -290,7 +324,9 @@ impl<'a, 'p> Fields<'a, 'p> {
     /// Warns about keys not in `known`. They are kept in the file.
     fn finish<'k>(self, known: impl Iterator<Item = &'k str> + Clone) {
         for (key, key_span) in self.table.keys() {
-            if known.clone().any(|k| k == key) {
+            // A password in [publish] has an error of its own.
+            let password = self.name == PUBLISH.section && key.to_lowercase().contains("password");
+            if password || known.clone().any(|k| k == key) {
                 continue;
             }
             let span = key_span.unwrap_or_else(|| self.span.clone());

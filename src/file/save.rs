@@ -33,8 +33,8 @@ use super::order::{
 };
 use super::patch::{Fields, fields, patch};
 use super::sections;
-use crate::domain::schema::{DAY, HEADER, PARTICIPANT, VISIT};
-use crate::domain::{DayInfo, Key, Mission, Participant, Visit};
+use crate::domain::schema::{DAY, HEADER, PARTICIPANT, PUBLISH, VISIT};
+use crate::domain::{DayInfo, Key, Mission, Participant, Publish, Visit};
 
 pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     // Nothing changed since the file was read: its own text, exactly.
@@ -60,6 +60,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
             root.insert("mission", Item::Table(table));
         }
     }
+    sync_publish(root, old.publish.as_ref(), mission.publish.as_ref());
     let day_tables: HashMap<NaiveDate, usize> = old
         .days
         .iter()
@@ -103,6 +104,34 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     base.dead_visits = dead_visits;
     base.dead_participants = dead_participants;
     text
+}
+
+/// The `[publish]` table: patched in place, written right after
+/// `[mission]` when new, removed when gone.
+fn sync_publish(root: &mut Table, old: Option<&Publish>, new: Option<&Publish>) {
+    if old == new {
+        return;
+    }
+    let Some(new) = new else {
+        root.remove("publish");
+        return;
+    };
+    let old = old.map(|o| fields(&PUBLISH, o)).unwrap_or_default();
+    match root.get_mut("publish").and_then(Item::as_table_like_mut) {
+        Some(table) => patch(table, &old, &fields(&PUBLISH, new)),
+        None => {
+            let mut table = Table::new();
+            patch(&mut table, &old, &fields(&PUBLISH, new));
+            // Tables are written in the order of their positions, the
+            // earlier in the document first among equals.
+            let after = root
+                .get("mission")
+                .and_then(Item::as_table)
+                .and_then(Table::position);
+            table.set_position(after);
+            root.insert("publish", Item::Table(table));
+        }
+    }
 }
 
 /// Tables of deleted entities, by key, with the entity they were written
@@ -490,6 +519,50 @@ mod tests {
         );
         let out = saved(&text, |m| m.visits[0].start = Some(time("09:45:00")));
         assert_eq!(out, text.replace("start = 09:30", "start = 09:45:00"));
+    }
+
+    #[test]
+    fn a_new_id_goes_on_top_of_its_table_and_leaves_no_trace_when_removed() {
+        let text = format!(
+            "{HEAD}\n[[visits]]\n# the morning\ndate = 2022-11-14 # Monday\ntitle = \"V\"\n\n[[visits]]\ndate = 2022-11-15\ntitle = \"W\"\n"
+        );
+        let mut parsed = parse(&text).expect("valid mission");
+        let mut mission = parsed.mission.clone();
+        mission.visits[0].id = Some("2022-11-14-v".into());
+        let out = parsed.base.render(&mission);
+        assert_eq!(
+            out,
+            text.replace(
+                "[[visits]]\n# the morning",
+                "[[visits]]\nid = \"2022-11-14-v\"\n# the morning"
+            )
+        );
+        assert_eq!(parsed.base.render(&parsed.mission), text);
+    }
+
+    #[test]
+    fn the_publish_table_is_patched_in_place_added_after_the_mission_and_removed() {
+        let days = "\n# --- Days ---\n[[days]]\ndate = 2022-11-14\n";
+        let table = "\n[publish]  # the delegation's calendar\nurl = 'https://dav.example.org/a/japan/'\nuser = \"alice\"\n";
+        let text = format!("{HEAD}{table}{days}");
+        let out = saved(&text, |m| {
+            if let Some(p) = &mut m.publish {
+                p.user = Some("bob".into());
+            }
+        });
+        assert_eq!(out, text.replace("\"alice\"", "\"bob\""));
+        let out = saved(&text, |m| m.publish = None);
+        assert_eq!(out, format!("{HEAD}{days}"));
+        let out = saved(&format!("{HEAD}{days}"), |m| {
+            m.publish = Some(Publish {
+                url: "https://dav.example.org/a/japan/".into(),
+                user: None,
+            })
+        });
+        assert_eq!(
+            out,
+            format!("{HEAD}\n[publish]\nurl = \"https://dav.example.org/a/japan/\"\n{days}")
+        );
     }
 
     #[test]

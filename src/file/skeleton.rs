@@ -1,5 +1,6 @@
 //! The commented starting file `itinera new` writes: the new mission's
-//! header and days, and a commented-out example participant and visit,
+//! header and days, and a commented-out `[publish]` table, example
+//! participant and visit,
 //! each written by walking the entity's description
 //! ([`crate::domain::schema`]). A field the new mission gives a value
 //! (its title, dates and zone, each day's date) is written as it is; any
@@ -10,7 +11,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::patch::toml;
-use crate::domain::schema::{DAY, Example, HEADER, PARTICIPANT, Schema, VISIT, ValueKind};
+use crate::domain::schema::{DAY, Example, HEADER, PARTICIPANT, PUBLISH, Schema, VISIT, ValueKind};
 use crate::domain::{DayInfo, Header};
 
 /// One line of the skeleton.
@@ -87,6 +88,7 @@ pub fn skeleton(title: &str, start: NaiveDate, end: NaiveDate, timezone: Option<
             lines
         })
         .collect();
+    let publish = lines(&PUBLISH, None, start);
     let participant = lines(&PARTICIPANT, None, start);
     let visit = lines(&VISIT, None, start);
     let column = [&header, &participant, &visit]
@@ -107,8 +109,14 @@ pub fn skeleton(title: &str, start: NaiveDate, end: NaiveDate, timezone: Option<
          \n\
          [mission]\n\
          {}\n\
+         # The CalDAV calendar `itinera publish` (or P in the planner) puts the\n\
+         # visits in. The password never goes in this file.\n\
+         #\n\
+         # [publish]\n\
+         {}\n\
          # One [[days]] per date: where the delegation is and where it sleeps.\n",
-        text(&header, column)
+        text(&header, column),
+        text(&publish, column)
     );
     for day in &days {
         out.push_str(&format!("\n[[days]]\n{}", text(day, column)));
@@ -147,6 +155,25 @@ mod tests {
         assert_eq!(parsed.mission.header.title, "Mission \"A\" to Città");
         assert_eq!(parsed.mission.days.len(), 4);
         assert_eq!(parsed.mission.header.timezone, Some(chrono_tz::Asia::Tokyo));
+    }
+
+    #[test]
+    fn the_publish_table_works_once_uncommented() {
+        let start = NaiveDate::from_ymd_opt(2026, 3, 30).expect("date");
+        let text = skeleton("T", start, start, None);
+        let text = text
+            .replace("# [publish]\n", "[publish]\n")
+            .replace("# url = ", "url = ")
+            .replace("# user = \"\"", "user = \"alice\"");
+        let parsed = crate::file::parse(&text).expect("valid");
+        assert!(parsed.report.diagnostics.is_empty(), "{:?}", parsed.report);
+        assert_eq!(
+            parsed.mission.publish,
+            Some(crate::domain::Publish {
+                url: "https://dav.example.org/USER/CALENDAR/".into(),
+                user: Some("alice".into()),
+            })
+        );
     }
 
     /// The column (in characters) where the explanation after the code

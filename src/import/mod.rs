@@ -16,9 +16,11 @@ mod event;
 mod fields;
 mod lines;
 mod plan;
+mod read;
 mod times;
 
 pub use event::{Event, Stamp, events};
 pub use lines::IcsError;
 pub use plan::{Entry, ImportPlan, Outcome, plan};
+pub use read::{ReadFailure, read};
 pub use times::Times;

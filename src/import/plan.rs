@@ -10,7 +10,9 @@ use super::fields;
 use super::times::{Times, times};
 use crate::domain::ops::{insertion_point, out_of_order};
 use crate::domain::schema::VISIT;
-use crate::domain::{DayIndex, Edit, Key, ListEdit, Mission, Visit, is_valid_id};
+use crate::domain::{
+    DayIndex, Edit, Key, ListEdit, Mission, Visit, apply_keeping_ids, is_valid_id,
+};
 use crate::present::{date_range, time_label};
 
 /// What an import does to a mission.
@@ -45,8 +47,9 @@ pub enum Outcome {
     },
     /// The visit already says what the event says.
     Unchanged { when: String },
-    /// Not imported, and why.
-    Skipped { reason: String },
+    /// Not imported, and why; `outside` when it is because the event is
+    /// outside the mission's dates.
+    Skipped { reason: String, outside: bool },
 }
 
 impl ImportPlan {
@@ -110,20 +113,15 @@ struct Planner {
     matched: HashMap<Key, usize>,
 }
 
-/// How an event found its visit.
-enum Found {
-    /// By the visit's `uid`, its written id, or its content.
-    Visit(usize),
-    /// By a generated id, to be written if the visit changes.
-    Generated(usize, String),
-}
-
 impl Planner {
     fn event(&mut self, event: &Event) -> Entry {
         let title = event.summary.clone().unwrap_or_else(|| "(no title)".into());
         let outcome = self
             .import(event, &title)
-            .unwrap_or_else(|reason| Outcome::Skipped { reason });
+            .unwrap_or_else(|reason| Outcome::Skipped {
+                reason,
+                outside: false,
+            });
         Entry {
             line: event.line,
             title,
@@ -138,48 +136,43 @@ impl Planner {
         let when = times(event, self.mission.header.timezone)?;
         let (start, end) = (self.mission.header.start, self.mission.header.end);
         if when.date < start || when.date > end {
-            return Err(format!(
-                "{} is outside the mission's dates ({})",
-                when.date.format("%A %-d %B %Y"),
-                date_range(start, end)
-            ));
+            return Ok(Outcome::Skipped {
+                reason: format!(
+                    "{} is outside the mission's dates ({})",
+                    when.date.format("%A %-d %B %Y"),
+                    date_range(start, end)
+                ),
+                outside: true,
+            });
         }
         let own = event.uid.as_deref().and_then(own_id);
         let found = self.find(event, own, title, &when);
-        if let Some(i) = found.as_ref().map(|f| match f {
-            Found::Visit(i) | Found::Generated(i, _) => *i,
-        }) {
+        if let Some(i) = found {
             if let Some(line) = self.matched.get(&self.mission.visits[i].key) {
                 return Err(format!("it is the same visit as the event on line {line}"));
             }
         }
         match found {
             None => Ok(self.add(event, own, title, when)),
-            Some(Found::Visit(i)) => Ok(self.update(event, own.is_some(), i, None, when)),
-            Some(Found::Generated(i, id)) => Ok(self.update(event, true, i, Some(id), when)),
+            Some(i) => Ok(self.update(event, own.is_some(), i, when)),
         }
     }
 
-    fn find(&self, event: &Event, own: Option<&str>, title: &str, when: &Times) -> Option<Found> {
+    /// The visit `event` is, by the index it has now.
+    fn find(&self, event: &Event, own: Option<&str>, title: &str, when: &Times) -> Option<usize> {
         let visits = &self.mission.visits;
         let Some(uid) = event.uid.as_deref() else {
-            return visits
-                .iter()
-                .position(|v| {
-                    v.title.trim() == title && v.date == when.date && v.start == when.start
-                })
-                .map(Found::Visit);
+            return visits.iter().position(|v| {
+                v.title.trim() == title && v.date == when.date && v.start == when.start
+            });
         };
         if let Some(i) = visits.iter().position(|v| v.uid.as_deref() == Some(uid)) {
-            return Some(Found::Visit(i));
+            return Some(i);
         }
+        // Written or generated: a generated id the import changes is
+        // written by `apply`, so it stays what the event knows it by.
         let id = own?;
-        let ids = self.mission.visit_ids();
-        let i = ids.iter().position(|x| x == id)?;
-        Some(match visits[i].id {
-            Some(_) => Found::Visit(i),
-            None => Found::Generated(i, id.to_string()),
-        })
+        self.mission.visit_ids().iter().position(|x| x == id)
     }
 
     fn add(&mut self, event: &Event, own: Option<&str>, title: &str, when: Times) -> Outcome {
@@ -200,41 +193,32 @@ impl Planner {
         outcome
     }
 
-    fn update(
-        &mut self,
-        event: &Event,
-        own: bool,
-        i: usize,
-        generated: Option<String>,
-        when: Times,
-    ) -> Outcome {
-        let before = &self.mission.visits[i];
+    fn update(&mut self, event: &Event, own: bool, i: usize, when: Times) -> Outcome {
+        let before = self.mission.visits[i].clone();
         self.matched.insert(before.key, event.line);
         let mut visit = before.clone();
         set_times(&mut visit, when);
         fields::apply(event, own, &mut visit);
-        if visit.same_content(before) {
+        if visit.same_content(&before) {
             return Outcome::Unchanged {
-                when: when_of(before),
+                when: when_of(&before),
             };
         }
-        // The id the event knows the visit by, written so that it stays.
-        if let Some(id) = generated {
-            visit.id = Some(id);
-        }
+        let moved = visit.date != before.date;
+        let start = visit.start;
+        self.apply(Edit::Visit(ListEdit::Replace(i, visit)));
+        // As changed, with the id `apply` may have written.
+        let after = &self.mission.visits[i];
         let changed = VISIT
             .fields
             .iter()
-            .filter(|f| (f.get)(before) != (f.get)(&visit))
+            .filter(|f| (f.get)(&before) != (f.get)(after))
             .map(|f| f.label)
             .collect();
-        let moved = visit.date != before.date;
         let outcome = Outcome::Updated {
-            when: when_of(&visit),
+            when: when_of(after),
             fields: changed,
         };
-        let start = visit.start;
-        self.apply(Edit::Visit(ListEdit::Replace(i, visit)));
         let index = DayIndex::build(&self.mission);
         if moved || start.is_some_and(|s| out_of_order(&self.mission, &index, i, s)) {
             self.move_to_its_place(i);
@@ -242,19 +226,27 @@ impl Planner {
         outcome
     }
 
-    /// Moves visit `i` where its day and start put it.
+    /// Moves visit `i` where its day and start put it, in one edit (so no
+    /// other visit's id is written for the moment it is out of the list).
     fn move_to_its_place(&mut self, i: usize) {
         let visit = self.mission.visits[i].clone();
-        self.apply(Edit::Visit(ListEdit::Remove(i)));
-        let index = DayIndex::build(&self.mission);
-        let at = insertion_point(&self.mission, &index, visit.date, visit.start);
-        self.apply(Edit::Visit(ListEdit::Insert(at, visit)));
+        let mut without = self.mission.clone();
+        without.visits.remove(i);
+        let index = DayIndex::build(&without);
+        let at = insertion_point(&without, &index, visit.date, visit.start);
+        self.apply(Edit::Batch(vec![
+            Edit::Visit(ListEdit::Remove(i)),
+            Edit::Visit(ListEdit::Insert(at, visit)),
+        ]));
     }
 
+    /// Makes `edit` as the planner makes one: a visit without an id that
+    /// it changes, or whose generated id it would shift, gets the id it
+    /// had written into it ([`apply_keeping_ids`]).
     fn apply(&mut self, edit: Edit) {
         // Every edit is made at an index just looked up, so it applies.
-        if edit.clone().apply(&mut self.mission).is_ok() {
-            self.edits.push(edit);
+        if let Ok(applied) = apply_keeping_ids(&mut self.mission, edit) {
+            self.edits.push(applied.done);
         }
     }
 }

@@ -53,6 +53,12 @@ pub enum Action {
     Redo,
     Save,
     Command,
+    /// The agenda to a file: a format, who it is for, where it goes.
+    Export,
+    /// The visits to the calendar of the mission's `[publish]` table.
+    Publish,
+    /// The events of an `.ics` file into the mission.
+    Import,
 
     // Search and filter.
     /// Open the search line.
@@ -176,6 +182,9 @@ impl Action {
             Action::SearchPrev => "previous match",
             Action::Filter => "filter by participant, city, kind, status, tag",
             Action::ClearFilter => "clear the filter",
+            Action::Export => "export the agenda to a file",
+            Action::Publish => "publish to the calendar of [publish]",
+            Action::Import => "import calendar events (.ics) as one undo step",
             other => other.mode_only_description(),
         }
     }
@@ -242,7 +251,7 @@ impl Action {
             | Delay | Advance | Lengthen | Shorten | EditMission | EditDay | Undo | Redo => {
                 Group::Change
             }
-            Save | Command | Quit => Group::File,
+            Save | Command | Export | Publish | Import | Quit => Group::File,
             _ => return None,
         })
     }

@@ -5,6 +5,8 @@
 //! theme = "default"   # or "mono"; NO_COLOR in the environment forces "mono"
 //! home_clock = true   # show the home time zone's clock beside the trip's
 //! ripple_minutes = 15 # how far + and - shift the rest of a day
+//! password_file = "~/.config/itinera/dav-password"  # for P: the calendar
+//!                     # server's password, on the file's first line
 //!
 //! [keys]              # rebind keys: key = action, or "none" to unbind
 //! "ctrl-n" = "next_day"
@@ -24,7 +26,7 @@
 //! A broken config never stops the planner: every setting that can be read
 //! is used, and every problem is reported in the status bar.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{Action, Binding, Key, KeyMode, Keymap};
 
@@ -41,6 +43,9 @@ pub struct Config {
     pub home_clock: bool,
     /// How far `+` and `-` shift the rest of a day.
     pub ripple_minutes: u16,
+    /// The file whose first line is the password `P` publishes with, as
+    /// written (`~/` not yet expanded).
+    pub password_file: Option<PathBuf>,
     pub keymap: Keymap,
 }
 
@@ -50,6 +55,7 @@ impl Default for Config {
             theme: ThemeName::Default,
             home_clock: true,
             ripple_minutes: 15,
+            password_file: None,
             keymap: Keymap::default(),
         }
     }
@@ -117,6 +123,12 @@ impl Config {
                 ("ripple_minutes", _) => problems.push(format!(
                     "{name}: ripple_minutes must be a number of minutes from 1 to 720"
                 )),
+                ("password_file", toml::Value::String(path)) if !path.trim().is_empty() => {
+                    config.password_file = Some(PathBuf::from(path));
+                }
+                ("password_file", _) => problems.push(format!(
+                    "{name}: password_file must be the path of a file, as text"
+                )),
                 ("keys", toml::Value::Table(keys)) => {
                     read_keys(keys, name, &mut overrides, &mut problems);
                 }
@@ -129,7 +141,13 @@ impl Config {
                     problems.push(format!("{name}: {key} must be {expected}"));
                 }
                 (other, _) => {
-                    let known = ["theme", "home_clock", "ripple_minutes", "keys"];
+                    let known = [
+                        "theme",
+                        "home_clock",
+                        "ripple_minutes",
+                        "password_file",
+                        "keys",
+                    ];
                     let hint = crate::domain::suggest(other, known)
                         .map(|k| format!(" (did you mean {k}?)"))
                         .unwrap_or_default();
@@ -265,6 +283,25 @@ mod tests {
         assert!(!config.home_clock);
         assert_eq!(config.keymap.action(Key::char('x')), Some(Action::NextDay));
         assert_eq!(config.keymap.action(Key::char('l')), None);
+    }
+
+    #[test]
+    fn reads_the_password_file_and_says_when_it_is_not_a_path() {
+        let (config, problems) =
+            Config::parse("password_file = \"~/.dav-password\"\n", "config.toml");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.password_file, Some(PathBuf::from("~/.dav-password")));
+        let (config, problems) = Config::parse("password_file = 3\n", "config.toml");
+        assert_eq!(config.password_file, None);
+        assert_eq!(
+            problems,
+            ["config.toml: password_file must be the path of a file, as text"]
+        );
+        let (_, problems) = Config::parse("pasword_file = \"x\"\n", "config.toml");
+        assert_eq!(
+            problems,
+            ["config.toml: unknown setting pasword_file (did you mean password_file?)"]
+        );
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub const DEFAULTS: &[(&str, Action)] = &[
     ("ctrl-r", Action::Redo),
     ("ctrl-s", Action::Save),
     (":", Action::Command),
+    ("x", Action::Export),
+    ("P", Action::Publish),
+    ("i", Action::Import),
     ("q", Action::Quit),
     ("ctrl-c", Action::Quit),
 ];

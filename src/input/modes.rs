@@ -222,7 +222,10 @@ impl KeyMode {
             (KeyMode::Dialog, A::Save) => "save and quit",
             (KeyMode::Dialog, A::Discard) => "discard the changes",
             (KeyMode::Dialog, A::Reload) => "reload the file changed on disk",
-            (KeyMode::Dialog, A::Overwrite) => "overwrite the file changed on disk",
+            (KeyMode::Dialog, A::Overwrite) => {
+                "overwrite the file changed on disk; replace an export"
+            }
+            (KeyMode::Dialog, A::SaveAs) => "save as another file; export under another name",
             (KeyMode::Dialog, A::Restore) => "restore the changes kept",
             (KeyMode::Dialog, A::Later) => "decide later on the changes kept",
             (KeyMode::Dialog, A::Back) => "close the dialog, as cancel does",

@@ -57,6 +57,22 @@ impl Secret {
     }
 }
 
+impl Secret {
+    /// The first line of the file at `path`; a one-line problem when it
+    /// cannot be read or that line is empty.
+    pub fn from_file(path: &std::path::Path) -> Result<Secret, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| format!("cannot read the password file {}: {err}", path.display()))?;
+        match text.lines().next().map(|l| l.trim_end_matches('\r')) {
+            Some(line) if !line.is_empty() => Ok(Secret::new(line)),
+            _ => Err(format!(
+                "the first line of the password file {} is empty",
+                path.display()
+            )),
+        }
+    }
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Secret(***)")

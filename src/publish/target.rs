@@ -1,9 +1,8 @@
 //! The calendar URL: what is accepted, the loopback rule for plain
 //! `http://`, and the names of the resources inside the calendar.
 
-use std::net::{Ipv4Addr, Ipv6Addr};
-
 use super::PublishError;
+use crate::domain::{is_loopback, split_url};
 
 /// A checked calendar URL, split into its origin and its path.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,58 +21,26 @@ impl Target {
     /// it, no query or fragment. Plain `http://` is refused unless the host
     /// is a loopback address or `insecure` is set.
     pub fn parse(url: &str, insecure: bool) -> Result<Target, PublishError> {
-        let bad = |reason: &str| PublishError::BadUrl {
+        let parts = split_url(url).map_err(|problem| PublishError::BadUrl {
             url: redact(url),
-            reason: reason.to_string(),
-        };
-        let url = url.trim();
-        let (scheme, rest) = url
-            .split_once("://")
-            .ok_or_else(|| bad("it must start with https:// (or http:// to this computer)"))?;
-        let scheme = scheme.to_ascii_lowercase();
-        if scheme != "https" && scheme != "http" {
-            return Err(bad(
-                "it must start with https:// (or http:// to this computer)",
-            ));
-        }
-        if rest.contains(['?', '#']) {
-            return Err(bad("a calendar URL has no query (?) or fragment (#)"));
-        }
-        let (authority, path) = match rest.find('/') {
-            Some(at) => rest.split_at(at),
-            None => (rest, "/"),
-        };
-        if authority.contains('@') {
-            return Err(bad(
-                "leave the user name and password out of the URL: give --user, and the \
-                 password with --password-file or ITINERA_PASSWORD",
-            ));
-        }
-        let host = host_of(authority).ok_or_else(|| bad("it names no host"))?;
-        if authority
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control())
-        {
-            return Err(bad("the host has spaces or control characters in it"));
-        }
-        if path.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(bad(
-                "the path has spaces or control characters in it (write a space as %20)",
-            ));
-        }
-        if scheme == "http" && !insecure && !is_loopback(host) {
+            reason: problem
+                .reason("give --user, and the password with --password-file or ITINERA_PASSWORD"),
+        })?;
+        let loopback = is_loopback(parts.host);
+        if !parts.secure && !insecure && !loopback {
             return Err(PublishError::InsecureHttp {
-                host: host.to_string(),
+                host: parts.host.to_string(),
             });
         }
-        let mut path = path.to_string();
+        let mut path = parts.path.to_string();
         if !path.ends_with('/') {
             path.push('/');
         }
+        let scheme = if parts.secure { "https" } else { "http" };
         Ok(Target {
-            origin: format!("{scheme}://{}", authority.to_ascii_lowercase()),
+            origin: format!("{scheme}://{}", parts.authority.to_ascii_lowercase()),
             path,
-            loopback: is_loopback(host),
+            loopback,
         })
     }
 
@@ -122,27 +89,6 @@ fn strip_origin(href: &str) -> Option<&str> {
         Some((_, rest)) => Some(&rest[rest.find('/')?..]),
         None => Some(href),
     }
-}
-
-/// The host of an authority ("[::1]:5232" gives "[::1]").
-fn host_of(authority: &str) -> Option<&str> {
-    let host = if authority.starts_with('[') {
-        &authority[..=authority.find(']')?]
-    } else {
-        authority.split(':').next()?
-    };
-    (!host.is_empty()).then_some(host)
-}
-
-/// Whether `host` is this computer: `localhost`, 127.0.0.0/8 or `[::1]`.
-pub(crate) fn is_loopback(host: &str) -> bool {
-    if host.eq_ignore_ascii_case("localhost") {
-        return true;
-    }
-    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        return inner.parse::<Ipv6Addr>().is_ok_and(|ip| ip.is_loopback());
-    }
-    host.parse::<Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// A URL as it may be shown: anything between `://` and `@` (a user name

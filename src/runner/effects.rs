@@ -62,13 +62,19 @@ pub fn perform(doc: &mut Document, app: &App, effect: Effect) -> Option<Report> 
             None
         }
         Effect::RestoreRecovery { path } => Some(match doc.restore_recovery(&path) {
-            Ok(mission) => Report::Restored { mission },
+            Ok(mission) => Report::Restored {
+                mission: Box::new(mission),
+            },
             Err(problem) => Report::RestoreFailed { problem },
         }),
         Effect::DiscardRecovery { path } => Some(match doc.discard_recovery(&path) {
             Ok(()) => Report::Discarded,
             Err(problem) => Report::DiscardFailed { problem },
         }),
+        Effect::Import { path } => Some(super::importing::import(mission, &path)),
+        Effect::Export(request) => Some(super::export::export(&doc.path, mission, request)),
+        // Publishing runs in the background: the session starts it.
+        Effect::Publish { .. } => None,
         Effect::Quit => {
             doc.finish(app.is_dirty());
             None
@@ -147,7 +153,10 @@ fn reload(doc: &mut Document, app: &App) -> Report {
     match doc.reload() {
         Ok(mission) => {
             doc.forget_own_recovery();
-            Report::Reloaded { mission, kept }
+            Report::Reloaded {
+                mission: Box::new(mission),
+                kept,
+            }
         }
         Err(err) => Report::ReloadFailed {
             problem: err.render().trim_end().to_string(),

@@ -25,11 +25,15 @@ use crate::paths::Dirs;
 use crate::ui;
 
 pub mod effects;
+mod export;
 mod hangup;
+mod importing;
 pub mod keys;
+mod publishing;
 mod session;
 
 pub use effects::perform;
+pub use publishing::Publisher;
 pub use session::Session;
 
 /// Opens the planner on `file`, or on the mission opened last, or (on the
@@ -198,7 +202,7 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> io::Resu
         // notice a hang-up at once) and keep them after a moment of quiet;
         // while they are, look now and then that the file is still there;
         // otherwise sleep until the clocks change.
-        let wait = if stale {
+        let wait = if stale || session.publisher.busy() {
             WATCH
         } else if session.app.is_dirty() {
             until_next_minute().min(RECHECK)
@@ -213,10 +217,12 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> io::Resu
         } else if last_input.elapsed() >= IDLE {
             session.idle();
         }
+        session.background();
     }
 }
 
-/// How often the loop looks for a hang-up while changes are not yet kept.
+/// How often the loop looks for a hang-up while changes are not yet kept,
+/// and for the end of a publish while one runs.
 const WATCH: Duration = Duration::from_millis(100);
 
 /// How often an idle planner with unsaved changes looks that their

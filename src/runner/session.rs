@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 
 use super::effects::{elsewhere, perform};
 use super::keys::key_of;
+use super::publishing::Publisher;
 use crate::app::{App, Effect, Msg, Opening, Pending, Recovery};
 use crate::file::Loaded;
 use crate::input::Config;
@@ -21,6 +22,9 @@ use crate::ui;
 pub struct Session {
     pub app: App,
     pub doc: Document,
+    /// A publish running in the background, and the session's password.
+    pub publisher: Publisher,
+    dirs: Option<Dirs>,
 }
 
 impl Session {
@@ -32,7 +36,7 @@ impl Session {
             parsed,
             bytes,
         } = loaded;
-        let doc = Document::new(path.clone(), parsed.base, bytes, dirs);
+        let doc = Document::new(path.clone(), parsed.base, bytes, dirs.clone());
         let pending = doc.pending_recovery().map(|path| Pending {
             kept_at: recovery::written_at(&path),
             path,
@@ -42,8 +46,14 @@ impl Session {
             elsewhere: elsewhere(doc.elsewhere()),
             pending,
         };
+        let config_password_file = config.password_file.clone();
         let app = App::new(parsed.mission, config, opening);
-        Session { app, doc }
+        Session {
+            app,
+            doc,
+            publisher: Publisher::from_env(config_password_file.as_deref()),
+            dirs,
+        }
     }
 
     /// Hands `msg` to the app and performs the effects it asks for, and
@@ -51,9 +61,38 @@ impl Session {
     pub fn update(&mut self, msg: Msg) {
         let mut queue: VecDeque<Effect> = self.app.update(msg).into();
         while let Some(effect) = queue.pop_front() {
-            if let Some(report) = perform(&mut self.doc, &self.app, effect) {
+            let report = match effect {
+                Effect::Publish { password } => Some(self.publisher.start(
+                    self.app.mission(),
+                    &self.doc.path,
+                    self.dirs.as_ref(),
+                    password,
+                )),
+                effect => perform(&mut self.doc, &self.app, effect),
+            };
+            if let Some(report) = report {
                 queue.extend(self.app.update(Msg::Done(report)));
             }
+        }
+    }
+
+    /// What the background work (a publish) has to report, handed to the
+    /// app. The event loop calls it after every wake-up.
+    pub fn background(&mut self) {
+        if let Some(report) = self.publisher.poll() {
+            self.update(Msg::Done(report));
+        }
+    }
+
+    /// Waits up to `timeout` for the running publish to end, and hands its
+    /// outcome to the app; false when nothing ended in that time.
+    pub fn wait_for_background(&mut self, timeout: std::time::Duration) -> bool {
+        match self.publisher.wait(timeout) {
+            Some(report) => {
+                self.update(Msg::Done(report));
+                true
+            }
+            None => false,
         }
     }
 

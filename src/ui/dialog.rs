@@ -80,13 +80,13 @@ pub fn render_confirm(app: &App, confirm: &Confirm, theme: &Theme, area: Rect, b
 pub fn render_prompt(prompt: &Prompt, theme: &Theme, area: Rect, buf: &mut Buffer) {
     ratatui::widgets::Clear.render(area, buf);
     buf.set_style(area, theme.status);
-    let label = prompt.label();
+    let label = prompt.label(usize::from(area.width));
     buf.set_string(area.x, area.y, label, theme.status.patch(theme.key));
-    let width = label.chars().count() as u16;
+    let width = u16::try_from(label.width()).unwrap_or(u16::MAX);
     let rect = Rect {
-        x: area.x + width,
+        x: area.x.saturating_add(width),
         width: area.width.saturating_sub(width),
         ..area
     };
-    super::form_text::draw_line(&prompt.input, true, rect, buf);
+    super::form_text::draw_line(&prompt.shown(), true, rect, buf);
 }

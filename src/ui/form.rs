@@ -12,7 +12,7 @@ use super::form_text::{self, NOTES_ROWS};
 use super::geometry::{inner, popup, shrink_to};
 use super::text::truncate;
 use super::theme::Theme;
-use crate::app::form::{Field, Form, Input};
+use crate::app::form::{Field, Form, Input, Target};
 use crate::input::{Action, KeyMode, Keymap};
 use unicode_width::UnicodeWidthStr;
 
@@ -168,8 +168,13 @@ fn more_marks(form: &Form, theme: &Theme, area: Rect, rows: u16, buf: &mut Buffe
 fn hint_line(form: &Form, keymap: &Keymap, theme: &Theme, width: usize) -> Line<'static> {
     let has = |f: fn(&Input) -> bool| form.fields.iter().any(|x| f(&x.input));
     let key = |action| keymap.hint_in(KeyMode::Form, action);
+    // The export form's Enter writes a file rather than changing the plan.
+    let apply = match form.target {
+        Target::Export => "export",
+        _ => "apply",
+    };
     let mut hints = vec![
-        (key(Action::Apply), "apply"),
+        (key(Action::Apply), apply),
         (key(Action::Cancel), "cancel"),
         (key(Action::NextField), "next field"),
     ];
@@ -258,7 +263,7 @@ fn draw_field(field: &Field, focused: bool, theme: &Theme, place: Place, buf: &m
 
 /// "‹ meeting ›", and the other choices beside it when focused.
 fn draw_choice(
-    options: &[&str],
+    options: &[String],
     selected: usize,
     focused: bool,
     theme: &Theme,
@@ -266,7 +271,7 @@ fn draw_choice(
     buf: &mut Buffer,
 ) {
     let Some(y) = place.at(0) else { return };
-    let current = options.get(selected).copied().unwrap_or("");
+    let current = options.get(selected).map_or("", String::as_str);
     let style = if focused {
         theme.selected
     } else {

@@ -218,9 +218,13 @@ pub fn settle(app: &mut App, area: Rect) {
             }
         }
         Mode::Prompt(prompt) => {
-            let label = u16::try_from(prompt.label().chars().count()).unwrap_or(u16::MAX);
+            let label = prompt.label(usize::from(areas.status.width)).width();
+            let label = u16::try_from(label).unwrap_or(u16::MAX);
             let width = areas.status.width.saturating_sub(label);
-            form_text::settle_line(&mut prompt.input, usize::from(width));
+            // A password is scrolled as it is drawn, one dot a character.
+            let mut shown = prompt.shown();
+            form_text::settle_line(&mut shown, usize::from(width));
+            prompt.input.scroll = shown.scroll;
         }
         Mode::Normal | Mode::Confirm(_) | Mode::Filter(_) => {}
     }

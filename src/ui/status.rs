@@ -68,10 +68,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             );
             ratatui::widgets::Paragraph::new(all).render(area, buf);
         }
-        None => {
-            spans.extend(hints(app, theme, room));
-            Line::from(spans).render(area, buf);
-        }
+        // While a publish runs, the bar says so until it ends.
+        None => match &app.publishing {
+            Some(url) => {
+                let text = super::text::truncate(&format!("Publishing to {url}…"), room);
+                spans.push(Span::styled(text, theme.info));
+                Line::from(spans).render(area, buf);
+            }
+            None => {
+                spans.extend(hints(app, theme, room));
+                Line::from(spans).render(area, buf);
+            }
+        },
     }
 }
 

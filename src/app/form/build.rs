@@ -18,6 +18,7 @@ impl Form {
             Entity::Participant(p) => Entity::Participant(self.built(&PARTICIPANT, p)),
             Entity::Header(h) => Entity::Header(self.built(&HEADER, h)),
             Entity::Day(d) => Entity::Day(self.built(&DAY, d)),
+            Entity::Export => Entity::Export,
         }
     }
 
@@ -40,9 +41,13 @@ impl Form {
 /// field keeps it until it is edited.
 fn value<E>(spec: &FieldSpec<E>, field: &Field, base: &E) -> Option<Option<FieldValue>> {
     match &field.input {
-        Input::Choice { options, selected } => options
-            .get(*selected)
-            .map(|word| Some(FieldValue::Word(word))),
+        Input::Choice { options, selected } => {
+            let ValueKind::Choice(choice) = spec.kind else {
+                return None;
+            };
+            let word = choice.parse(options.get(*selected)?)?;
+            Some(Some(FieldValue::Word(word)))
+        }
         Input::Checklist { whole, items, .. } => {
             let chosen: Vec<String> = items
                 .iter()
@@ -97,6 +102,7 @@ fn parsed(kind: ValueKind, text: &str) -> Option<FieldValue> {
         | ValueKind::MultiLine
         | ValueKind::Id
         | ValueKind::Choice(_)
-        | ValueKind::IdList => Some(FieldValue::Text(text.to_string())),
+        | ValueKind::IdList
+        | ValueKind::Url => Some(FieldValue::Text(text.to_string())),
     }
 }

@@ -30,6 +30,7 @@ impl Form {
                 self.validate_mission();
             }
             Target::Day(_) => self.check_fields(&DAY),
+            Target::Export => self.validate_export(),
         }
         self.fields.iter().all(|f| f.error.is_none())
     }

@@ -26,6 +26,9 @@ impl Form {
             .fields
             .iter()
             .any(|f| f.name == name && f.raw_text() != before);
+        if self.export.is_some() {
+            return self.export_edited(name, before);
+        }
         if !changed {
             return;
         }
@@ -77,7 +80,7 @@ impl Form {
 
     /// Puts `value` in text field `name` (not the focused one), showing
     /// its beginning.
-    fn replace_text(&mut self, name: Name, value: &str) {
+    pub(super) fn replace_text(&mut self, name: Name, value: &str) {
         let Some(field) = self.fields.iter_mut().find(|f| f.name == name) else {
             return;
         };

@@ -7,7 +7,7 @@ use crate::domain::schema::{DAY, FieldValue, HEADER, PARTICIPANT, Schema, VISIT,
 use crate::domain::{DayInfo, Header, Mission, Participant, Visit};
 use crate::present::format_time;
 
-fn field(name: Name, label: &'static str, input: Input) -> Field {
+pub(super) fn field(name: Name, label: &'static str, input: Input) -> Field {
     let initial = match &input {
         Input::Text { area, .. } => area.lines().join("\n"),
         _ => String::new(),
@@ -27,7 +27,7 @@ fn field(name: Name, label: &'static str, input: Input) -> Field {
 /// one of them).
 fn choice(words: &[&'static str], current: &str) -> Input {
     Input::Choice {
-        options: words.to_vec(),
+        options: words.iter().map(|w| w.to_string()).collect(),
         selected: words.iter().position(|w| *w == current).unwrap_or(0),
     }
 }

@@ -18,12 +18,14 @@ use crate::input::{Action, KeyMode, Keymap};
 
 mod build;
 mod check;
+mod export;
 mod follow;
 mod keys;
 mod kinds;
 mod name;
 pub mod rows;
 
+pub use export::default_path;
 pub use keys::{edit_text, type_key};
 pub use name::Name;
 
@@ -50,6 +52,8 @@ pub enum Target {
     Participant(Option<usize>),
     Mission,
     Day(NaiveDate),
+    /// Not an entity: what to export, and where.
+    Export,
 }
 
 pub enum Input {
@@ -58,7 +62,7 @@ pub enum Input {
         multiline: bool,
     },
     Choice {
-        options: Vec<&'static str>,
+        options: Vec<String>,
         selected: usize,
     },
     /// The whole delegation, or a chosen few. Row 0 is "whole delegation";
@@ -92,6 +96,8 @@ pub enum Entity {
     Participant(Participant),
     Header(Header),
     Day(DayInfo),
+    /// The export form's: it edits no entity.
+    Export,
 }
 
 pub struct Form {
@@ -112,6 +118,8 @@ pub struct Form {
     end_edited: bool,
     /// Why the end cannot follow the start, shown on the End field.
     end_blocked: Option<String>,
+    /// For the export form: its choices and the mission file.
+    export: Option<Box<export::ExportSetup>>,
 }
 
 /// What a key did to the form.
@@ -135,6 +143,7 @@ impl Form {
             message: None,
             end_edited: false,
             end_blocked: None,
+            export: None,
         };
         form.refocus();
         form

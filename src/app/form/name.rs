@@ -41,4 +41,8 @@ impl Name {
     pub const Organizer: Name = Name("organizer");
     pub const Summary: Name = Name("summary");
     pub const Lodging: Name = Name("lodging");
+    /// The export form's fields.
+    pub const Format: Name = Name("format");
+    pub const Scope: Name = Name("scope");
+    pub const Path: Name = Name("path");
 }

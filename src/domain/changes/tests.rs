@@ -16,6 +16,7 @@ fn visit(id: Option<&str>, d: u32, hour: u32, title: &str) -> Visit {
 
 fn mission(visits: Vec<Visit>) -> Mission {
     Mission {
+        publish: None,
         header: Header::new("Japan", day(14), day(18)),
         days: Vec::new(),
         participants: vec![

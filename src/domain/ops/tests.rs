@@ -21,6 +21,7 @@ fn timed(d: u32, title: &str, start: (u32, u32), end: (u32, u32)) -> Visit {
 
 fn mission(visits: Vec<Visit>) -> Mission {
     Mission {
+        publish: None,
         header: Header::new("T", date(14), date(16)),
         days: vec![],
         participants: vec![Participant::new("a", "A"), Participant::new("b", "B")],
@@ -298,6 +299,7 @@ fn nothing_moves_past_the_last_date_a_file_can_hold() {
     visit.start = Some(hm(23, 0));
     visit.end = Some(hm(23, 50));
     let m = Mission {
+        publish: None,
         header: Header::new("T", last, last),
         days: vec![],
         participants: vec![],

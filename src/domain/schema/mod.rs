@@ -10,7 +10,8 @@
 //! skeleton of `itinera new`, the edit forms (their fields, and the entity
 //! built back), the visit pane's rows and the JSON export. Adding a field to
 //! visits is a member of [`Visit`](super::Visit) and one entry of
-//! [`VISIT`]. Rules that concern several fields or the whole mission (a
+//! [`VISIT`]. The `[publish]` table ([`PUBLISH`]) is read, checked, saved
+//! and exported the same way; no form edits it. Rules that concern several fields or the whole mission (a
 //! visit's times in order, ids unique, attendees known, dates within the
 //! mission) are written by hand where they are checked.
 //!
@@ -42,7 +43,7 @@ mod visit;
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
-pub use tables::{DAY, HEADER, PARTICIPANT};
+pub use tables::{DAY, HEADER, PARTICIPANT, PUBLISH};
 pub use visit::VISIT;
 
 /// What a field holds, and so how it is read, checked, edited and written.
@@ -67,6 +68,9 @@ pub enum ValueKind {
     TagList,
     /// An IANA time zone name.
     TimeZone,
+    /// A calendar's URL: `https://HOST/PATH` (see
+    /// [`split_url`](crate::domain::split_url)).
+    Url,
 }
 
 /// The words a choice field may hold.
@@ -409,6 +413,7 @@ mod tests {
         check(&DAY);
         check(&PARTICIPANT);
         check(&VISIT);
+        check(&PUBLISH);
     }
 
     #[test]

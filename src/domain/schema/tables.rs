@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{FieldSpec, FieldValue, Schema, ValueKind, date_of, text, text_of};
-use crate::domain::{DayInfo, Header, Participant};
-use ValueKind::{Date, Id, MultiLine, Text, TimeZone};
+use crate::domain::{DayInfo, Header, Participant, Publish};
+use ValueKind::{Date, Id, MultiLine, Text, TimeZone, Url};
 
 fn zone_of(value: &Option<FieldValue>) -> Option<chrono_tz::Tz> {
     value.as_ref().and_then(FieldValue::as_zone)
@@ -196,5 +196,37 @@ pub static PARTICIPANT: Schema<Participant> = Schema {
             .form(7)
             .example("\"\""),
         optional_text!(person, MultiLine, notes, "Notes").form(8),
+    ],
+};
+
+const fn publish(
+    key: &'static str,
+    kind: ValueKind,
+    label: &'static str,
+    get: fn(&Publish) -> Option<FieldValue>,
+    set: fn(&mut Publish, Option<FieldValue>),
+) -> FieldSpec<Publish> {
+    FieldSpec::new(key, kind, label, get, set)
+}
+
+/// The `[publish]` table: the CalDAV calendar `itinera publish` and the
+/// planner publish to. It has no password field, and never will.
+pub static PUBLISH: Schema<Publish> = Schema {
+    section: "[publish]",
+    blank: || Publish {
+        url: String::new(),
+        user: None,
+    },
+    fields: &[
+        publish(
+            "url",
+            Url,
+            "Calendar URL",
+            |p| Some(FieldValue::Text(p.url.clone())),
+            |p, x| p.url = text_of(x).unwrap_or_default(),
+        )
+        .required()
+        .example("\"https://dav.example.org/USER/CALENDAR/\""),
+        optional_text!(publish, Text, user, "User").example("\"\""),
     ],
 };

@@ -21,6 +21,7 @@ fn mission(tz: Option<Tz>) -> Mission {
     let mut header = Header::new("Mission; to Kyoto, 2026", d("2026-03-30"), d("2026-03-31"));
     header.timezone = tz;
     Mission {
+        publish: None,
         header,
         days: Vec::new(),
         participants: vec![

@@ -21,11 +21,11 @@ use chrono_tz::Tz;
 use super::diagnostic::{Diagnostic, LineIndex, excerpt};
 use super::dto::{EntryDto, MissionDto, Raw, Spanned};
 use crate::domain::schema::{
-    Choice, DAY, FieldValue, HEADER, PARTICIPANT, Schema, ValueKind, normalized,
+    Choice, DAY, FieldValue, HEADER, PARTICIPANT, PUBLISH, Schema, ValueKind, normalized,
 };
 use crate::domain::{
-    DayInfo, FORMAT, Header, MAX_MISSION_DAYS, Mission, Participant, is_valid_id, mission_days,
-    suggest,
+    DayInfo, FORMAT, Header, MAX_MISSION_DAYS, Mission, Participant, is_loopback, is_valid_id,
+    mission_days, split_url, suggest,
 };
 
 const MISSION_START: usize = HEADER.at("start");
@@ -67,6 +67,7 @@ pub fn validate(dto: MissionDto, text: &str, problems: &mut Vec<Diagnostic>) -> 
                 _ => None,
             });
     let header = dto.header.and_then(|h| v.header(h));
+    let publish = dto.publish.and_then(|p| v.entity(&PUBLISH, p));
     let days = v.days(dto.days, range);
     let participants = v.participants(dto.participants);
     let mut ids = visit::Ids::new(participants.iter().map(|p| p.id.as_str()).collect());
@@ -80,6 +81,7 @@ pub fn validate(dto: MissionDto, text: &str, problems: &mut Vec<Diagnostic>) -> 
         days,
         participants,
         visits: visits.into_iter().collect::<Option<Vec<_>>>()?,
+        publish,
     })
 }
 
@@ -145,6 +147,10 @@ impl Validator<'_> {
                     },
                 ));
             }
+            (ValueKind::Url, Raw::Text(url)) => {
+                self.url(key, &url, raw.span)?;
+                FieldValue::Text(url)
+            }
             (ValueKind::TimeZone, Raw::Text(name)) => {
                 FieldValue::Zone(self.timezone(&Spanned {
                     value: name,
@@ -202,6 +208,37 @@ impl Validator<'_> {
                     format!("unknown time zone \"{}\"{hint}", excerpt(&field.value)),
                 );
                 None
+            }
+        }
+    }
+
+    /// Checks a calendar URL's shape: an error for one that cannot be
+    /// published to, a warning for plain http to another computer, which
+    /// publishing refuses unless told otherwise.
+    fn url(&mut self, key: &str, url: &str, span: Range<usize>) -> Option<()> {
+        match split_url(url) {
+            Err(problem) => {
+                let login = "write the user name as `user` in [publish]; the password never \
+                             goes in the file";
+                self.error(
+                    span,
+                    format!("`{key}` is not a calendar URL: {}", problem.reason(login)),
+                );
+                None
+            }
+            Ok(parts) => {
+                if !parts.secure && !is_loopback(parts.host) {
+                    self.warning(
+                        span,
+                        format!(
+                            "`{key}`: plain http:// to {} would send the password and the plan \
+                             unencrypted; use https:// (`itinera publish` refuses it without \
+                             --insecure-http)",
+                            excerpt(parts.host)
+                        ),
+                    );
+                }
+                Some(())
             }
         }
     }

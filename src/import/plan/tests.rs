@@ -20,6 +20,7 @@ fn mission() -> Mission {
     let mut header = Header::new("Japan", d("2022-11-14"), d("2022-11-15"));
     header.timezone = Some(chrono_tz::Asia::Tokyo);
     Mission {
+        publish: None,
         header,
         days: Vec::new(),
         participants: Vec::new(),
@@ -192,7 +193,7 @@ fn events_outside_the_dates_repeating_or_twice_are_not_imported_and_say_why() {
         .entries
         .iter()
         .filter_map(|e| match &e.outcome {
-            Outcome::Skipped { reason } => Some((e.line, reason.as_str())),
+            Outcome::Skipped { reason, .. } => Some((e.line, reason.as_str())),
             _ => None,
         })
         .collect();
@@ -232,4 +233,38 @@ fn an_event_moved_to_another_day_moves_its_visit_there() {
     let moved = plan(&imported, &later);
     assert_eq!(titles(&moved.mission), ["B", "A", "C"]);
     assert_eq!(moved.mission.visits[1].date, d("2022-11-15"));
+}
+
+#[test]
+fn a_visit_whose_generated_id_an_added_visit_would_take_keeps_it_as_in_the_planner() {
+    // A new "Lunch" at noon goes before the one at one o'clock, and would
+    // take its generated id "2022-11-14-lunch": the old one gets it
+    // written, as the planner writes it for the same insertion.
+    let mut m = mission();
+    let mut lunch = Visit::new(d("2022-11-14"), "Lunch");
+    lunch.start = t("13:00");
+    m.visits = vec![lunch];
+    let noon = event(
+        5,
+        Some("abc@google.com"),
+        "Lunch",
+        "2022-11-14 12:00",
+        "2022-11-14 12:45",
+    );
+    let plan = plan(&m, &[noon]);
+    let ids: Vec<Option<&str>> = plan
+        .mission
+        .visits
+        .iter()
+        .map(|v| v.id.as_deref())
+        .collect();
+    assert_eq!(ids, [None, Some("2022-11-14-lunch")]);
+    assert_eq!(
+        plan.mission.visit_ids(),
+        ["2022-11-14-lunch-2", "2022-11-14-lunch"]
+    );
+    // The edit the planner takes as one undo step writes the same id.
+    let mut again = m.clone();
+    plan.edit.clone().apply(&mut again).expect("applies");
+    assert!(again.same_content(&plan.mission));
 }
