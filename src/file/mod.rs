@@ -1,14 +1,15 @@
 //! The TOML mission file: reading it with precise problems, and writing it
 //! back without disturbing what the person wrote.
 //!
-//! Reading goes text -> TOML tree with spans ([`toml_edit::Document`],
+//! Reading goes text -> TOML tree with spans ([`toml::de::DeTable`],
 //! reached through [`tree`]) -> DTOs ([`dto`], filled by [`read`]) ->
 //! [`crate::domain::Mission`] ([`validate`]). Both steps walk each
 //! entity's description ([`crate::domain::schema`]) rather than naming its
 //! fields. Every problem is a [`Diagnostic`] with a byte span; the CLI
 //! prints them as `FILE:LINE:COL: error: MESSAGE`.
 //!
-//! Writing ([`save`]) starts from the document as it was read and patches
+//! Writing ([`save`]) starts from the document as it was read (toml_edit's
+//! [`DocumentMut`], built from the text when first needed) and patches
 //! only what differs between the mission as read and the mission now, so
 //! comments, blank lines, key order, unknown keys and untouched entries stay
 //! byte for byte. [`write`] puts the result on disk atomically.
@@ -17,6 +18,8 @@ pub mod diagnostic;
 pub mod dto;
 pub mod open;
 pub mod output;
+#[cfg(test)]
+mod parsers_agree;
 mod patch;
 mod read;
 #[cfg(unix)]
@@ -34,8 +37,9 @@ pub mod write;
 use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use toml_edit::{Document, DocumentMut};
+use toml_edit::DocumentMut;
 
 pub use diagnostic::{Diagnostic, LineIndex, Report, Severity, excerpt, line_col};
 pub use source::Layout;
@@ -50,14 +54,21 @@ pub struct Parsed {
     pub base: Base,
 }
 
-/// What a save needs to know about the file: its TOML document, its
-/// layout and the mission it holds. Created when the file is read; each
-/// [`Base::render`] moves it on to the mission rendered.
+/// What a save needs to know about the file: its text, its layout and the
+/// mission it holds. Created when the file is read; each [`Base::render`]
+/// moves it on to the mission rendered.
+///
+/// Reading needs no more than a quick tree of the text (see [`tree`]); the
+/// format-preserving document a save patches is built from the text only
+/// when a render first needs it, or ahead of that with [`Base::prepare`]
+/// (on another thread, say, while the planner shows its first frame).
 #[derive(Clone, Debug)]
 pub struct Base {
-    /// The document as read (spans kept, cheap to build), until the first
-    /// render turns it into `editable`.
-    read: Option<Box<Document<String>>>,
+    /// The text as read (decoded: no byte-order mark), while the document
+    /// has not been patched; shared with a [`Preparation`] of it.
+    text: Option<Arc<str>>,
+    /// The document, once built; patched by each render that changes the
+    /// mission.
     editable: Option<Box<DocumentMut>>,
     pub(crate) layout: Layout,
     pub(crate) mission: Mission,
@@ -70,10 +81,44 @@ pub struct Base {
     pub(crate) dead_participants: save::Graveyard<Participant>,
 }
 
+/// The work of building a base's document: owned text, so it can be done
+/// on another thread ([`Preparation::build`]) and the result installed
+/// later ([`Base::install`]).
+#[derive(Debug)]
+pub struct Preparation {
+    text: Arc<str>,
+}
+
+/// A document built by [`Preparation::build`], to hand to [`Base::install`].
+#[derive(Debug)]
+pub struct Prepared {
+    text: Arc<str>,
+    document: Box<DocumentMut>,
+}
+
+impl Preparation {
+    /// Builds the document: about one parse of the text with toml_edit.
+    pub fn build(self) -> Prepared {
+        Prepared {
+            document: Box::new(document_of(&self.text)),
+            text: self.text,
+        }
+    }
+}
+
+/// The format-preserving document of `text`, which the reader accepted.
+/// The reader and toml_edit accept the same files (`tests/toml_shapes.rs`
+/// compares them); were toml_edit ever to refuse one, the document starts
+/// empty and a save writes every table afresh (the mission complete, its
+/// comments lost) rather than fail.
+fn document_of(text: &str) -> DocumentMut {
+    text.parse().unwrap_or_default()
+}
+
 impl Base {
-    fn new(doc: Document<String>, layout: Layout, mission: Mission) -> Self {
+    fn new(text: &str, layout: Layout, mission: Mission) -> Self {
         let mut base = Base {
-            read: Some(Box::new(doc)),
+            text: Some(Arc::from(text)),
             editable: None,
             layout,
             mission,
@@ -94,17 +139,42 @@ impl Base {
 
     /// The text as read, while no render has changed the document.
     fn raw(&self) -> Option<&str> {
-        match &self.editable {
-            None => self.read.as_deref().map(Document::raw),
-            Some(_) => None,
+        self.text.as_deref()
+    }
+
+    /// The document, built now if it was not, to be patched: from here on
+    /// the text as read no longer describes it.
+    fn patched(&mut self) -> &mut DocumentMut {
+        let text = self.text.take();
+        self.editable
+            .get_or_insert_with(|| Box::new(text.as_deref().map(document_of).unwrap_or_default()))
+    }
+
+    /// What building the document needs, while it is not built: run
+    /// [`Preparation::build`] anywhere, then [`Base::install`] the result,
+    /// and the next render starts from it instead of building it.
+    pub fn prepare(&self) -> Option<Preparation> {
+        match (&self.editable, &self.text) {
+            (None, Some(text)) => Some(Preparation {
+                text: Arc::clone(text),
+            }),
+            _ => None,
         }
     }
 
-    fn editable(&mut self) -> &mut DocumentMut {
-        let read = &mut self.read;
-        self.editable.get_or_insert_with(|| {
-            Box::new(read.take().map(|doc| doc.into_mut()).unwrap_or_default())
-        })
+    /// Installs a document [`Base::prepare`] asked for. One built from
+    /// other text (the base was rendered or read again meanwhile) is
+    /// dropped; `false` says so.
+    pub fn install(&mut self, prepared: Prepared) -> bool {
+        let fits = self.editable.is_none()
+            && self
+                .text
+                .as_ref()
+                .is_some_and(|text| Arc::ptr_eq(text, &prepared.text) || **text == *prepared.text);
+        if fits {
+            self.editable = Some(prepared.document);
+        }
+        fits
     }
 
     /// The file text for `mission`: the text as read, patched where
@@ -155,17 +225,21 @@ pub fn parse(text: &str) -> Result<Parsed, Report> {
 }
 
 fn parse_with_layout(text: &str, layout: Layout) -> Result<Parsed, Report> {
-    let doc = match Document::parse(text.to_string()) {
-        Ok(doc) => doc,
-        Err(err) => return Err(Report::new(syntax::problems(text, &err))),
-    };
     let mut problems = Vec::new();
-    let dto = read::read_document(tree::Table::root(&doc), &mut problems);
+    let dto = {
+        let (tree, errors) = toml::de::DeTable::parse_recoverable(text);
+        let overflow = tree::overflow(tree.get_ref());
+        if !errors.is_empty() || overflow.is_some() {
+            return Err(Report::new(syntax::problems(text, &errors, overflow)));
+        }
+        read::read_document(tree::Table::root(&tree, text), &mut problems)
+        // The tree goes here: what follows needs only the DTOs.
+    };
     let mission = validate::validate(dto, text, &mut problems);
     let report = Report::new(problems);
     match mission {
         Some(mission) if !report.has_errors() => Ok(Parsed {
-            base: Base::new(doc, layout, mission.clone()),
+            base: Base::new(text, layout, mission.clone()),
             mission,
             report,
         }),
