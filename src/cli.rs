@@ -23,7 +23,7 @@ pub use publish::PublishArgs;
 use crate::domain::suggest;
 use crate::export::Scope;
 use crate::file::output::{Existing, OutputError, write_output};
-use crate::file::{self, LoadError, Loaded};
+use crate::file::{self, LoadError, ReadOnly};
 
 mod export_files;
 
@@ -247,8 +247,8 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
             each_participant,
             out_dir,
         } => {
-            let loaded = load_reporting_warnings(&file)?;
-            let mission = &loaded.parsed.mission;
+            let read = load_reporting_warnings(&file)?;
+            let mission = &read.mission;
             if let Some(id) = &participant {
                 if mission.participant(id).is_none() {
                     return Err(Failure::usage(format!(
@@ -324,12 +324,12 @@ fn participant_hint(id: &str, mission: &crate::domain::Mission) -> String {
 
 fn check(path: &Path) -> Result<(), Failure> {
     let name = path.display().to_string();
-    match file::load(path) {
-        Ok(loaded) => {
-            let report = &loaded.parsed.report;
+    match file::load_read_only(path) {
+        Ok(read) => {
+            let report = &read.report;
             print(&format!(
                 "{}{name}: {}\n",
-                report.render(&name, &loaded_text(&loaded)),
+                report.render(&name, &read.text),
                 report.summary()
             ))
         }
@@ -348,24 +348,14 @@ fn check(path: &Path) -> Result<(), Failure> {
     }
 }
 
-/// The text a loaded file's spans refer to.
-fn loaded_text(loaded: &Loaded) -> String {
-    file::source::decode(&loaded.bytes)
-        .map(|(text, _)| text)
-        .unwrap_or_default()
-}
-
 /// Loads a file for a command that uses it; warnings go to stderr.
-fn load_reporting_warnings(path: &Path) -> Result<Loaded, Failure> {
-    let loaded = file::load(path)?;
-    let report = &loaded.parsed.report;
+fn load_reporting_warnings(path: &Path) -> Result<ReadOnly, Failure> {
+    let read = file::load_read_only(path)?;
+    let report = &read.report;
     if !report.diagnostics.is_empty() {
-        eprint!(
-            "{}",
-            report.render(&path.display().to_string(), &loaded_text(&loaded))
-        );
+        eprint!("{}", report.render(&path.display().to_string(), &read.text));
     }
-    Ok(loaded)
+    Ok(read)
 }
 
 fn new(

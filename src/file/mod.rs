@@ -9,11 +9,12 @@
 //! prints them as `FILE:LINE:COL: error: MESSAGE`.
 //!
 //! Writing ([`save`]) starts from the document as it was read (toml_edit's
-//! [`DocumentMut`], built from the text when first needed) and patches
+//! [`toml_edit::DocumentMut`], built from the text when first needed) and patches
 //! only what differs between the mission as read and the mission now, so
 //! comments, blank lines, key order, unknown keys and untouched entries stay
 //! byte for byte. [`write`] puts the result on disk atomically.
 
+mod base;
 pub mod diagnostic;
 pub mod dto;
 pub mod open;
@@ -34,17 +35,14 @@ mod tree;
 mod validate;
 pub mod write;
 
-use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use toml_edit::DocumentMut;
-
+pub use base::{Base, Preparation, Prepared};
 pub use diagnostic::{Diagnostic, LineIndex, Report, Severity, excerpt, line_col};
 pub use source::Layout;
 
-use crate::domain::{Key, Mission, Participant, Visit};
+use crate::domain::Mission;
 
 /// A mission read from text, with the warnings found on the way.
 #[derive(Clone, Debug)]
@@ -54,164 +52,45 @@ pub struct Parsed {
     pub base: Base,
 }
 
-/// What a save needs to know about the file: its text, its layout and the
-/// mission it holds. Created when the file is read; each [`Base::render`]
-/// moves it on to the mission rendered.
-///
-/// Reading needs no more than a quick tree of the text (see [`tree`]); the
-/// format-preserving document a save patches is built from the text only
-/// when a render first needs it, or ahead of that with [`Base::prepare`]
-/// (on another thread, say, while the planner shows its first frame).
+/// A mission read for a command that only looks at it (`check`,
+/// `export`, `diff`, `publish`): no [`Base`] for a save, and the text its
+/// problems refer to.
 #[derive(Clone, Debug)]
-pub struct Base {
-    /// The text as read (decoded: no byte-order mark), while the document
-    /// has not been patched; shared with a [`Preparation`] of it.
-    text: Option<Arc<str>>,
-    /// The document, once built; patched by each render that changes the
-    /// mission.
-    editable: Option<Box<DocumentMut>>,
-    pub(crate) layout: Layout,
-    pub(crate) mission: Mission,
-    /// Key of each visit and participant of `mission` -> its index, which is
-    /// also the index of its table in the document.
-    pub(crate) visit_tables: HashMap<Key, usize>,
-    pub(crate) participant_tables: HashMap<Key, usize>,
-    /// Tables of visits and participants deleted since the file was read.
-    pub(crate) dead_visits: save::Graveyard<Visit>,
-    pub(crate) dead_participants: save::Graveyard<Participant>,
-}
-
-/// The work of building a base's document: owned text, so it can be done
-/// on another thread ([`Preparation::build`]) and the result installed
-/// later ([`Base::install`]).
-#[derive(Debug)]
-pub struct Preparation {
-    text: Arc<str>,
-}
-
-/// A document built by [`Preparation::build`], to hand to [`Base::install`].
-#[derive(Debug)]
-pub struct Prepared {
-    text: Arc<str>,
-    document: Box<DocumentMut>,
-}
-
-impl Preparation {
-    /// Builds the document: about one parse of the text with toml_edit.
-    pub fn build(self) -> Prepared {
-        Prepared {
-            document: Box::new(document_of(&self.text)),
-            text: self.text,
-        }
-    }
-}
-
-/// The format-preserving document of `text`, which the reader accepted.
-/// The reader and toml_edit accept the same files (`tests/toml_shapes.rs`
-/// compares them); were toml_edit ever to refuse one, the document starts
-/// empty and a save writes every table afresh (the mission complete, its
-/// comments lost) rather than fail.
-fn document_of(text: &str) -> DocumentMut {
-    text.parse().unwrap_or_default()
-}
-
-impl Base {
-    fn new(text: &str, layout: Layout, mission: Mission) -> Self {
-        let mut base = Base {
-            text: Some(Arc::from(text)),
-            editable: None,
-            layout,
-            mission,
-            visit_tables: HashMap::new(),
-            participant_tables: HashMap::new(),
-            dead_visits: HashMap::new(),
-            dead_participants: HashMap::new(),
-        };
-        base.index_keys();
-        base
-    }
-
-    fn index_keys(&mut self) {
-        let index = |keys: Vec<Key>| keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
-        self.visit_tables = index(self.mission.visits.iter().map(|v| v.key).collect());
-        self.participant_tables = index(self.mission.participants.iter().map(|p| p.key).collect());
-    }
-
-    /// The text as read, while no render has changed the document.
-    fn raw(&self) -> Option<&str> {
-        self.text.as_deref()
-    }
-
-    /// The document, built now if it was not, to be patched: from here on
-    /// the text as read no longer describes it.
-    fn patched(&mut self) -> &mut DocumentMut {
-        let text = self.text.take();
-        self.editable
-            .get_or_insert_with(|| Box::new(text.as_deref().map(document_of).unwrap_or_default()))
-    }
-
-    /// What building the document needs, while it is not built: run
-    /// [`Preparation::build`] anywhere, then [`Base::install`] the result,
-    /// and the next render starts from it instead of building it.
-    pub fn prepare(&self) -> Option<Preparation> {
-        match (&self.editable, &self.text) {
-            (None, Some(text)) => Some(Preparation {
-                text: Arc::clone(text),
-            }),
-            _ => None,
-        }
-    }
-
-    /// Installs a document [`Base::prepare`] asked for. One built from
-    /// other text (the base was rendered or read again meanwhile) is
-    /// dropped; `false` says so.
-    pub fn install(&mut self, prepared: Prepared) -> bool {
-        let fits = self.editable.is_none()
-            && self
-                .text
-                .as_ref()
-                .is_some_and(|text| Arc::ptr_eq(text, &prepared.text) || **text == *prepared.text);
-        if fits {
-            self.editable = Some(prepared.document);
-        }
-        fits
-    }
-
-    /// The file text for `mission`: the text as read, patched where
-    /// `mission` differs from the mission the base holds. The base then
-    /// holds `mission`, so the next render patches from there.
-    pub fn render(&mut self, mission: &Mission) -> String {
-        save::render(self, mission)
-    }
-
-    /// The base of `text` (a file's bytes) holding `mission`, whose
-    /// entities are in the file's order: what a base was before a render
-    /// whose text was then not written.
-    pub fn rebuild(text: &[u8], mission: Mission) -> Result<Base, Report> {
-        let parsed = parse_bytes(text).map_err(|(_, report)| report)?;
-        if !parsed.mission.same_content(&mission) {
-            return Err(Report::new(vec![Diagnostic::error(
-                0..0,
-                "the file does not hold the mission to rebuild",
-            )]));
-        }
-        let mut base = parsed.base;
-        base.mission = mission;
-        base.index_keys();
-        Ok(base)
-    }
-
-    /// The mission the base holds: as read, or as last rendered.
-    pub fn mission(&self) -> &Mission {
-        &self.mission
-    }
+pub struct ReadOnly {
+    pub mission: Mission,
+    pub report: Report,
+    /// The file's text (without a byte-order mark), for the problems'
+    /// lines and columns.
+    pub text: String,
 }
 
 /// Reads a mission from the bytes of a file. On failure the report holds
 /// every error (and warning) found, and `text` is the text they refer to.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, (String, Report)> {
     let (text, layout) = source::decode(bytes).map_err(|e| (e.text, e.report))?;
-    parse_with_layout(&text, layout).map_err(|report| (text, report))
+    match read_text(&text) {
+        Ok((mission, report)) => Ok(Parsed {
+            base: Base::new(&text, layout, mission.clone()),
+            mission,
+            report,
+        }),
+        Err(report) => Err((text, report)),
+    }
+}
+
+/// Reads a mission from the bytes of a file, for reading only: what
+/// [`parse_bytes`] reads, without the base a save needs (the mission is
+/// not copied into it, and the text is the bytes themselves).
+pub fn read_bytes(bytes: Vec<u8>) -> Result<ReadOnly, (String, Report)> {
+    let (text, _) = source::decode_owned(bytes).map_err(|e| (e.text, e.report))?;
+    match read_text(&text) {
+        Ok((mission, report)) => Ok(ReadOnly {
+            mission,
+            report,
+            text,
+        }),
+        Err(report) => Err((text, report)),
+    }
 }
 
 /// Reads a mission from text (LF or CRLF line ends, no byte-order mark).
@@ -221,10 +100,16 @@ pub fn parse(text: &str) -> Result<Parsed, Report> {
         crlf: text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'),
         final_newline: text.ends_with('\n'),
     };
-    parse_with_layout(text, layout)
+    let (mission, report) = read_text(text)?;
+    Ok(Parsed {
+        base: Base::new(text, layout, mission.clone()),
+        mission,
+        report,
+    })
 }
 
-fn parse_with_layout(text: &str, layout: Layout) -> Result<Parsed, Report> {
+/// The mission in `text` and its warnings, or every problem found.
+fn read_text(text: &str) -> Result<(Mission, Report), Report> {
     let mut problems = Vec::new();
     let dto = {
         let (tree, errors) = toml::de::DeTable::parse_recoverable(text);
@@ -238,11 +123,7 @@ fn parse_with_layout(text: &str, layout: Layout) -> Result<Parsed, Report> {
     let mission = validate::validate(dto, text, &mut problems);
     let report = Report::new(problems);
     match mission {
-        Some(mission) if !report.has_errors() => Ok(Parsed {
-            base: Base::new(text, layout, mission.clone()),
-            mission,
-            report,
-        }),
+        Some(mission) if !report.has_errors() => Ok((mission, report)),
         _ => Err(report),
     }
 }
@@ -289,39 +170,48 @@ pub struct Loaded {
 /// Reads the mission file at `path`: a regular file (links followed) of at
 /// most [`source::MAX_FILE_BYTES`].
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = match open::read_mission_bytes(path) {
-        Ok(bytes) => bytes,
-        Err(open::ReadError::Io(source)) => {
-            return Err(LoadError::Io {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-        Err(err @ open::ReadError::NotRegular { .. }) => {
-            return Err(LoadError::NotAFile {
-                path: path.to_path_buf(),
-                reason: err.to_string(),
-            });
-        }
-        Err(open::ReadError::TooLarge { len }) => {
-            return Err(LoadError::Invalid {
-                path: path.to_path_buf(),
-                text: String::new(),
-                report: Report::new(vec![Diagnostic::error(0..0, source::too_large(len))]),
-            });
-        }
-    };
+    let bytes = read_file(path)?;
     match parse_bytes(&bytes) {
         Ok(parsed) => Ok(Loaded {
             path: path.to_path_buf(),
             parsed,
             bytes,
         }),
-        Err((text, report)) => Err(LoadError::Invalid {
+        Err((text, report)) => Err(invalid(path, text, report)),
+    }
+}
+
+/// Reads the mission file at `path` as [`load`] does, for reading only
+/// (see [`read_bytes`]).
+pub fn load_read_only(path: &Path) -> Result<ReadOnly, LoadError> {
+    read_bytes(read_file(path)?).map_err(|(text, report)| invalid(path, text, report))
+}
+
+fn invalid(path: &Path, text: String, report: Report) -> LoadError {
+    LoadError::Invalid {
+        path: path.to_path_buf(),
+        text,
+        report,
+    }
+}
+
+/// The bytes of the mission file at `path`, or why it cannot be read.
+fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    match open::read_mission_bytes(path) {
+        Ok(bytes) => Ok(bytes),
+        Err(open::ReadError::Io(source)) => Err(LoadError::Io {
             path: path.to_path_buf(),
-            text,
-            report,
+            source,
         }),
+        Err(err @ open::ReadError::NotRegular { .. }) => Err(LoadError::NotAFile {
+            path: path.to_path_buf(),
+            reason: err.to_string(),
+        }),
+        Err(open::ReadError::TooLarge { len }) => Err(invalid(
+            path,
+            String::new(),
+            Report::new(vec![Diagnostic::error(0..0, source::too_large(len))]),
+        )),
     }
 }
 
