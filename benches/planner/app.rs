@@ -1,15 +1,14 @@
 //! The planner as the benchmarks drive it: opened on a file, fed keys as
 //! the event loop feeds them, drawn on a test terminal. Everything goes
-//! through the public API (`App::open`, `runner::handle`, `ui::render`).
+//! through the public API (`Session::open`, `Session::handle`, `ui::render`).
 
 use std::path::{Path, PathBuf};
 
-use itinera::app::App;
-use itinera::config::Config;
-use itinera::input::Key;
+use itinera::input::{Config, Key};
+use itinera::runner::Session;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyEvent};
+use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 
 /// The size of the wide screen: three panes side by side.
@@ -18,26 +17,26 @@ pub const WIDE: Rect = Rect::new(0, 0, 120, 40);
 pub const NARROW: Rect = Rect::new(0, 0, 70, 30);
 
 /// The planner on `text`, as if read from `bench.toml` (never written).
-pub fn open_text(text: &str) -> App {
+pub fn open_text(text: &str) -> Session {
     let parsed = itinera::file::parse_bytes(text.as_bytes()).expect("valid mission");
     let loaded = itinera::file::Loaded {
         path: "bench.toml".into(),
         parsed,
         bytes: text.as_bytes().to_vec(),
     };
-    App::open(loaded, Config::default(), None)
+    Session::open(loaded, Config::default(), None)
 }
 
 /// The planner on the file at `path`, read as the planner reads it.
-pub fn open_file(path: &Path) -> App {
+pub fn open_file(path: &Path) -> Session {
     let loaded = itinera::file::load(path).expect("loads");
-    App::open(loaded, Config::default(), None)
+    Session::open(loaded, Config::default(), None)
 }
 
-pub fn key(app: &mut App, name: &str, area: Rect) {
+pub fn key(app: &mut Session, name: &str, area: Rect) {
     let key = Key::parse(name).expect("key");
-    let event = Event::Key(KeyEvent::new(key.code, key.modifiers));
-    itinera::runner::handle(app, &event, area);
+    let event = Event::Key(itinera::runner::keys::event_of(key));
+    app.handle(&event, area);
 }
 
 pub fn terminal(area: Rect) -> Terminal<TestBackend> {
@@ -45,15 +44,15 @@ pub fn terminal(area: Rect) -> Terminal<TestBackend> {
 }
 
 /// One frame, as the event loop draws it.
-pub fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
+pub fn draw(app: &Session, terminal: &mut Terminal<TestBackend>) {
     terminal
-        .draw(|frame| itinera::ui::render(frame, app))
+        .draw(|frame| itinera::ui::render(frame, &app.app))
         .expect("draw");
 }
 
 /// Selects the middle day of the mission, so nothing is at an edge.
-pub fn to_middle(app: &mut App, area: Rect) {
-    for _ in 0..(app.index.len() / 2).min(2_000) {
+pub fn to_middle(app: &mut Session, area: Rect) {
+    for _ in 0..(app.app.index().len() / 2).min(2_000) {
         key(app, "l", area);
     }
 }

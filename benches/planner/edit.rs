@@ -4,7 +4,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use itinera::app::App;
+use itinera::runner::Session;
 
 use super::app::{Scratch, WIDE, key, open_file, open_text, to_middle};
 use super::inprocess::reference_time;
@@ -12,7 +12,7 @@ use super::{Plan, median, mission_text, ms, ratio, target};
 
 /// `J` (the selected visit one later in its day) and `u` (undo), as the
 /// event loop handles them: update and fit the screen, no frame.
-fn move_and_undo(app: &mut App) {
+fn move_and_undo(app: &mut Session) {
     key(app, "J", WIDE);
     key(app, "u", WIDE);
 }
@@ -20,11 +20,11 @@ fn move_and_undo(app: &mut App) {
 /// One edit (`edit`: `J` or `K`, a visit moved within its day) then
 /// `ctrl-s`, the real save: render into the file's own text, read it back
 /// to verify, write atomically with a `.bak`.
-fn edit_and_save(app: &mut App, edit: &str) {
+fn edit_and_save(app: &mut Session, edit: &str) {
     key(app, edit, WIDE);
-    assert!(app.is_dirty(), "the move is an edit");
+    assert!(app.app.is_dirty(), "the move is an edit");
     key(app, "ctrl-s", WIDE);
-    assert!(!app.is_dirty(), "saved: {:?}", app.message.as_ref());
+    assert!(!app.app.is_dirty(), "saved: {:?}", app.app.message.as_ref());
 }
 
 pub fn group(plan: Plan) {
@@ -53,10 +53,10 @@ pub fn group(plan: Plan) {
 
         let mut app = open_text(&text);
         to_middle(&mut app, WIDE);
-        let before = app.mission.clone();
+        let before = app.app.mission().clone();
         let moved = median(runs * 3, || move_and_undo(black_box(&mut app)));
         assert!(
-            app.mission.same_content(&before),
+            app.app.mission().same_content(&before),
             "undo gives the mission back"
         );
 

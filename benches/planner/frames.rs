@@ -5,7 +5,8 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use itinera::app::{App, Mode, Pane};
+use itinera::app::{Mode, Pane};
+use itinera::runner::Session;
 use ratatui::layout::Rect;
 
 use super::app::{NARROW, WIDE, draw, key, open_text, terminal, to_middle};
@@ -28,12 +29,13 @@ const VIEWS: &[(&str, &[&str], Rect, &[&str])] = &[
 ];
 
 /// Checks that the keys led where the view's name says.
-fn arrived(app: &App, view: &str) -> bool {
+fn arrived(session: &Session, view: &str) -> bool {
+    let app = &session.app;
     match view {
-        "timeline" => app.focus == Pane::Timeline && !app.all_days,
-        "all days" => app.all_days,
-        "visit pane" => app.focus == Pane::Detail,
-        "delegation" => app.focus == Pane::Participants,
+        "timeline" => app.view.focus == Pane::Timeline && !app.view.all_days,
+        "all days" => app.view.all_days,
+        "visit pane" => app.view.focus == Pane::Detail,
+        "delegation" => app.view.focus == Pane::Participants,
         "help" => matches!(app.mode, Mode::Help { .. }),
         "visit form" => matches!(app.mode, Mode::Form(_)),
         _ => false,
@@ -61,7 +63,7 @@ fn frames(n: usize, runs: usize) -> Vec<Duration> {
             for k in back {
                 key(&mut app, k, area);
             }
-            assert!(matches!(app.mode, Mode::Normal), "back from {view}");
+            assert!(matches!(app.app.mode, Mode::Normal), "back from {view}");
             time
         })
         .collect()

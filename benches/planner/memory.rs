@@ -46,7 +46,7 @@ pub fn group(plan: Plan) {
         let (_, save) = peak_heap(|| {
             key(&mut app, "J", WIDE);
             key(&mut app, "ctrl-s", WIDE);
-            assert!(!app.is_dirty(), "saved");
+            assert!(!app.app.is_dirty(), "saved");
         });
         let size = text.len() as f64;
         println!(

@@ -179,9 +179,11 @@ pub fn group(plan: Plan) {
             &["export", &warned],
         );
         let peer = if n > 10_000 {
-            Err("calcurse -Q lists a day at a time, looking at every appointment each \
+            Err(
+                "calcurse -Q lists a day at a time, looking at every appointment each \
                  day: at 100,000 visits one run takes over a minute"
-                .to_string())
+                    .to_string(),
+            )
         } else {
             calcurse_data(&scratch, Path::new(&clean))
         };

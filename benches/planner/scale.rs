@@ -5,14 +5,14 @@
 
 use std::time::Duration;
 
-use itinera::app::App;
+use itinera::runner::Session;
 
 use super::app::{WIDE, draw, key, open_text, terminal, to_middle};
 use super::{Plan, median, mission_text, ratio, target};
 
 /// Median time of a keypress cycle alternating `forward` and `back` (so
 /// the selection stays in place) over `runs` runs.
-fn keypress(app: &mut App, forward: &str, back: &str, runs: usize) -> Duration {
+fn keypress(app: &mut Session, forward: &str, back: &str, runs: usize) -> Duration {
     let mut terminal = terminal(WIDE);
     let mut flip = false;
     median(runs, || {
@@ -24,7 +24,7 @@ fn keypress(app: &mut App, forward: &str, back: &str, runs: usize) -> Duration {
 
 /// `j`/`k` in the timeline, `l`/`h` between days, `j`/`k` in the all-days
 /// agenda.
-fn keypresses(app: &mut App, runs: usize) -> [Duration; 3] {
+fn keypresses(app: &mut Session, runs: usize) -> [Duration; 3] {
     let key_time = keypress(app, "j", "k", runs);
     let day_time = keypress(app, "l", "h", runs);
     key(app, "a", WIDE);

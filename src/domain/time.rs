@@ -1,13 +1,8 @@
-//! Times as the delegation reads them, and the second clock.
+//! Dates and times as a mission file holds them, and the second clock's
+//! arithmetic. How they read on screen is `crate::present`'s business.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike};
 use chrono_tz::Tz;
-
-/// "09:30". Seconds are kept in the model but not shown: nobody schedules a
-/// meeting to the second.
-pub fn format_time(t: NaiveTime) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
-}
 
 /// The last date a mission file can hold: TOML dates have four-digit
 /// years.
@@ -50,17 +45,6 @@ pub fn parse_time(s: &str) -> Option<NaiveTime> {
     (time.nanosecond() < 1_000_000_000).then_some(time)
 }
 
-/// "1h30", "45 min", "2h".
-pub fn format_duration(d: TimeDelta) -> String {
-    let minutes = d.num_minutes();
-    let (h, m) = (minutes / 60, minutes % 60);
-    match (h, m) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h}h"),
-        (h, m) => format!("{h}h{m:02}"),
-    }
-}
-
 /// Converts local mission times to a second ("home") time zone.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Clock {
@@ -69,35 +53,12 @@ pub struct Clock {
 }
 
 impl Clock {
-    /// The home-zone wall time of a trip-zone wall time, with the day shift
-    /// ("01:30 -1d"). A trip time that does not exist or is ambiguous at a
-    /// daylight-saving change is read as the earlier of its possible
-    /// instants, or the instant one hour later for a skipped time: the
-    /// rule a person applies when a clock jumps.
-    pub fn at_home(&self, trip_local: NaiveDateTime) -> String {
-        let Some(home) = self.home_time(trip_local) else {
-            return "?".into();
-        };
-        with_shift(home, trip_local.date())
-    }
-
-    /// A trip-zone time range in the home zone: "14:40–22:50" for a night
-    /// bus that starts and ends on the visit's day at home, "01:05–00:00
-    /// +1d" for one that ends the next day there. Both day shifts are
-    /// against the visit's (start) date.
-    pub fn range_at_home(&self, start: NaiveDateTime, end: NaiveDateTime) -> String {
-        let (Some(home_start), Some(home_end)) = (self.home_time(start), self.home_time(end))
-        else {
-            return "?".into();
-        };
-        format!(
-            "{}–{}",
-            with_shift(home_start, start.date()),
-            with_shift(home_end, start.date())
-        )
-    }
-
-    fn home_time(&self, trip_local: NaiveDateTime) -> Option<NaiveDateTime> {
+    /// The home-zone wall time of a trip-zone wall time. A trip time that
+    /// does not exist or is ambiguous at a daylight-saving change is read
+    /// as the earlier of its possible instants, or the instant one hour
+    /// later for a skipped time: the rule a person applies when a clock
+    /// jumps. `None` only at the very ends of the calendar.
+    pub fn home_time(&self, trip_local: NaiveDateTime) -> Option<NaiveDateTime> {
         let instant = match self.trip.from_local_datetime(&trip_local) {
             chrono::LocalResult::Single(t) => t,
             chrono::LocalResult::Ambiguous(early, _) => early,
@@ -110,71 +71,9 @@ impl Clock {
     }
 }
 
-/// "09:30", or "09:30 +1d" when `time` is on another day than `day`.
-fn with_shift(time: NaiveDateTime, day: NaiveDate) -> String {
-    let shift = (time.date() - day).num_days();
-    let text = format_time(time.time());
-    match shift {
-        0 => text,
-        s => format!("{text} {s:+}d"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
-
-    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d)
-            .and_then(|d| d.and_hms_opt(h, min, 0))
-            .expect("valid test date")
-    }
-
-    #[test]
-    fn tokyo_morning_is_rome_night_before() {
-        let clock = Clock {
-            trip: chrono_tz::Asia::Tokyo,
-            home: chrono_tz::Europe::Rome,
-        };
-        assert_eq!(clock.at_home(at(2022, 11, 14, 9, 30)), "01:30");
-        assert_eq!(clock.at_home(at(2022, 11, 14, 7, 0)), "23:00 -1d");
-    }
-
-    #[test]
-    fn overnight_ranges_mark_days_against_their_own_start() {
-        let clock = Clock {
-            trip: chrono_tz::Asia::Tokyo,
-            home: chrono_tz::Europe::Rome,
-        };
-        // A night bus 22:40-06:50 in Japan is 14:40-22:50 on one day in Rome.
-        assert_eq!(
-            clock.range_at_home(at(2022, 11, 15, 22, 40), at(2022, 11, 16, 6, 50)),
-            "14:40–22:50"
-        );
-        // 09:05 to 08:00 the next morning: ends the next day in Rome too.
-        assert_eq!(
-            clock.range_at_home(at(2022, 11, 15, 9, 5), at(2022, 11, 16, 8, 0)),
-            "01:05–00:00 +1d"
-        );
-        // An early start falls on the day before at home.
-        assert_eq!(
-            clock.range_at_home(at(2022, 11, 15, 7, 0), at(2022, 11, 15, 8, 0)),
-            "23:00 -1d–00:00"
-        );
-    }
-
-    #[test]
-    fn skipped_local_time_reads_an_hour_later() {
-        let clock = Clock {
-            trip: chrono_tz::Europe::Brussels,
-            home: chrono_tz::UTC,
-        };
-        // 02:30 does not exist in Brussels on 2026-03-29.
-        assert_eq!(clock.at_home(at(2026, 3, 29, 2, 30)), "01:30");
-        // 02:30 happens twice on 2026-10-25: the first one (CEST) is used.
-        assert_eq!(clock.at_home(at(2026, 10, 25, 2, 30)), "00:30");
-    }
 
     #[test]
     fn dates_and_times_that_a_file_can_hold() {
@@ -197,12 +96,5 @@ mod tests {
         ] {
             assert_eq!(parse_time(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn durations_read_naturally() {
-        assert_eq!(format_duration(TimeDelta::minutes(45)), "45 min");
-        assert_eq!(format_duration(TimeDelta::minutes(120)), "2h");
-        assert_eq!(format_duration(TimeDelta::minutes(95)), "1h35");
     }
 }

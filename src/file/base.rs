@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use toml_edit::DocumentMut;
 
-use super::{Diagnostic, Layout, Report, parse_bytes, save};
+use super::{Diagnostic, Layout, RenderError, Report, parse_bytes, save};
 use crate::domain::{Key, Mission, Participant, Visit};
 
 /// What a save needs to know about the file: its text, its layout and the
@@ -138,6 +138,18 @@ impl Base {
     /// holds `mission`, so the next render patches from there.
     pub fn render(&mut self, mission: &Mission) -> String {
         save::render(self, mission)
+    }
+
+    /// [`Base::render`], then the text read back: it is returned only when
+    /// it gives `mission` again, so nothing that would read back otherwise
+    /// is ever written.
+    pub fn render_checked(&mut self, mission: &Mission) -> Result<String, RenderError> {
+        let text = self.render(mission);
+        match parse_bytes(text.as_bytes()) {
+            Ok(parsed) if parsed.mission.same_content(mission) => Ok(text),
+            Ok(_) => Err(RenderError::Differs),
+            Err((text, report)) => Err(RenderError::Invalid { text, report }),
+        }
     }
 
     /// The base of `text` (a file's bytes) holding `mission`, whose

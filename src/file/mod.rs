@@ -18,6 +18,7 @@ mod base;
 pub mod diagnostic;
 pub mod dto;
 pub mod open;
+mod order;
 pub mod output;
 #[cfg(test)]
 mod parsers_agree;
@@ -62,6 +63,37 @@ pub struct ReadOnly {
     /// The file's text (without a byte-order mark), for the problems'
     /// lines and columns.
     pub text: String,
+    pub layout: Layout,
+}
+
+impl ReadOnly {
+    /// The file's bytes as read (the text, after its byte-order mark if it
+    /// had one): what a save checks the file still holds.
+    pub fn bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(self.text.len() + 3);
+        if self.layout.bom {
+            bytes.extend_from_slice(source::BOM.as_bytes());
+        }
+        bytes.extend_from_slice(self.text.as_bytes());
+        bytes
+    }
+
+    /// The base a save of this mission starts from, for a command that
+    /// turns out to need one after reading (its document is built only
+    /// at the first render).
+    pub fn base(&self) -> Base {
+        Base::new(&self.text, self.layout, self.mission.clone())
+    }
+}
+
+/// Why a rendered mission was not written: its text does not read back
+/// as the mission.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("the text to write reads back as a different mission")]
+    Differs,
+    #[error("the text to write has {}", report.summary())]
+    Invalid { text: String, report: Report },
 }
 
 /// Reads a mission from the bytes of a file. On failure the report holds
@@ -82,12 +114,13 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, (String, Report)> {
 /// [`parse_bytes`] reads, without the base a save needs (the mission is
 /// not copied into it, and the text is the bytes themselves).
 pub fn read_bytes(bytes: Vec<u8>) -> Result<ReadOnly, (String, Report)> {
-    let (text, _) = source::decode_owned(bytes).map_err(|e| (e.text, e.report))?;
+    let (text, layout) = source::decode_owned(bytes).map_err(|e| (e.text, e.report))?;
     match read_text(&text) {
         Ok((mission, report)) => Ok(ReadOnly {
             mission,
             report,
             text,
+            layout,
         }),
         Err(report) => Err((text, report)),
     }
@@ -146,6 +179,15 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// The exit code a command that could not load the file ends with: 1
+    /// for a file with errors, 2 for one that cannot be read at all.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            LoadError::Io { .. } | LoadError::NotAFile { .. } => 2,
+            LoadError::Invalid { .. } => 1,
+        }
+    }
+
     /// The problems as `FILE:LINE:COL: error: MESSAGE` lines, or the I/O
     /// error as one line.
     pub fn render(&self) -> String {

@@ -15,7 +15,7 @@ pub const MAX_LINE_BYTES: usize = 1 << 20;
 /// a 100,000-visit mission is about 30 MB.
 pub const MAX_FILE_BYTES: usize = 64 << 20;
 
-const BOM: &str = "\u{feff}";
+pub(crate) const BOM: &str = "\u{feff}";
 
 /// How the file's text was laid out, beyond what TOML keeps.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::Validator;
 use crate::domain::schema::VISIT;
-use crate::domain::{Visit, format_time, suggest};
+use crate::domain::{Visit, suggest};
 use crate::file::diagnostic::excerpt;
 use crate::file::dto::{EntryDto, Spanned};
 
@@ -130,9 +130,9 @@ impl Validator<'_> {
                     format!(
                         "starts at {}, before \"{}\" listed above it at {} on {}; \
                          visits of a day are shown in file order",
-                        format_time(start.value),
+                        start.value.format("%H:%M"),
                         excerpt(previous_title),
-                        format_time(*previous),
+                        previous.format("%H:%M"),
                         date.value
                     ),
                 );
@@ -220,13 +220,13 @@ fn end_before_start(
     if end == start {
         return Some(format!(
             "the visit ends when it starts ({}); correct `end`, or remove it",
-            format_time(start)
+            start.format("%H:%M")
         ));
     }
     let ends = format!(
         "the visit ends at {}, before it starts ({})",
-        format_time(end),
-        format_time(start)
+        end.format("%H:%M"),
+        start.format("%H:%M")
     );
     Some(if end_date.is_some() {
         let next_day = date
