@@ -60,3 +60,42 @@ fn a_document_for_text_the_base_moved_on_from_is_not_installed() {
     assert!(!reloaded.install(work.build()));
     assert!(reloaded.prepare().is_some(), "still to be built");
 }
+
+mod common;
+
+use common::files::TempMission;
+use common::{press, type_text};
+use ratatui::layout::Rect;
+
+const AREA: Rect = Rect::new(0, 0, 120, 40);
+
+/// The planner after its first frame builds the document on another
+/// thread; the first save waits for it and writes exactly what a save
+/// without it writes: the file with the one line changed.
+#[test]
+fn the_planner_builds_the_document_after_its_first_frame_and_saves_the_same_bytes() {
+    let trip = TempMission::of_sample("mission.toml");
+    let mut app = trip.open();
+    assert!(!app.doc().is_preparing(), "reading the file built nothing");
+    app.session.after_frame();
+    assert!(app.doc().is_preparing(), "the first frame starts the build");
+    press(&mut app, &["e", "end"], AREA);
+    type_text(&mut app, " (HQ)", AREA);
+    press(&mut app, &["enter", "ctrl-s"], AREA);
+    assert!(!app.is_dirty(), "saved");
+    assert!(
+        !app.doc().is_preparing(),
+        "the save took the built document"
+    );
+    assert_eq!(
+        trip.on_disk(),
+        trip.original.replacen(
+            "title = \"Osaka Prefectural Government\"",
+            "title = \"Osaka Prefectural Government (HQ)\"",
+            1
+        )
+    );
+    // Later frames start nothing: the document is there.
+    app.session.after_frame();
+    assert!(!app.doc().is_preparing());
+}
