@@ -276,7 +276,9 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
                 (Some(out), _) => Destination::File(out),
                 _ => Destination::Stdout,
             };
-            export_files::export(&file, mission, format, scope, destination)
+            let done = export_files::export(&file, mission, format, scope, destination);
+            left_to_exit(read);
+            done
         }
         Command::New {
             file,
@@ -326,11 +328,13 @@ fn check(path: &Path) -> Result<(), Failure> {
     match file::load_read_only(path) {
         Ok(read) => {
             let report = &read.report;
-            print(&format!(
+            let done = print(&format!(
                 "{}{name}: {}\n",
                 report.render(&name, &read.text),
                 report.summary()
-            ))
+            ));
+            left_to_exit(read);
+            done
         }
         Err(LoadError::Invalid { text, report, .. }) => {
             print(&format!(
@@ -345,6 +349,14 @@ fn check(path: &Path) -> Result<(), Failure> {
         }
         Err(err) => Err(err.into()),
     }
+}
+
+/// A mission read by a command that ends the process once it is done
+/// with it: the memory goes back to the system at the exit, all at once,
+/// instead of being freed a string at a time (a fifth of `itinera check`
+/// on a large file).
+fn left_to_exit(read: ReadOnly) {
+    std::mem::forget(read);
 }
 
 /// Loads a file for a command that uses it; warnings go to stderr.

@@ -85,6 +85,11 @@ impl<'a> Table<'a> {
         })
     }
 
+    /// How many keys the table has.
+    pub(super) fn len(&self) -> usize {
+        self.table.len()
+    }
+
     pub(super) fn contains(&self, key: &str) -> bool {
         self.table.contains_key(key)
     }
