@@ -1,5 +1,5 @@
 //! The command line: `itinera [FILE]` opens the planner; `check`, `export`,
-//! `import`, `new`, `diff` and `publish` work on mission files without a
+//! `import`, `new`, `diff`, `publish` and `next` work on mission files without a
 //! terminal UI.
 //!
 //! Exit codes: 0 success (warnings allowed), 1 the mission file has errors,
@@ -16,10 +16,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod diff;
 mod git;
 mod import;
+mod next;
 mod publish;
 
 pub use diff::DiffFormat;
 pub use import::ImportArgs;
+pub use next::NextArgs;
 pub use publish::PublishArgs;
 
 use crate::domain::suggest;
@@ -155,6 +157,14 @@ pub enum Command {
     /// the server cannot be reached, refuses the login or answers
     /// something unexpected.
     Publish(PublishArgs),
+    /// Print what is on now and what comes next, with the time left, on
+    /// one line for a tmux or shell status line.
+    ///
+    /// Times are the mission's: --at is read in its time zone, and without
+    /// --at it is now there. Only timed visits that are not cancelled
+    /// count. Exits 0 (also before and after the mission), 1 when the
+    /// mission has errors, 2 on usage errors and files that cannot be read.
+    Next(NextArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -295,6 +305,7 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
         } => diff::run(&old, new.as_deref(), format, participant.as_deref()),
         Command::Publish(args) => publish::run(args),
         Command::Import(args) => import::run(args),
+        Command::Next(args) => next::run(args),
     }
 }
 

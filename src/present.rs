@@ -9,7 +9,9 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
-use crate::domain::{Clock, Header, Visit};
+use crate::domain::{Clock, DayInfo, Header, Visit};
+
+pub mod road;
 
 /// "09:30". Seconds are kept in the model but not shown: nobody schedules a
 /// meeting to the second.
@@ -125,6 +127,30 @@ fn with_shift(time: NaiveDateTime, day: NaiveDate) -> String {
         0 => text,
         s => format!("{text} {s:+}d"),
     }
+}
+
+/// A day's lodging as lines: "Lodging: NAME", its address, "Phone: …";
+/// without a name the first line that there is gets the label. Empty
+/// when the day has none of the three.
+pub fn lodging_lines(info: &DayInfo) -> Vec<String> {
+    let given = |text: &Option<String>| {
+        text.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    };
+    let mut lines: Vec<String> = [
+        given(&info.lodging),
+        given(&info.lodging_address),
+        given(&info.lodging_phone).map(|phone| format!("Phone: {phone}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if let Some(first) = lines.first_mut() {
+        first.insert_str(0, "Lodging: ");
+    }
+    lines
 }
 
 #[cfg(test)]

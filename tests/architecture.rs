@@ -33,7 +33,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "cli",
         &[
-            "diff", "domain", "error", "export", "file", "import", "paths", "publish",
+            "diff", "domain", "error", "export", "file", "import", "paths", "present", "publish",
         ],
     ),
 ];

@@ -25,7 +25,7 @@ fn help_section(app: &mut Planner, heading: &str) -> Vec<String> {
     press(app, &["?"], AREA);
     let mut rows = Vec::new();
     for _ in 0..20 {
-        let s = screen(app, 120, 40);
+        let s = screen(app, 120, 60);
         let inside: Vec<String> = s
             .lines()
             .map(|l| {

@@ -144,6 +144,8 @@ pub enum PromptKind {
     /// `:w`, `:q`, `:wq`, `:q!`, `:w PATH`, `:e!`.
     Command,
     SaveAs,
+    /// `/`: search the visits.
+    Search,
 }
 
 /// A one-line text entry at the bottom of the screen.
@@ -168,6 +170,7 @@ impl Prompt {
         match self.kind {
             PromptKind::Command => ":",
             PromptKind::SaveAs => "Save as: ",
+            PromptKind::Search => "/",
         }
     }
 
@@ -273,6 +276,7 @@ impl App {
     fn run_prompt(&mut self, kind: PromptKind, text: &str, then_quit: bool) {
         match kind {
             PromptKind::Command => self.command(text),
+            PromptKind::Search => self.search(text),
             PromptKind::SaveAs if text.is_empty() => self.info("Not saved."),
             PromptKind::SaveAs => self.effect(Effect::SaveAs {
                 path: text.to_string(),

@@ -34,7 +34,7 @@ impl App {
         let Some(key) = focus else { return };
         let mission = self.plan.mission();
         if let Some(i) = mission.visit_index(key) {
-            if let Some((day, pos)) = self.plan.index().slot(i) {
+            if let Some((day, pos)) = self.index().slot(i) {
                 self.view.day = day;
                 self.view.pos = pos;
             }

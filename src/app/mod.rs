@@ -21,6 +21,7 @@ mod command;
 mod dialog;
 mod edit;
 mod effects;
+mod filter;
 pub mod form;
 mod history;
 mod keeping;
@@ -28,7 +29,9 @@ mod nav;
 mod normal;
 mod plan;
 mod popups;
+mod road;
 mod saving;
+mod search;
 mod text_input;
 mod timing;
 mod view;
@@ -36,8 +39,10 @@ mod view;
 pub use agenda::{AgendaRows, VISIT_ROWS};
 pub use dialog::{Confirm, Prompt, PromptKind};
 pub use effects::{Effect, Elsewhere, Pending, Recovery, Report};
+pub use filter::{Filter, FilterPicker, PickerRow};
 pub use history::{History, Step};
 pub use plan::{Plan, Replayed};
+pub use search::{Search, fold};
 pub use text_input::TextInput;
 pub use view::{Pane, Scroll, View, Viewport};
 
@@ -51,11 +56,15 @@ use crate::input::{Action, Config, Key, KeyMode};
 /// What is on top of the main screen.
 pub enum Mode {
     Normal,
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Schedule(Schedule),
     Form(Box<form::Form>),
     Confirm(Confirm),
     Prompt(Box<Prompt>),
+    /// The filter picker.
+    Filter(Box<FilterPicker>),
 }
 
 impl Mode {
@@ -67,7 +76,7 @@ impl Mode {
             Mode::Normal => Some(KeyMode::Normal),
             Mode::Help { .. } => Some(KeyMode::Help),
             Mode::Schedule(_) => Some(KeyMode::Schedule),
-            Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_) => None,
+            Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_) | Mode::Filter(_) => None,
         }
     }
 }
@@ -148,6 +157,10 @@ pub struct App {
     /// The computer's offset from UTC, for a mission without a time zone;
     /// set by the event loop.
     pub local_offset: FixedOffset,
+    /// The search last run, while `n` and `N` step through it.
+    pub search: Option<Search>,
+    /// Whether the planner marks what is on now ([`App::start_on`]).
+    follows_clock: bool,
     /// Set when the app has asked to quit ([`Effect::Quit`]).
     pub should_quit: bool,
     /// The history generation last written to the recovery file.
@@ -169,6 +182,8 @@ impl App {
             elsewhere: opening.elsewhere,
             now: None,
             local_offset: Utc.fix(),
+            search: None,
+            follows_clock: false,
             should_quit: false,
             kept_generation: None,
             effects: Vec::new(),
@@ -190,14 +205,14 @@ impl App {
         self.plan.mission()
     }
 
-    /// Visits per day.
+    /// The visits shown per day: those the filter keeps.
     pub fn index(&self) -> &DayIndex {
-        self.plan.index()
+        self.plan.shown_index()
     }
 
-    /// Rows of the all-days agenda.
+    /// Rows of the all-days agenda, of the visits shown.
     pub fn agenda(&self) -> &AgendaRows {
-        self.plan.agenda()
+        self.plan.shown_agenda()
     }
 
     pub fn history(&self) -> &History {
@@ -215,16 +230,6 @@ impl App {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
-    }
-
-    /// During the trip, the planner opens on today: the date `now` is in
-    /// the mission's time zone (or the computer's, without one).
-    pub fn start_on(&mut self, now: DateTime<Utc>) {
-        let today = match self.plan.mission().header.timezone {
-            Some(tz) => now.with_timezone(&tz).date_naive(),
-            None => now.with_timezone(&self.local_offset).date_naive(),
-        };
-        self.select_date(today);
     }
 
     /// Selects `date` when it is one of the mission's days.
@@ -262,9 +267,10 @@ impl App {
         self.effects.push(effect);
     }
 
-    /// The visits of the selected day, as indices into `mission.visits`.
+    /// The visits of the selected day that are shown, as indices into
+    /// `mission.visits`.
     pub fn day_visits(&self) -> &[usize] {
-        self.plan.index().visits_on(self.view.day)
+        self.index().visits_on(self.view.day)
     }
 
     /// Index into `mission.visits` of the selected visit.
@@ -293,7 +299,8 @@ impl App {
     }
 
     /// Starts over on `plan` (a reloaded file, restored changes).
-    fn replace_plan(&mut self, plan: Plan) {
+    fn replace_plan(&mut self, mut plan: Plan) {
+        plan.set_filter(self.plan.filter().clone());
         self.plan = plan;
         self.clamp_selection();
     }
@@ -304,16 +311,29 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
+    /// Whether a key bound to `action` does it now: stepping through
+    /// search matches only while there is a search (`n` adds a visit
+    /// otherwise).
+    fn offers(&self, action: Action) -> bool {
+        match action {
+            Action::SearchNext | Action::SearchPrev => self.search.is_some(),
+            _ => true,
+        }
+    }
+
     fn dispatch(&mut self, msg: Msg) {
         // Keys for the main screen and its help and schedule popups become
         // their mode's actions; forms, dialogs and prompts read their keys
         // (through their own modes of the keymap) themselves.
         let msg = match msg {
             Msg::Key(key) => match self.mode.keys() {
-                Some(mode) => match self.config.keymap.actions_in(mode, key).first() {
-                    Some(action) => Msg::Action(*action),
-                    None => return,
-                },
+                Some(mode) => {
+                    let actions = self.config.keymap.actions_in(mode, key);
+                    match actions.into_iter().find(|a| self.offers(*a)) {
+                        Some(action) => Msg::Action(action),
+                        None => return,
+                    }
+                }
                 None => Msg::Key(key),
             },
             Msg::Done(report) => return self.report(report),
@@ -330,6 +350,7 @@ impl App {
             Mode::Form(_) => self.update_form(msg),
             Mode::Confirm(_) => self.update_confirm(msg),
             Mode::Prompt(_) => self.update_prompt(msg),
+            Mode::Filter(_) => self.update_filter(msg),
         }
     }
 }

@@ -59,13 +59,13 @@ impl App {
     /// In the all-days agenda, steps over visits across day boundaries,
     /// skipping days without visits.
     fn step_agenda(&mut self, delta: i64) {
-        let total = self.plan.index().visit_count();
+        let total = self.index().visit_count();
         if total == 0 {
             return;
         }
-        let here = self.plan.agenda().visits_before(self.view.day) + self.view.pos;
+        let here = self.agenda().visits_before(self.view.day) + self.view.pos;
         let target = clamp(here as i64 + delta, total - 1);
-        if let Some((day, pos)) = self.plan.agenda().visit_at(target) {
+        if let Some((day, pos)) = self.agenda().visit_at(target) {
             if (day, pos) != (self.view.day, self.view.pos) {
                 self.view.scroll.detail = 0;
             }

@@ -51,7 +51,18 @@ impl App {
                 self.view.focus = Pane::Timeline;
             }
             Action::Help => self.mode = Mode::Help { scroll: 0 },
-            Action::Back => self.view.focus = Pane::Timeline,
+            Action::Back => {
+                // As vim's :noh: Esc ends the search, so `n` adds again.
+                if self.search.take().is_some() {
+                    self.info("Search ended.");
+                }
+                self.view.focus = Pane::Timeline;
+            }
+            Action::Search => self.mode = Mode::Prompt(Box::new(Prompt::new(PromptKind::Search))),
+            Action::SearchNext => self.search_step(1),
+            Action::SearchPrev => self.search_step(-1),
+            Action::Filter => self.open_filter(),
+            Action::ClearFilter => self.clear_filter(),
             Action::Quit => self.quit(),
             Action::Edit => self.edit_selected(),
             Action::Add => self.add(),

@@ -9,6 +9,7 @@
 //! changes builds a new plan.
 
 use super::agenda::AgendaRows;
+use super::filter::Filter;
 use super::history::{History, Step};
 use crate::domain::{DayIndex, Edit, EditError, Key, Mission};
 
@@ -18,6 +19,10 @@ pub struct Plan {
     history: History,
     index: DayIndex,
     agenda: AgendaRows,
+    filter: Filter,
+    /// The visits the filter shows, by day, and their agenda rows, while
+    /// there is a filter.
+    shown: Option<(DayIndex, AgendaRows)>,
 }
 
 /// What undoing or redoing did: the step's label and the visit or
@@ -48,6 +53,8 @@ impl Plan {
             history,
             index,
             agenda,
+            filter: Filter::default(),
+            shown: None,
         }
     }
 
@@ -63,6 +70,27 @@ impl Plan {
     /// First row of each day in the all-days agenda.
     pub fn agenda(&self) -> &AgendaRows {
         &self.agenda
+    }
+
+    /// The visits the filter shows, per day (every visit without one).
+    pub fn shown_index(&self) -> &DayIndex {
+        self.shown.as_ref().map_or(&self.index, |(index, _)| index)
+    }
+
+    /// The all-days agenda of the visits the filter shows.
+    pub fn shown_agenda(&self) -> &AgendaRows {
+        self.shown
+            .as_ref()
+            .map_or(&self.agenda, |(_, agenda)| agenda)
+    }
+
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    pub fn set_filter(&mut self, filter: Filter) {
+        self.filter = filter;
+        self.reindex();
     }
 
     pub fn history(&self) -> &History {
@@ -147,6 +175,11 @@ impl Plan {
     fn reindex(&mut self) {
         self.index = DayIndex::build(&self.mission);
         self.agenda = AgendaRows::build(&self.index);
+        self.shown = (!self.filter.is_empty()).then(|| {
+            let index = DayIndex::build_where(&self.mission, |v| self.filter.keeps(v));
+            let agenda = AgendaRows::build(&index);
+            (index, agenda)
+        });
     }
 }
 

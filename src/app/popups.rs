@@ -45,7 +45,12 @@ impl App {
             Msg::Action(Action::Open) => {
                 let target = schedule.visits.get(schedule.selected).copied();
                 self.mode = Mode::Normal;
-                if let Some((day, pos)) = target.and_then(|v| self.plan.index().slot(v)) {
+                // A visit the filter hides is shown by clearing it.
+                if target.is_some_and(|v| self.index().slot(v).is_none()) {
+                    self.set_filter(super::Filter::default());
+                    self.info("Filter cleared to show the visit.");
+                }
+                if let Some((day, pos)) = target.and_then(|v| self.index().slot(v)) {
                     self.select(day, pos);
                     self.view.focus = Pane::Timeline;
                 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::Mission;
+use super::{Mission, Visit};
 
 /// The days a mission shows and the visits of each, in file order.
 ///
@@ -17,28 +17,43 @@ use super::Mission;
 pub struct DayIndex {
     dates: Vec<NaiveDate>,
     visits: Vec<Vec<usize>>,
-    /// For each visit index: (day, position within the day).
-    slots: Vec<(usize, usize)>,
+    /// For each visit index: (day, position within the day), `None` for a
+    /// visit left out.
+    slots: Vec<Option<(usize, usize)>>,
+    /// How many visits are indexed.
+    count: usize,
 }
 
 impl DayIndex {
     pub fn build(mission: &Mission) -> Self {
+        DayIndex::build_where(mission, |_| true)
+    }
+
+    /// The index of the visits `keep` keeps, over the same days as
+    /// [`DayIndex::build`] (so a day is the same day in both).
+    pub fn build_where(mission: &Mission, keep: impl Fn(&Visit) -> bool) -> Self {
         let mut by_date: BTreeMap<NaiveDate, Vec<usize>> =
             mission.dates().map(|d| (d, Vec::new())).collect();
+        let mut count = 0;
         for (i, visit) in mission.visits.iter().enumerate() {
-            by_date.entry(visit.date).or_default().push(i);
+            let list = by_date.entry(visit.date).or_default();
+            if keep(visit) {
+                list.push(i);
+                count += 1;
+            }
         }
-        let mut slots = vec![(0, 0); mission.visits.len()];
+        let mut slots = vec![None; mission.visits.len()];
         let (dates, visits): (Vec<_>, Vec<_>) = by_date.into_iter().unzip();
         for (day, list) in visits.iter().enumerate() {
             for (pos, &v) in list.iter().enumerate() {
-                slots[v] = (day, pos);
+                slots[v] = Some((day, pos));
             }
         }
         DayIndex {
             dates,
             visits,
             slots,
+            count,
         }
     }
 
@@ -69,12 +84,12 @@ impl DayIndex {
 
     /// The day of a visit and its position within that day.
     pub fn slot(&self, visit: usize) -> Option<(usize, usize)> {
-        self.slots.get(visit).copied()
+        self.slots.get(visit).copied().flatten()
     }
 
     /// Total number of visits indexed.
     pub fn visit_count(&self) -> usize {
-        self.slots.len()
+        self.count
     }
 }
 

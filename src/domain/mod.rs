@@ -16,6 +16,7 @@ mod edit;
 mod ids;
 mod index;
 pub mod ops;
+pub mod road;
 pub mod schema;
 mod time;
 

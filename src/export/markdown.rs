@@ -13,12 +13,9 @@
 //! backslash, and so do `#`, `>`, `-`, `+`, `=` and `1.` where they would
 //! start a heading, a quote or a list at the start of a line.
 
-use super::{
-    Scope, attendance, attendance_rule, capitalized, day_number, days_in_scope, lodging_lines,
-    place,
-};
+use super::{Scope, attendance, attendance_rule, capitalized, day_number, days_in_scope, place};
 use crate::domain::{Kind, Mission, Participant, Status, Visit};
-use crate::present::{date_range, time_label};
+use crate::present::{date_range, lodging_lines, time_label};
 
 /// The agenda for `scope` as Markdown: the mission's title, dates and
 /// summary, the delegation, then each day with its lodging and visits.

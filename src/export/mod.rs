@@ -15,7 +15,7 @@ pub use text::agenda;
 
 use chrono::NaiveDate;
 
-use crate::domain::{DayIndex, DayInfo, Mission, Participant, Status, Visit};
+use crate::domain::{DayIndex, Mission, Participant, Status, Visit};
 
 /// Which part of the mission an export covers, and how wide it may be.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,30 +131,6 @@ pub(crate) fn attendance_rule(mission: &Mission, person: bool) -> Option<&'stati
     } else {
         "Visits are for the whole delegation unless they name who attends."
     })
-}
-
-/// A day's lodging as lines: "Lodging: NAME", its address, "Phone: …";
-/// without a name the first line that there is gets the label. Empty
-/// when the day has none of the three.
-pub(crate) fn lodging_lines(info: &DayInfo) -> Vec<String> {
-    let given = |text: &Option<String>| {
-        text.as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-    };
-    let mut lines: Vec<String> = [
-        given(&info.lodging),
-        given(&info.lodging_address),
-        given(&info.lodging_phone).map(|phone| format!("Phone: {phone}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if let Some(first) = lines.first_mut() {
-        first.insert_str(0, "Lodging: ");
-    }
-    lines
 }
 
 /// "day 2 of 5", when `date` is one of the dates of a mission of several

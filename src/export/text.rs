@@ -7,12 +7,9 @@ use std::borrow::Cow;
 use textwrap::WordSplitter;
 use unicode_width::UnicodeWidthStr;
 
-use super::{
-    Scope, attendance, attendance_rule, capitalized, day_number, days_in_scope, lodging_lines,
-    place,
-};
+use super::{Scope, attendance, attendance_rule, capitalized, day_number, days_in_scope, place};
 use crate::domain::{Kind, Mission, Participant, Status, Visit};
-use crate::present::{date_range, time_label};
+use crate::present::{date_range, lodging_lines, time_label};
 
 /// Columns before a visit's time label.
 const INDENT: usize = 2;

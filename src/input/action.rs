@@ -54,6 +54,15 @@ pub enum Action {
     Save,
     Command,
 
+    // Search and filter.
+    /// Open the search line.
+    Search,
+    SearchNext,
+    SearchPrev,
+    /// Open the filter picker.
+    Filter,
+    ClearFilter,
+
     // In a form.
     NextField,
     PrevField,
@@ -162,6 +171,11 @@ impl Action {
             Action::Redo => "redo",
             Action::Save => "save",
             Action::Command => "command line: :w, :w FILE, :saveas, :q, :e!",
+            Action::Search => "search titles, places, notes, tags, people",
+            Action::SearchNext => "next match (while a search is on)",
+            Action::SearchPrev => "previous match",
+            Action::Filter => "filter by participant, city, kind, status, tag",
+            Action::ClearFilter => "clear the filter",
             other => other.mode_only_description(),
         }
     }
@@ -222,7 +236,8 @@ impl Action {
         Some(match self {
             PrevDay | NextDay | Up | Down | First | Last | PageUp | PageDown | FocusNext
             | FocusPrev => Group::Move,
-            Open | ToggleAgenda | Schedule | Help | Back => Group::View,
+            Open | ToggleAgenda | Schedule | Help | Back | Search | SearchNext | SearchPrev
+            | Filter | ClearFilter => Group::View,
             Edit | Add | Duplicate | Delete | MoveUp | MoveDown | MovePrevDay | MoveNextDay
             | Delay | Advance | Lengthen | Shorten | EditMission | EditDay | Undo | Redo => {
                 Group::Change

@@ -28,6 +28,15 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         String::new()
     };
     let left = title.width() + dates.width();
+    // A filter is named before the clocks, and kept when they are not.
+    let filter = app.filter().label(app.mission());
+    let clocks: Vec<String> = if filter.is_empty() {
+        clocks
+    } else {
+        let room = room.saturating_sub(left + 4).max(1);
+        let named = truncate(&format!("Filter: {filter}"), room);
+        std::iter::once(named).chain(clocks).collect()
+    };
     let clocks = (1..=clocks.len())
         .rev()
         .map(|n| clocks[..n].join(" · "))
@@ -39,7 +48,12 @@ pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(clocks) = clocks {
         let pad = room - left - clocks.width() - 1;
         spans.push(Span::raw(" ".repeat(pad)));
-        spans.push(Span::styled(clocks, theme.muted));
+        let style = if filter.is_empty() {
+            theme.muted
+        } else {
+            theme.warning
+        };
+        spans.push(Span::styled(clocks, style));
     }
     Line::from(spans).render(area, buf);
 }

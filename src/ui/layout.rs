@@ -103,6 +103,7 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         Mode::Schedule(_) => Some(super::schedule::area(body)),
         Mode::Form(form) => Some(super::form::area(form, body)),
         Mode::Confirm(confirm) => Some(super::dialog::area(app, confirm, body)),
+        Mode::Filter(picker) => Some(super::filter::area(picker, body)),
     };
     out
 }

@@ -10,6 +10,7 @@
 
 pub mod detail;
 pub mod dialog;
+pub mod filter;
 pub mod form;
 mod form_text;
 pub mod geometry;
@@ -74,6 +75,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Mode::Schedule(schedule) => schedule::render(app, &theme, schedule, popup, buf),
             Mode::Form(f) => form::render(f, &app.config.keymap, &theme, popup, buf),
             Mode::Confirm(confirm) => dialog::render_confirm(app, confirm, &theme, popup, buf),
+            Mode::Filter(picker) => filter::render(picker, &app.config.keymap, &theme, popup, buf),
         }
     }
 }
@@ -220,7 +222,7 @@ pub fn settle(app: &mut App, area: Rect) {
             let width = areas.status.width.saturating_sub(label);
             form_text::settle_line(&mut prompt.input, usize::from(width));
         }
-        Mode::Normal | Mode::Confirm(_) => {}
+        Mode::Normal | Mode::Confirm(_) | Mode::Filter(_) => {}
     }
 }
 
@@ -277,7 +279,9 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16, wheel: Option<i32>) -> 
             timeline::RowTarget::Day(day) | timeline::RowTarget::Empty(day) => {
                 Some(Msg::SelectDay(day))
             }
-            timeline::RowTarget::Nothing => Some(Msg::Focus(Pane::Timeline)),
+            timeline::RowTarget::Now | timeline::RowTarget::Nothing => {
+                Some(Msg::Focus(Pane::Timeline))
+            }
         },
         Pane::Participants => {
             let p = app.view.scroll.participants + line;

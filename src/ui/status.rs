@@ -136,7 +136,9 @@ fn hints(app: &App, theme: &Theme, room: usize) -> Vec<Span<'static>> {
         Mode::Normal => (HINTS, KeyMode::Normal),
         Mode::Help { .. } => (HELP_HINTS, KeyMode::Help),
         Mode::Schedule(_) => (SCHEDULE_HINTS, KeyMode::Schedule),
-        Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_) => (&[][..], KeyMode::Normal),
+        Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_) | Mode::Filter(_) => {
+            (&[][..], KeyMode::Normal)
+        }
     };
     let mut spans = Vec::new();
     let mut used = 0;

@@ -14,20 +14,73 @@ use unicode_width::UnicodeWidthStr;
 
 use super::geometry::inner;
 use super::pane::{more_marks, pane_block};
-use super::text::{truncate, wrap};
+use super::text::{truncate, wrap, wrap_indented};
 use super::theme::Theme;
 use crate::app::{App, Pane, VISIT_ROWS};
 use crate::domain::{Status, Visit};
-use crate::present::{long_date, time_label};
+use crate::present::{format_time, lodging_lines, long_date, time_label};
 
 /// Width of the time column: "10:00–11:30".
 const TIME_WIDTH: usize = 11;
 
+/// On the road: the visit on now and the next one (indices into
+/// `Mission::visits`), and in today's day view the row of the "now" line,
+/// above the first visit that starts later.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Live {
+    current: Option<usize>,
+    next: Option<usize>,
+    line: Option<(usize, chrono::NaiveTime)>,
+}
+
+pub fn live(app: &App) -> Live {
+    let Some(road) = app.road() else {
+        return Live::default();
+    };
+    let visits = app.day_visits();
+    let line = (!app.view.all_days && app.today() == Some(app.view.day) && !visits.is_empty())
+        .then(|| {
+            let later = |&v: &usize| {
+                app.mission().visits[v]
+                    .starts_at()
+                    .is_some_and(|start| start > road.now)
+            };
+            let pos = visits.iter().position(later).unwrap_or(visits.len());
+            (pos * VISIT_ROWS, road.now.time())
+        });
+    Live {
+        current: road.current.map(|slot| slot.visit),
+        next: road.next.map(|slot| slot.visit),
+        line,
+    }
+}
+
+impl Live {
+    /// The content row of the day view's visit row `row`, past the "now"
+    /// line.
+    fn shifted(&self, row: usize) -> usize {
+        match self.line {
+            Some((at, _)) if row >= at => row + 1,
+            _ => row,
+        }
+    }
+
+    fn mark(&self, index: usize) -> &'static str {
+        if self.current == Some(index) {
+            "▶"
+        } else if self.next == Some(index) {
+            "▷"
+        } else {
+            " "
+        }
+    }
+}
+
 /// The time column's width for the rows on screen: wide enough for an
 /// overnight label ("22:40–06:50 +1d") when one is shown, so titles stay in
 /// one column.
-fn time_width(app: &App, rows: std::ops::Range<usize>) -> usize {
-    rows.filter_map(|row| match target(app, row) {
+fn time_width(app: &App, live: &Live, rows: std::ops::Range<usize>) -> usize {
+    rows.filter_map(|row| match target_in(app, live, row) {
         RowTarget::Visit { day, pos } => {
             let visit = &app.mission().visits[app.index().visits_on(day)[pos]];
             Some(time_label(visit).width())
@@ -54,9 +107,10 @@ pub fn title(app: &App) -> String {
     title
 }
 
-/// Rows of the day view taken by visits (or the "nothing scheduled" line).
-fn visit_rows(app: &App) -> usize {
-    app.day_visits().len().max(1) * VISIT_ROWS
+/// Rows of the day view taken by visits (or the "nothing scheduled" line),
+/// and the "now" line.
+fn visit_rows(app: &App, live: &Live) -> usize {
+    app.day_visits().len().max(1) * VISIT_ROWS + usize::from(live.line.is_some())
 }
 
 /// Under the day's visits: where the delegation sleeps and the day's
@@ -70,8 +124,15 @@ fn footer(app: &App, width: usize) -> Vec<String> {
         return Vec::new();
     };
     let mut lines = Vec::new();
-    if let Some(lodging) = info.lodging.as_deref().filter(|l| !l.trim().is_empty()) {
-        lines.extend(wrap(&format!("Lodging: {lodging}"), width, " "));
+    // "Lodging: " on the first line; the address and phone line up under
+    // the name, as in the agendas.
+    for (n, line) in lodging_lines(info).iter().enumerate() {
+        let text = if n == 0 {
+            line.clone()
+        } else {
+            format!("         {line}")
+        };
+        lines.extend(wrap_indented(&text, width, " ", "          "));
     }
     if let Some(notes) = info.notes.as_deref().filter(|n| !n.trim().is_empty()) {
         lines.extend(wrap(notes.trim(), width, " "));
@@ -85,7 +146,7 @@ pub fn content_rows(app: &App, width: usize) -> usize {
         app.agenda().total()
     } else {
         let footer = footer(app, width).len();
-        visit_rows(app) + if footer > 0 { footer + 1 } else { 0 }
+        visit_rows(app, &live(app)) + if footer > 0 { footer + 1 } else { 0 }
     }
 }
 
@@ -94,7 +155,7 @@ pub fn selected_rows(app: &App) -> (usize, usize) {
     let row = if app.view.all_days {
         app.agenda().heading(app.view.day) + 1 + app.view.pos * VISIT_ROWS
     } else {
-        app.view.pos * VISIT_ROWS
+        live(app).shifted(app.view.pos * VISIT_ROWS)
     };
     // Keep a day's heading in view when its first visit is selected.
     let first = if app.view.all_days && app.view.pos == 0 {
@@ -114,10 +175,16 @@ pub enum RowTarget {
         day: usize,
         pos: usize,
     },
+    /// The "now" line.
+    Now,
     Nothing,
 }
 
 pub fn target(app: &App, row: usize) -> RowTarget {
+    target_in(app, &live(app), row)
+}
+
+fn target_in(app: &App, live: &Live, row: usize) -> RowTarget {
     if app.view.all_days {
         match app.agenda().locate(row) {
             Some((day, 0)) => RowTarget::Day(day),
@@ -132,6 +199,11 @@ pub fn target(app: &App, row: usize) -> RowTarget {
             None => RowTarget::Nothing,
         }
     } else {
+        let row = match live.line {
+            Some((at, _)) if row == at => return RowTarget::Now,
+            Some((at, _)) if row > at => row - 1,
+            _ => row,
+        };
         let pos = row / VISIT_ROWS;
         if pos < app.day_visits().len() {
             RowTarget::Visit {
@@ -157,19 +229,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(inner.width);
     let mut y = inner.y;
     let mut row = app.view.scroll.timeline;
-    let time_width = time_width(app, row..row + usize::from(inner.height));
+    let live = live(app);
+    let time_width = time_width(app, &live, row..row + usize::from(inner.height));
     let footer = if app.view.all_days {
         Vec::new()
     } else {
         footer(app, width)
     };
     while y < inner.bottom() {
-        let line = match target(app, row) {
+        let line = match target_in(app, &live, row) {
             RowTarget::Nothing if row == 0 && !app.view.all_days => {
-                Line::styled(" Nothing scheduled for this day.", theme.muted)
+                let text = if app.filter().is_empty() {
+                    " Nothing scheduled for this day."
+                } else {
+                    " No visit this day matches the filter."
+                };
+                Line::styled(text, theme.muted)
             }
-            RowTarget::Nothing if !app.view.all_days && row >= visit_rows(app) => {
-                match (row - visit_rows(app)).checked_sub(1) {
+            RowTarget::Nothing if !app.view.all_days && row >= visit_rows(app, &live) => {
+                match (row - visit_rows(app, &live)).checked_sub(1) {
                     None => Line::default(),
                     Some(i) => match footer.get(i) {
                         Some(text) => Line::styled(text.clone(), theme.muted),
@@ -179,6 +257,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
             RowTarget::Nothing => break,
             RowTarget::Day(day) => day_heading(app, theme, day, width),
+            RowTarget::Now => now_line(live.line.map(|(_, t)| t), theme, width),
             RowTarget::Empty(_) => Line::styled(
                 format!("{}nothing scheduled", " ".repeat(time_width + 4)),
                 theme.muted,
@@ -186,7 +265,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             RowTarget::Visit { day, pos } => {
                 let index = app.index().visits_on(day)[pos];
                 let visit = &app.mission().visits[index];
-                let first_row = row_of(app, day, pos);
+                let first_row = row_of(app, &live, day, pos);
                 let selected = day == app.view.day && pos == app.view.pos;
                 let style = match (selected, focused) {
                     (true, true) => theme.selected,
@@ -194,7 +273,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     _ => Style::new(),
                 };
                 let line = if row == first_row {
-                    first_line(visit, theme, width, time_width)
+                    first_line(visit, live.mark(index), theme, width, time_width)
                 } else {
                     second_line(app, visit, theme, width, time_width)
                 };
@@ -213,12 +292,22 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn row_of(app: &App, day: usize, pos: usize) -> usize {
+fn row_of(app: &App, live: &Live, day: usize, pos: usize) -> usize {
     if app.view.all_days {
         app.agenda().heading(day) + 1 + pos * VISIT_ROWS
     } else {
-        pos * VISIT_ROWS
+        live.shifted(pos * VISIT_ROWS)
     }
+}
+
+/// "── now 13:20 ───────": where the clock is among today's visits.
+fn now_line(time: Option<chrono::NaiveTime>, theme: &Theme, width: usize) -> Line<'static> {
+    let label = time.map_or_else(String::new, |t| format!(" now {} ", format_time(t)));
+    let rest = width.saturating_sub(label.width() + 2);
+    Line::styled(
+        truncate(&format!("──{label}{}", "─".repeat(rest)), width),
+        theme.warning,
+    )
 }
 
 fn day_heading(app: &App, theme: &Theme, day: usize, width: usize) -> Line<'static> {
@@ -248,10 +337,17 @@ fn title_style(visit: &Visit, theme: &Theme) -> Style {
     }
 }
 
-/// "10:00–11:30 ? Osaka Prefectural Government"
-fn first_line(visit: &Visit, theme: &Theme, width: usize, time_width: usize) -> Line<'static> {
+/// "10:00–11:30 ? Osaka Prefectural Government", after `mark` (the visit on
+/// now, the next one, or a space).
+fn first_line(
+    visit: &Visit,
+    mark: &'static str,
+    theme: &Theme,
+    width: usize,
+    time_width: usize,
+) -> Line<'static> {
     let time = time_label(visit);
-    let time = format!(" {time:<time_width$}");
+    let time = format!("{mark}{time:<time_width$}");
     let used = time.width() + 3;
     Line::from(vec![
         Span::raw(time),
