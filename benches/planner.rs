@@ -1,59 +1,79 @@
-//! How itinera's speed and memory scale with the size of a mission.
+//! How itinera's speed and memory scale with the size of a mission, against
+//! a bare reference measured in the same run.
 //!
-//! Run with `cargo bench`; `cargo bench --bench planner -- check` runs only
-//! the `check` group (the groups are `scale` and `check`). Machines are
-//! shared and noisy, so every result is a ratio against a reference
-//! measured in the same run, never an absolute time:
+//! Run with `cargo bench`; `cargo bench --bench planner -- GROUP...` runs
+//! only the groups named (no name runs them all, in this order):
 //!
-//! - loading is compared with parsing the same text with toml_edit alone
-//!   (the floor for any format-preserving loader);
-//! - a keypress (update + settle + a full 120x40 frame) at 10,000 and
-//!   100,000 visits is compared with the same keypress at 10 visits: a
-//!   ratio near 1 means the work per keypress does not grow with the
-//!   mission;
-//! - an edit (apply, rebuild the day index) and a save render are compared
-//!   with loading the same mission;
-//! - memory is the peak heap while loading, compared with the file's size;
-//! - `itinera check` of a 100,000-visit file with 13,000 warnings, and of
-//!   files with about 100,000 problems of one kind, is compared with
-//!   `check` of the same 100,000 visits without a warning: problems must
-//!   cost about what reading the file costs, not more.
+//! | group | what |
+//! |---|---|
+//! | `load` | reading and validating a file, in process |
+//! | `export` | each export format: text, Markdown, iCalendar, JSON |
+//! | `frames` | one rendered frame of each view, through the public UI |
+//! | `edit` | a move and its undo; a format-preserving save after one edit |
+//! | `memory` | peak heap of `check` and of the planner up to its first frame |
+//! | `process` | whole processes: `itinera check` and `itinera export` |
+//! | `scale` | a keypress at 10,000 and 100,000 visits against 10 visits |
+//! | `check` | `check` of files with very many problems |
+//!
+//! The machine is shared and noisy, so every result is a ratio against a
+//! reference measured in the same run, and times are CPU times (the
+//! thread's, or the child's user and system time), which waiting for a
+//! busy core does not inflate; absolute times are printed for orientation
+//! only. The reference is the least a program can do with the
+//! same file ([`reference`]): `toml::from_str` into plain serde structs,
+//! sort the visits, print an agenda. The whole-process figures run it as a
+//! process too: this benchmark's own executable, started again with
+//! `--bare-reference FILE`, so it needs no binary of its own.
+//!
+//! `--write-mission N FILE [--warned]` writes the generated mission of N
+//! visits to FILE instead, to look at or to profile.
+//!
+//! After a full run, a summary lists each target of docs/performance.md
+//! with the ratio measured. `--quick` runs small sizes only.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Write as _;
-use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
 
-use itinera::app::Msg;
-use itinera::domain::{Edit, ListEdit};
-use itinera::input::Action;
-use itinera::input::Config;
-use itinera::input::Key;
-use itinera::runner::Session;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::Event;
-use ratatui::layout::Rect;
-
+#[path = "planner/app.rs"]
+mod app;
 #[path = "planner/check.rs"]
 mod check;
+#[path = "planner/edit.rs"]
+mod edit;
+#[path = "planner/frames.rs"]
+mod frames;
+#[path = "planner/inprocess.rs"]
+mod inprocess;
+#[path = "planner/memory.rs"]
+mod memory;
+#[path = "planner/process.rs"]
+mod process;
+#[path = "planner/reference.rs"]
+mod reference;
+#[path = "planner/scale.rs"]
+mod scale;
 #[path = "../tests/stress/mod.rs"]
 mod stress;
 
-/// Counts live and peak heap bytes.
+/// Counts live and peak heap bytes while `COUNTING` (off in the reference
+/// process, which then allocates like any program).
 struct Counting;
 
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
 
 // SAFETY: defers to the system allocator and only adds counting.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: same contract as System.alloc.
         let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        if !ptr.is_null() && COUNTING.load(Ordering::Relaxed) {
+            let size = layout.size() as isize;
+            let live = LIVE.fetch_add(size, Ordering::Relaxed) + size;
             PEAK.fetch_max(live, Ordering::Relaxed);
         }
         ptr
@@ -62,20 +82,37 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: same contract as System.dealloc.
         unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        if COUNTING.load(Ordering::Relaxed) {
+            LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        }
     }
 }
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-const AREA: Rect = Rect::new(0, 0, 120, 40);
+/// The result of `f` and the most heap it held at once beyond what was
+/// live before.
+pub fn peak_heap<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let out = f();
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    (out, peak.max(0) as usize)
+}
 
-/// A mission of `visits` visits, seven a day (more when seven a day would
-/// make it longer than the longest mission, 1,096 days: 92 a day at
-/// 100,000 visits), with twenty participants and notes, comments and
-/// explicit participant lists like a real file.
-fn mission_text(visits: usize) -> String {
+/// The heap live now, as counted since counting began.
+pub fn live_now() -> usize {
+    LIVE.load(Ordering::Relaxed).max(0) as usize
+}
+
+/// A mission of `visits` visits, about 290 bytes each: seven a day (more
+/// when seven a day would make it longer than the longest mission, 1,096
+/// days: 92 a day at 100,000 visits), with twenty participants, a comment
+/// above each day and attendee lists, like a real file. With `warned`,
+/// 13 visits in 100 carry one warning each: an unknown key, kind or
+/// status, or a start before the visit above.
+pub fn mission_text(visits: usize, warned: bool) -> String {
     let max_days = itinera::domain::MAX_MISSION_DAYS as usize;
     let per_day = visits.div_ceil(max_days).max(7);
     let days = visits.div_ceil(per_day).max(1);
@@ -96,18 +133,28 @@ fn mission_text(visits: usize) -> String {
         );
     }
     for v in 0..visits {
+        let slot = v % per_day;
         let date = start + chrono::TimeDelta::days((v / per_day) as i64);
-        let from = 8 * 60 + (v % per_day) * step;
+        let warning = warned && v % 100 < 13;
+        let mut from = 8 * 60 + slot * step;
+        let (mut kind, mut extra) = ("visit", "");
+        match v % 4 {
+            1 if warning => kind = "workshop",
+            2 if warning => extra = "status = \"maybe\"\n",
+            3 if warning && slot != 0 => from = 7 * 60,
+            _ if warning => extra = "budget = 100\n",
+            _ => {}
+        }
         let to = from + length;
-        if v % per_day == 0 {
+        if slot == 0 {
             let _ = write!(text, "\n# --- {date} ---\n");
         }
         let _ = write!(
             text,
             "\n[[visits]]\nid = \"v{v}\"\ndate = {date}\nstart = {:02}:{:02}:00\nend = {:02}:{:02}:00\n\
-             title = \"Visit number {v} to an innovation hub\"\nkind = \"visit\"\ncity = \"City {}\"\n\
+             title = \"Visit number {v} to an innovation hub\"\nkind = \"{kind}\"\n{extra}city = \"City {}\"\n\
              venue = \"Building {v}\"\nparticipants = [\"p{}\", \"p{}\"]\n\
-             notes = \"Meeting with the hosts about cooperation in life sciences; bring the brochures.\"\n",
+             notes = \"Meeting with the hosts about cooperation in life sciences, and brochures.\"\n",
             from / 60,
             from % 60,
             to / 60,
@@ -120,177 +167,158 @@ fn mission_text(visits: usize) -> String {
     text
 }
 
-/// Median time of `runs` runs of `f`.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
+/// The CPU time this thread has used. The machine is shared: time spent
+/// waiting for a core counts in wall time, not here.
+#[cfg(unix)]
+pub fn cpu_now() -> Duration {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `now` is a live, writable timespec.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) } == 0;
+    if ok {
+        Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
+    } else {
+        Duration::ZERO
+    }
+}
+
+/// Median CPU time of `runs` runs of `f` (wall time where the thread's CPU
+/// time cannot be read).
+pub fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs.max(1))
         .map(|_| {
-            let start = Instant::now();
+            let (wall, cpu) = (Instant::now(), cpu_now());
             f();
-            start.elapsed()
+            match cpu_now().checked_sub(cpu) {
+                Some(used) if !used.is_zero() => used,
+                _ => wall.elapsed(),
+            }
         })
         .collect();
     times.sort();
     times[times.len() / 2]
 }
 
-fn app_for(text: &str) -> Session {
-    let parsed = itinera::file::parse_bytes(text.as_bytes()).expect("valid mission");
-    let loaded = itinera::file::Loaded {
-        path: "bench.toml".into(),
-        parsed,
-        bytes: text.as_bytes().to_vec(),
-    };
-    Session::open(loaded, Config::default(), None)
-}
-
-fn key(app: &mut Session, name: &str) {
-    let key = Key::parse(name).expect("key");
-    let event = Event::Key(itinera::runner::keys::event_of(key));
-    app.handle(&event, AREA);
-}
-
-/// One keypress as the event loop handles it: update, settle, draw.
-fn keypress_frame(app: &mut Session, terminal: &mut Terminal<TestBackend>, name: &str) {
-    key(app, name);
-    terminal
-        .draw(|frame| itinera::ui::render(frame, &app.app))
-        .expect("draw");
-}
-
-/// Median time of a keypress cycle alternating `forward` and `back` (so
-/// the selection stays in place) over `runs` runs.
-fn keypress(app: &mut Session, forward: &str, back: &str, runs: usize) -> Duration {
-    let mut terminal = Terminal::new(TestBackend::new(AREA.width, AREA.height)).expect("terminal");
-    let mut flip = false;
-    median(runs, || {
-        flip = !flip;
-        keypress_frame(app, &mut terminal, if flip { forward } else { back });
-    })
-}
-
-fn ratio(a: Duration, b: Duration) -> f64 {
+pub fn ratio(a: Duration, b: Duration) -> f64 {
     a.as_secs_f64() / b.as_secs_f64().max(1e-9)
 }
 
-fn main() {
-    // `cargo bench -- --quick` (or cargo test running benches) keeps it short.
-    let quick = std::env::args().any(|a| a == "--quick" || a == "--test");
-    // Group names on the command line choose the groups; none runs all.
-    let groups: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    let wanted = |group: &str| groups.is_empty() || groups.iter().any(|g| g == group);
-    if wanted("scale") {
-        scale(quick);
+pub fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+pub fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+/// One row of the summary: a target of docs/performance.md and what this
+/// run measured for it.
+pub struct Target {
+    pub what: String,
+    pub measured: String,
+    pub target: &'static str,
+    pub met: bool,
+}
+
+static TARGETS: Mutex<Vec<Target>> = Mutex::new(Vec::new());
+
+/// Records a target's measured `value` (a ratio), met when at most `bound`.
+pub fn target(what: impl Into<String>, value: f64, bound: f64, target: &'static str) {
+    if let Ok(mut targets) = TARGETS.lock() {
+        targets.push(Target {
+            what: what.into(),
+            measured: format!("{value:.2}x"),
+            target,
+            met: value <= bound,
+        });
     }
-    if wanted("check") {
-        check::group(quick);
-    }
 }
 
-/// An edit: replace the selected visit (and undo it, to stay put).
-fn edit_time(session: &mut Session, runs: usize) -> Duration {
-    median(runs, || {
-        let app = &mut session.app;
-        let i = app.selected_index().expect("a visit is selected");
-        let mut visit = app.mission().visits[i].clone();
-        visit.title.push('!');
-        app.apply(Edit::Visit(ListEdit::Replace(i, visit)), "bench", None);
-        app.undo();
-    })
-}
-
-/// A save after an edit of the mission `text` (`n` visits), through the
-/// real path: render, read back to verify, atomic write with a .bak.
-fn save_time(text: &str, n: usize, runs: usize) -> Duration {
-    let dir = std::env::temp_dir().join(format!("itinera-bench-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("mission.toml");
-    std::fs::write(&path, text).expect("write");
-    let loaded = itinera::file::load(&path).expect("loads");
-    let mut saving = Session::open(loaded, Config::default(), None);
-    let save = median(runs.min(5), || {
-        let mut visit = saving.app.mission().visits[0].clone();
-        visit.title.push('!');
-        let edit = Edit::Visit(ListEdit::Replace(0, visit));
-        saving.app.apply(edit, "bench", None);
-        saving.update(Msg::Action(Action::Save));
-        assert!(!saving.app.is_dirty(), "saved");
-    });
-    let _ = std::fs::remove_dir_all(&dir);
-    save
-}
-
-/// Load, keypress, edit, save and memory at growing sizes.
-fn scale(quick: bool) {
-    let sizes: &[usize] = if quick {
-        &[10, 1_000]
-    } else {
-        &[10, 10_000, 100_000]
+fn summary() {
+    let Ok(targets) = TARGETS.lock() else {
+        return;
     };
-    let runs = if quick { 5 } else { 21 };
-
-    let small = app_for(&mission_text(10));
-    let mut small = small;
-    let key_small = keypress(&mut small, "j", "k", runs * 5);
-    let day_small = keypress(&mut small, "l", "h", runs * 5);
-    key(&mut small, "a");
-    let agenda_small = keypress(&mut small, "j", "k", runs * 5);
-
-    println!("itinera benchmarks (ratios against a reference measured in this run)\n");
-    println!(
-        "{:>8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
-        "visits", "load/", "key/", "day/", "agenda/", "edit/", "save/", "peak mem/", "load"
-    );
-    println!(
-        "{:>8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
-        "", "parse", "key@10", "day@10", "agenda@10", "load", "load", "file size", "(ms, info)"
-    );
-    for &n in sizes {
-        let text = mission_text(n);
-        let parse = median(runs.min(7), || {
-            black_box(toml_edit::Document::parse(black_box(text.clone())).expect("parses"));
-        });
-        let load = median(runs.min(7), || {
-            black_box(app_for(black_box(&text)));
-        });
-
-        LIVE.store(0, Ordering::Relaxed);
-        let before = LIVE.load(Ordering::Relaxed);
-        PEAK.store(before, Ordering::Relaxed);
-        let mut app = app_for(&text);
-        let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
-
-        // Middle of the mission, so nothing is at an edge.
-        for _ in 0..(app.app.index().len() / 2).min(2_000) {
-            key(&mut app, "l");
-        }
-        let key_n = keypress(&mut app, "j", "k", runs * 5);
-        let day_n = keypress(&mut app, "l", "h", runs * 5);
-        key(&mut app, "a");
-        let agenda_n = keypress(&mut app, "j", "k", runs * 5);
-        key(&mut app, "a");
-
-        let edit = edit_time(&mut app, runs);
-        let save = save_time(&text, n, runs);
-
-        println!(
-            "{:>8} {:>10.2} {:>10.2} {:>10.2} {:>10.2} {:>10.3} {:>10.2} {:>10.1} {:>10.1}",
-            n,
-            ratio(load, parse),
-            ratio(key_n, key_small),
-            ratio(day_n, day_small),
-            ratio(agenda_n, agenda_small),
-            ratio(edit, load),
-            ratio(save, load),
-            peak as f64 / text.len() as f64,
-            load.as_secs_f64() * 1e3,
-        );
+    if targets.is_empty() {
+        return;
     }
-    println!(
-        "\nkey@10 (j/k in the timeline at 10 visits, update + full frame) took {:.0} µs; \
-         absolute times are for orientation only.",
-        key_small.as_secs_f64() * 1e6
-    );
+    println!("\n## Targets (ratios against the bare reference in this run)\n");
+    println!("| | measured | target | |");
+    println!("|---|---|---|---|");
+    for t in targets.iter() {
+        let mark = if t.met { "met" } else { "NOT MET" };
+        println!("| {} | {} | {} | {mark} |", t.what, t.measured, t.target);
+    }
+}
+
+/// A group's name and what runs it.
+type Group = (&'static str, fn(Plan));
+
+/// Which sizes and how many runs: the full set, or `--quick`.
+#[derive(Clone, Copy)]
+pub struct Plan {
+    pub quick: bool,
+}
+
+impl Plan {
+    /// The mission sizes of the in-process groups.
+    pub fn sizes(self) -> &'static [usize] {
+        if self.quick {
+            &[1_000]
+        } else {
+            &[10_000, 100_000]
+        }
+    }
+
+    /// Runs for a median, fewer for big missions.
+    pub fn runs(self, visits: usize) -> usize {
+        match (self.quick, visits) {
+            (true, _) => 3,
+            (false, v) if v >= 100_000 => 5,
+            (false, _) => 11,
+        }
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [flag, file, ..] if flag == "--bare-reference" => {
+            std::process::exit(reference::process(file));
+        }
+        // The generated missions, to look at or to profile.
+        [flag, visits, out, rest @ ..] if flag == "--write-mission" => {
+            let visits = visits.parse().expect("a number of visits");
+            let warned = rest.iter().any(|a| a == "--warned");
+            std::fs::write(out, mission_text(visits, warned)).expect("write");
+            return;
+        }
+        _ => {}
+    }
+    COUNTING.store(true, Ordering::Relaxed);
+    // `cargo bench -- --quick` (or cargo test running benches) keeps it short.
+    let plan = Plan {
+        quick: args.iter().any(|a| a == "--quick" || a == "--test"),
+    };
+    // Group names on the command line choose the groups; none runs all.
+    let groups: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let wanted = |group: &str| groups.is_empty() || groups.iter().any(|g| *g == group);
+    println!("itinera benchmarks: ratios against a reference measured in this run\n");
+    let all: [Group; 8] = [
+        ("load", inprocess::load),
+        ("export", inprocess::export),
+        ("frames", frames::group),
+        ("edit", edit::group),
+        ("memory", memory::group),
+        ("process", process::group),
+        ("scale", scale::group),
+        ("check", check::group),
+    ];
+    for (name, group) in all {
+        if wanted(name) {
+            group(plan);
+        }
+    }
+    summary();
 }

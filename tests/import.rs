@@ -439,3 +439,30 @@ fn the_reader_agrees_with_an_independent_parser() {
         assert_eq!(ours, theirs);
     }
 }
+
+/// A mission with a byte-order mark and CRLF line ends is read for
+/// reading only, then saved: the import is written (not refused as a file
+/// changed on disk) and the mark, the line ends and the comment stay.
+#[test]
+fn a_mission_with_a_byte_order_mark_and_crlf_keeps_them_through_an_import() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let original = write(dir.path(), "original.toml", SAMPLE);
+    let events = export_ics(dir.path(), &original);
+    let empty = format!("# kept\n{}", empty_like(SAMPLE)).replace('\n', "\r\n");
+    let copy = dir.path().join("copy.toml");
+    std::fs::write(&copy, format!("\u{feff}{empty}")).expect("write");
+    let done = import(&events, &copy, &[]);
+    assert!(done.status.success(), "{}", text(&done.stderr));
+    let written = text(&std::fs::read(&copy).expect("read"));
+    assert!(
+        written.starts_with("\u{feff}# kept\r\nformat = 1\r\n"),
+        "{written:?}"
+    );
+    assert!(
+        !written.replace("\r\n", "").contains('\n'),
+        "CRLF throughout"
+    );
+    let body = written.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let imported = itinera::file::parse(&body).expect("valid").mission;
+    assert_eq!(imported.visits.len(), mission_at(&original).visits.len());
+}

@@ -193,6 +193,21 @@ const CASES: &[(&str, &[&str])] = &[
         "participant_listed_twice.toml",
         &["19:37: error: participant \"vicini\" is listed twice"],
     ),
+    // A list longer than the ones searched, so hashed.
+    (
+        "participant_listed_twice_in_a_long_list.toml",
+        &["83:139: error: participant \"biocat\" is listed twice"],
+    ),
+    // The out-of-order warning names the earlier visit, also when that
+    // visit has an error of its own.
+    (
+        "out_of_order_after_a_visit_with_an_error.toml",
+        &[
+            "12:17: error: unknown participant id \"tanaka\" (ids come from [[participants]])",
+            "16:9: warning: starts at 11:00, before \"KENTO\" listed above it at 14:00 on 2022-11-14; visits of a day are shown in file order",
+            "21:9: warning: starts at 10:00, before \"Osaka Prefectural Government\" listed above it at 11:00 on 2022-11-14; visits of a day are shown in file order",
+        ],
+    ),
     (
         "duplicate_participant_id.toml",
         &["13:6: error: duplicate participant id \"catalonia\" (first used on line 9)"],

@@ -8,11 +8,11 @@ use std::hint::black_box;
 use super::stress::{
     duplicate_days, integer_tags, out_of_order, unknown_participants, visits_text,
 };
-use super::{median, ratio};
+use super::{Plan, median, ratio};
 
 /// What `itinera check` does once the file is read: parse, validate,
 /// render every problem and the summary.
-fn check(text: &str) -> String {
+pub fn check(text: &str) -> String {
     let bytes = text.as_bytes();
     let (text, report) = match itinera::file::parse_bytes(bytes) {
         Ok(parsed) => (text.to_string(), parsed.report),
@@ -25,8 +25,12 @@ fn check(text: &str) -> String {
     )
 }
 
-pub fn group(quick: bool) {
-    let (n, runs) = if quick { (10_000, 3) } else { (100_000, 5) };
+pub fn group(plan: Plan) {
+    let (n, runs) = if plan.quick {
+        (10_000, 3)
+    } else {
+        (100_000, 5)
+    };
     let clean = visits_text(n, false);
     let warned = visits_text(n, true);
     let summary = check(&warned);
@@ -41,7 +45,7 @@ pub fn group(quick: bool) {
         ("out-of-order visits", out_of_order(n / 2)),
     ];
     println!(
-        "\n`itinera check` against the same on {n} clean visits ({:.0} ms, info)\n",
+        "## check: files with very many problems\n\n`itinera check` against the same on {n} clean visits ({:.0} ms, info)\n",
         reference.as_secs_f64() * 1e3
     );
     println!(

@@ -54,7 +54,7 @@ pub(super) fn run(
 }
 
 fn load(path: &Path) -> Result<Mission, Failure> {
-    load_reporting_warnings(path).map(|loaded| loaded.parsed.mission)
+    load_reporting_warnings(path).map(|read| read.mission)
 }
 
 /// Both missions, or the problems of every one that failed to load: exit

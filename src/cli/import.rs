@@ -27,8 +27,8 @@ pub struct ImportArgs {
 
 pub(super) fn run(args: ImportArgs) -> Result<(), Failure> {
     let events = read_events(&args.events)?;
-    let mut loaded = load_reporting_warnings(&args.into)?;
-    let plan = plan(&loaded.parsed.mission, &events);
+    let read = load_reporting_warnings(&args.into)?;
+    let plan = plan(&read.mission, &events);
     let source = args.events.display().to_string();
     eprint!("{}", skipped(&plan, &source));
     let mut report = changes(&plan, args.dry_run);
@@ -44,9 +44,9 @@ pub(super) fn run(args: ImportArgs) -> Result<(), Failure> {
         ));
         return print(&report);
     }
-    let text = loaded
-        .parsed
-        .base
+    // Only now, with changes to write, is the base a save needs made.
+    let text = read
+        .base()
         .render_checked(&plan.mission)
         .map_err(|err| match err {
             RenderError::Invalid { text, report } => Failure {
@@ -62,7 +62,7 @@ pub(super) fn run(args: ImportArgs) -> Result<(), Failure> {
                 message: format!("error: {err}; nothing was written to {name}\n"),
             },
         })?;
-    let saved = save_checked(&args.into, &text, &loaded.bytes, SaveOptions::default())
+    let saved = save_checked(&args.into, &text, &read.bytes(), SaveOptions::default())
         .map_err(|err| save_failure(&err, &name))?;
     report.push_str(&saved.message(&name));
     report.push('\n');

@@ -49,8 +49,8 @@ fn parse_width(s: &str) -> Result<usize, String> {
 }
 
 pub fn run(args: NextArgs) -> Result<(), Failure> {
-    let loaded = load_reporting_warnings(&args.file)?;
-    let mission = &loaded.parsed.mission;
+    let read = load_reporting_warnings(&args.file)?;
+    let mission = &read.mission;
     if let Some(id) = &args.participant {
         if mission.participant(id).is_none() {
             return Err(Failure::usage(format!(

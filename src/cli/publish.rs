@@ -55,8 +55,8 @@ pub struct PublishArgs {
 }
 
 pub(super) fn run(args: PublishArgs) -> Result<(), Failure> {
-    let loaded = load_reporting_warnings(&args.file)?;
-    let mission = &loaded.parsed.mission;
+    let read = load_reporting_warnings(&args.file)?;
+    let mission = &read.mission;
     if let Some(id) = &args.participant {
         if mission.participant(id).is_none() {
             return Err(Failure::usage(format!(

@@ -215,12 +215,20 @@ impl Report {
     /// first [`MAX_SHOWN`] problems; then one line that counts the rest:
     /// `... and 12 more problems (2 errors, 10 warnings)`.
     pub fn render(&self, name: &str, text: &str) -> String {
-        let index = LineIndex::new(text);
+        let shown = &self.diagnostics[..self.diagnostics.len().min(MAX_SHOWN)];
+        // Lines are indexed only as far as the last problem shown.
+        let reach = shown.iter().map(|d| d.span.start).max().unwrap_or(0);
+        let reach = reach.min(text.len());
+        let end = text.as_bytes()[reach..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |i| reach + i + 1);
+        let index = LineIndex::new(&text[..end]);
         let mut out = String::new();
         // The problems are sorted: a column is counted on from the last
         // problem's when both are on one line.
         let mut last: Option<(usize, (usize, usize))> = None;
-        for d in self.diagnostics.iter().take(MAX_SHOWN) {
+        for d in shown {
             let offset = index.clamp(d.span.start);
             let (line, col) = match last {
                 Some((before, (line, col))) if before <= offset && index.line(offset) == line => {
@@ -317,6 +325,25 @@ mod tests {
         assert_eq!(index.line_text(1), "Città x");
         assert_eq!(index.line_text(2), "");
         assert_eq!(index.line_text(3), "last");
+    }
+
+    #[test]
+    fn problems_on_the_last_lines_are_placed_whatever_follows() {
+        // The last problem shown on the last line, without a final line end;
+        // and past the end of the text.
+        let text = "a\nCittà\nxé y";
+        let y = text.find('y').expect("y");
+        let report = Report::new(vec![
+            Diagnostic::error(y..y + 1, "y"),
+            Diagnostic::warning(3..4, "i"),
+        ]);
+        assert_eq!(
+            report.render("m.toml", text),
+            "m.toml:2:2: warning: i\nm.toml:3:4: error: y\n"
+        );
+        let past = Report::new(vec![Diagnostic::error(99..99, "end")]);
+        assert_eq!(past.render("m.toml", text), "m.toml:3:5: error: end\n");
+        assert_eq!(Report::default().render("m.toml", text), "");
     }
 
     #[test]

@@ -1,23 +1,27 @@
 //! The TOML mission file: reading it with precise problems, and writing it
 //! back without disturbing what the person wrote.
 //!
-//! Reading goes text -> TOML tree with spans ([`toml_edit::Document`],
+//! Reading goes text -> TOML tree with spans ([`toml::de::DeTable`],
 //! reached through [`tree`]) -> DTOs ([`dto`], filled by [`read`]) ->
 //! [`crate::domain::Mission`] ([`validate`]). Both steps walk each
 //! entity's description ([`crate::domain::schema`]) rather than naming its
 //! fields. Every problem is a [`Diagnostic`] with a byte span; the CLI
 //! prints them as `FILE:LINE:COL: error: MESSAGE`.
 //!
-//! Writing ([`save`]) starts from the document as it was read and patches
+//! Writing ([`save`]) starts from the document as it was read (toml_edit's
+//! [`toml_edit::DocumentMut`], built from the text when first needed) and patches
 //! only what differs between the mission as read and the mission now, so
 //! comments, blank lines, key order, unknown keys and untouched entries stay
 //! byte for byte. [`write`] puts the result on disk atomically.
 
+mod base;
 pub mod diagnostic;
 pub mod dto;
 pub mod open;
 mod order;
 pub mod output;
+#[cfg(test)]
+mod parsers_agree;
 mod patch;
 mod read;
 #[cfg(unix)]
@@ -32,16 +36,14 @@ mod tree;
 mod validate;
 pub mod write;
 
-use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use toml_edit::{Document, DocumentMut};
-
+pub use base::{Base, Preparation, Prepared};
 pub use diagnostic::{Diagnostic, LineIndex, Report, Severity, excerpt, line_col};
 pub use source::Layout;
 
-use crate::domain::{Key, Mission, Participant, Visit};
+use crate::domain::Mission;
 
 /// A mission read from text, with the warnings found on the way.
 #[derive(Clone, Debug)]
@@ -51,102 +53,36 @@ pub struct Parsed {
     pub base: Base,
 }
 
-/// What a save needs to know about the file: its TOML document, its
-/// layout and the mission it holds. Created when the file is read; each
-/// [`Base::render`] moves it on to the mission rendered.
+/// A mission read for a command that only looks at it (`check`,
+/// `export`, `diff`, `publish`): no [`Base`] for a save, and the text its
+/// problems refer to.
 #[derive(Clone, Debug)]
-pub struct Base {
-    /// The document as read (spans kept, cheap to build), until the first
-    /// render turns it into `editable`.
-    read: Option<Box<Document<String>>>,
-    editable: Option<Box<DocumentMut>>,
-    pub(crate) layout: Layout,
-    pub(crate) mission: Mission,
-    /// Key of each visit and participant of `mission` -> its index, which is
-    /// also the index of its table in the document.
-    pub(crate) visit_tables: HashMap<Key, usize>,
-    pub(crate) participant_tables: HashMap<Key, usize>,
-    /// Tables of visits and participants deleted since the file was read.
-    pub(crate) dead_visits: save::Graveyard<Visit>,
-    pub(crate) dead_participants: save::Graveyard<Participant>,
+pub struct ReadOnly {
+    pub mission: Mission,
+    pub report: Report,
+    /// The file's text (without a byte-order mark), for the problems'
+    /// lines and columns.
+    pub text: String,
+    pub layout: Layout,
 }
 
-impl Base {
-    fn new(doc: Document<String>, layout: Layout, mission: Mission) -> Self {
-        let mut base = Base {
-            read: Some(Box::new(doc)),
-            editable: None,
-            layout,
-            mission,
-            visit_tables: HashMap::new(),
-            participant_tables: HashMap::new(),
-            dead_visits: HashMap::new(),
-            dead_participants: HashMap::new(),
-        };
-        base.index_keys();
-        base
-    }
-
-    fn index_keys(&mut self) {
-        let index = |keys: Vec<Key>| keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
-        self.visit_tables = index(self.mission.visits.iter().map(|v| v.key).collect());
-        self.participant_tables = index(self.mission.participants.iter().map(|p| p.key).collect());
-    }
-
-    /// The text as read, while no render has changed the document.
-    fn raw(&self) -> Option<&str> {
-        match &self.editable {
-            None => self.read.as_deref().map(Document::raw),
-            Some(_) => None,
+impl ReadOnly {
+    /// The file's bytes as read (the text, after its byte-order mark if it
+    /// had one): what a save checks the file still holds.
+    pub fn bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(self.text.len() + 3);
+        if self.layout.bom {
+            bytes.extend_from_slice(source::BOM.as_bytes());
         }
+        bytes.extend_from_slice(self.text.as_bytes());
+        bytes
     }
 
-    fn editable(&mut self) -> &mut DocumentMut {
-        let read = &mut self.read;
-        self.editable.get_or_insert_with(|| {
-            Box::new(read.take().map(|doc| doc.into_mut()).unwrap_or_default())
-        })
-    }
-
-    /// The file text for `mission`: the text as read, patched where
-    /// `mission` differs from the mission the base holds. The base then
-    /// holds `mission`, so the next render patches from there.
-    pub fn render(&mut self, mission: &Mission) -> String {
-        save::render(self, mission)
-    }
-
-    /// [`Base::render`], then the text read back: it is returned only when
-    /// it gives `mission` again, so nothing that would read back otherwise
-    /// is ever written.
-    pub fn render_checked(&mut self, mission: &Mission) -> Result<String, RenderError> {
-        let text = self.render(mission);
-        match parse_bytes(text.as_bytes()) {
-            Ok(parsed) if parsed.mission.same_content(mission) => Ok(text),
-            Ok(_) => Err(RenderError::Differs),
-            Err((text, report)) => Err(RenderError::Invalid { text, report }),
-        }
-    }
-
-    /// The base of `text` (a file's bytes) holding `mission`, whose
-    /// entities are in the file's order: what a base was before a render
-    /// whose text was then not written.
-    pub fn rebuild(text: &[u8], mission: Mission) -> Result<Base, Report> {
-        let parsed = parse_bytes(text).map_err(|(_, report)| report)?;
-        if !parsed.mission.same_content(&mission) {
-            return Err(Report::new(vec![Diagnostic::error(
-                0..0,
-                "the file does not hold the mission to rebuild",
-            )]));
-        }
-        let mut base = parsed.base;
-        base.mission = mission;
-        base.index_keys();
-        Ok(base)
-    }
-
-    /// The mission the base holds: as read, or as last rendered.
-    pub fn mission(&self) -> &Mission {
-        &self.mission
+    /// The base a save of this mission starts from, for a command that
+    /// turns out to need one after reading (its document is built only
+    /// at the first render).
+    pub fn base(&self) -> Base {
+        Base::new(&self.text, self.layout, self.mission.clone())
     }
 }
 
@@ -164,7 +100,30 @@ pub enum RenderError {
 /// every error (and warning) found, and `text` is the text they refer to.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, (String, Report)> {
     let (text, layout) = source::decode(bytes).map_err(|e| (e.text, e.report))?;
-    parse_with_layout(&text, layout).map_err(|report| (text, report))
+    match read_text(&text) {
+        Ok((mission, report)) => Ok(Parsed {
+            base: Base::new(&text, layout, mission.clone()),
+            mission,
+            report,
+        }),
+        Err(report) => Err((text, report)),
+    }
+}
+
+/// Reads a mission from the bytes of a file, for reading only: what
+/// [`parse_bytes`] reads, without the base a save needs (the mission is
+/// not copied into it, and the text is the bytes themselves).
+pub fn read_bytes(bytes: Vec<u8>) -> Result<ReadOnly, (String, Report)> {
+    let (text, layout) = source::decode_owned(bytes).map_err(|e| (e.text, e.report))?;
+    match read_text(&text) {
+        Ok((mission, report)) => Ok(ReadOnly {
+            mission,
+            report,
+            text,
+            layout,
+        }),
+        Err(report) => Err((text, report)),
+    }
 }
 
 /// Reads a mission from text (LF or CRLF line ends, no byte-order mark).
@@ -174,24 +133,30 @@ pub fn parse(text: &str) -> Result<Parsed, Report> {
         crlf: text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'),
         final_newline: text.ends_with('\n'),
     };
-    parse_with_layout(text, layout)
+    let (mission, report) = read_text(text)?;
+    Ok(Parsed {
+        base: Base::new(text, layout, mission.clone()),
+        mission,
+        report,
+    })
 }
 
-fn parse_with_layout(text: &str, layout: Layout) -> Result<Parsed, Report> {
-    let doc = match Document::parse(text.to_string()) {
-        Ok(doc) => doc,
-        Err(err) => return Err(Report::new(syntax::problems(text, &err))),
-    };
+/// The mission in `text` and its warnings, or every problem found.
+fn read_text(text: &str) -> Result<(Mission, Report), Report> {
     let mut problems = Vec::new();
-    let dto = read::read_document(tree::Table::root(&doc), &mut problems);
+    let dto = {
+        let (tree, errors) = toml::de::DeTable::parse_recoverable(text);
+        let overflow = tree::overflow(tree.get_ref());
+        if !errors.is_empty() || overflow.is_some() {
+            return Err(Report::new(syntax::problems(text, &errors, overflow)));
+        }
+        read::read_document(tree::Table::root(&tree, text), &mut problems)
+        // The tree goes here: what follows needs only the DTOs.
+    };
     let mission = validate::validate(dto, text, &mut problems);
     let report = Report::new(problems);
     match mission {
-        Some(mission) if !report.has_errors() => Ok(Parsed {
-            base: Base::new(doc, layout, mission.clone()),
-            mission,
-            report,
-        }),
+        Some(mission) if !report.has_errors() => Ok((mission, report)),
         _ => Err(report),
     }
 }
@@ -247,39 +212,48 @@ pub struct Loaded {
 /// Reads the mission file at `path`: a regular file (links followed) of at
 /// most [`source::MAX_FILE_BYTES`].
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = match open::read_mission_bytes(path) {
-        Ok(bytes) => bytes,
-        Err(open::ReadError::Io(source)) => {
-            return Err(LoadError::Io {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-        Err(err @ open::ReadError::NotRegular { .. }) => {
-            return Err(LoadError::NotAFile {
-                path: path.to_path_buf(),
-                reason: err.to_string(),
-            });
-        }
-        Err(open::ReadError::TooLarge { len }) => {
-            return Err(LoadError::Invalid {
-                path: path.to_path_buf(),
-                text: String::new(),
-                report: Report::new(vec![Diagnostic::error(0..0, source::too_large(len))]),
-            });
-        }
-    };
+    let bytes = read_file(path)?;
     match parse_bytes(&bytes) {
         Ok(parsed) => Ok(Loaded {
             path: path.to_path_buf(),
             parsed,
             bytes,
         }),
-        Err((text, report)) => Err(LoadError::Invalid {
+        Err((text, report)) => Err(invalid(path, text, report)),
+    }
+}
+
+/// Reads the mission file at `path` as [`load`] does, for reading only
+/// (see [`read_bytes`]).
+pub fn load_read_only(path: &Path) -> Result<ReadOnly, LoadError> {
+    read_bytes(read_file(path)?).map_err(|(text, report)| invalid(path, text, report))
+}
+
+fn invalid(path: &Path, text: String, report: Report) -> LoadError {
+    LoadError::Invalid {
+        path: path.to_path_buf(),
+        text,
+        report,
+    }
+}
+
+/// The bytes of the mission file at `path`, or why it cannot be read.
+fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    match open::read_mission_bytes(path) {
+        Ok(bytes) => Ok(bytes),
+        Err(open::ReadError::Io(source)) => Err(LoadError::Io {
             path: path.to_path_buf(),
-            text,
-            report,
+            source,
         }),
+        Err(err @ open::ReadError::NotRegular { .. }) => Err(LoadError::NotAFile {
+            path: path.to_path_buf(),
+            reason: err.to_string(),
+        }),
+        Err(open::ReadError::TooLarge { len }) => Err(invalid(
+            path,
+            String::new(),
+            Report::new(vec![Diagnostic::error(0..0, source::too_large(len))]),
+        )),
     }
 }
 

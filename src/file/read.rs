@@ -113,6 +113,9 @@ struct Fields<'a, 'p> {
     /// How the table is named in messages: "[mission]", "[[visits]]".
     name: &'static str,
     problems: &'p mut Vec<Diagnostic>,
+    /// How many of the table's keys were asked for and found: when that
+    /// is all of them, no key is unknown.
+    found: usize,
 }
 
 impl<'a, 'p> Fields<'a, 'p> {
@@ -122,7 +125,15 @@ impl<'a, 'p> Fields<'a, 'p> {
             table,
             name,
             problems,
+            found: 0,
         }
+    }
+
+    /// The item at `key`, counted as found.
+    fn get(&mut self, key: &str) -> Option<Item<'a>> {
+        let item = self.table.get(key);
+        self.found += usize::from(item.is_some());
+        item
     }
 
     fn error(&mut self, span: Range<usize>, message: String) {
@@ -169,7 +180,7 @@ impl<'a, 'p> Fields<'a, 'p> {
 
     /// A plain value, or a wrong-type error for tables.
     fn value(&mut self, key: &str, expected: &str) -> Option<(Item<'a>, Node<'a>, Range<usize>)> {
-        let item = self.table.get(key)?;
+        let item = self.get(key)?;
         match item.value() {
             Some(v) => Some((item, v, self.span_of(&item))),
             None => {
@@ -303,7 +314,7 @@ impl<'a, 'p> Fields<'a, 'p> {
     }
 
     fn table(&mut self, key: &str) -> Option<Table<'a>> {
-        let item = self.table.get(key)?;
+        let item = self.get(key)?;
         let table = item.table();
         if table.is_none() {
             self.wrong_type(key, &format!("a table, written [{key}]"), &item);
@@ -312,7 +323,7 @@ impl<'a, 'p> Fields<'a, 'p> {
     }
 
     fn array_of_tables(&mut self, key: &str) -> Vec<Table<'a>> {
-        let Some(item) = self.table.get(key) else {
+        let Some(item) = self.get(key) else {
             return Vec::new();
         };
         item.tables().unwrap_or_else(|| {
@@ -323,6 +334,11 @@ impl<'a, 'p> Fields<'a, 'p> {
 
     /// Warns about keys not in `known`. They are kept in the file.
     fn finish<'k>(self, known: impl Iterator<Item = &'k str> + Clone) {
+        // Each key is asked for once, so every key was found: none is
+        // unknown, and the keys need not be compared.
+        if self.found == self.table.len() {
+            return;
+        }
         for (key, key_span) in self.table.keys() {
             // A password in [publish] has an error of its own.
             let password = self.name == PUBLISH.section && key.to_lowercase().contains("password");

@@ -46,7 +46,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     let participant_tables = std::mem::take(&mut base.participant_tables);
     let mut dead_visits = std::mem::take(&mut base.dead_visits);
     let mut dead_participants = std::mem::take(&mut base.dead_participants);
-    let doc = base.editable();
+    let doc = base.patched();
     let root = doc.as_table_mut();
     match root.get_mut("mission").and_then(Item::as_table_like_mut) {
         Some(table) => patch(
@@ -98,7 +98,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     }
     trailing_before_new_tables(doc);
     renumber(doc);
-    let written = base.editable().to_string();
+    let written = base.patched().to_string();
     let text = base.layout.apply(&written);
     base.index_keys();
     base.dead_visits = dead_visits;

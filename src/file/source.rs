@@ -15,7 +15,7 @@ pub const MAX_LINE_BYTES: usize = 1 << 20;
 /// a 100,000-visit mission is about 30 MB.
 pub const MAX_FILE_BYTES: usize = 64 << 20;
 
-const BOM: &str = "\u{feff}";
+pub(crate) const BOM: &str = "\u{feff}";
 
 /// How the file's text was laid out, beyond what TOML keeps.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -62,46 +62,70 @@ pub struct SourceError {
 /// The text of a mission file and its layout, or why the bytes are not text
 /// itinera will read.
 pub fn decode(bytes: &[u8]) -> Result<(String, Layout), SourceError> {
-    let fail = |text: &str, span, message: String| SourceError {
-        text: text.to_string(),
-        report: Report::new(vec![Diagnostic::error(span, message)]),
-    };
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(fail("", 0..0, too_large(bytes.len() as u64)));
+    let text = utf8(bytes)?;
+    let layout = examine(text)?;
+    let body = if layout.bom { &text[BOM.len()..] } else { text };
+    Ok((body.to_string(), layout))
+}
+
+/// [`decode`], keeping the bytes as the text (moved, not copied, unless
+/// they start with a byte-order mark).
+pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, Layout), SourceError> {
+    utf8(&bytes)?;
+    let mut text = String::from_utf8(bytes).unwrap_or_default();
+    let layout = examine(&text)?;
+    if layout.bom {
+        text.drain(..BOM.len());
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let valid = &bytes[..err.valid_up_to()];
-            let text = String::from_utf8_lossy(valid);
-            let at = text.len();
-            return Err(fail(
-                &text,
-                at..at,
-                format!(
-                    "file is not UTF-8 text (byte 0x{:02X} at offset {}); save it as UTF-8",
-                    bytes[err.valid_up_to()],
-                    err.valid_up_to()
-                ),
-            ));
-        }
-    };
+    Ok((text, layout))
+}
+
+fn fail(text: &str, at: usize, message: String) -> SourceError {
+    SourceError {
+        text: text.to_string(),
+        report: Report::new(vec![Diagnostic::error(at..at, message)]),
+    }
+}
+
+/// `bytes` as text, if it is UTF-8 and not too large.
+fn utf8(bytes: &[u8]) -> Result<&str, SourceError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(fail("", 0, too_large(bytes.len() as u64)));
+    }
+    std::str::from_utf8(bytes).map_err(|err| {
+        let valid = &bytes[..err.valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        fail(
+            &text,
+            text.len(),
+            format!(
+                "file is not UTF-8 text (byte 0x{:02X} at offset {}); save it as UTF-8",
+                bytes[err.valid_up_to()],
+                err.valid_up_to()
+            ),
+        )
+    })
+}
+
+/// The layout of `text` (which may start with a byte-order mark), in one
+/// pass over its lines; an empty file or a line too long is an error.
+fn examine(text: &str) -> Result<Layout, SourceError> {
     let bom = text.starts_with(BOM);
-    let text = text.strip_prefix(BOM).unwrap_or(text);
-    if text.is_empty() {
+    let body = text.strip_prefix(BOM).unwrap_or(text);
+    if body.is_empty() {
         return Err(fail(
-            text,
-            0..0,
+            body,
+            0,
             "file is empty: a mission file starts with `format = 1` and a [mission] table"
                 .to_string(),
         ));
     }
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
+    let (mut line_start, mut newlines, mut crlf) = (0, 0, 0);
+    for line in body.as_bytes().split_inclusive(|&b| b == b'\n') {
         if line.len() > MAX_LINE_BYTES {
             return Err(fail(
-                text,
-                line_start..line_start,
+                body,
+                line_start,
                 format!(
                     "line is {} bytes long; itinera reads lines up to {} bytes",
                     line.len(),
@@ -109,15 +133,19 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Layout), SourceError> {
                 ),
             ));
         }
+        if line.ends_with(b"\r\n") {
+            crlf += 1;
+        }
+        if line.ends_with(b"\n") {
+            newlines += 1;
+        }
         line_start += line.len();
     }
-    let newlines = text.matches('\n').count();
-    let layout = Layout {
+    Ok(Layout {
         bom,
-        crlf: newlines > 0 && text.matches("\r\n").count() == newlines,
-        final_newline: text.ends_with('\n'),
-    };
-    Ok((text.to_string(), layout))
+        crlf: newlines > 0 && crlf == newlines,
+        final_newline: body.ends_with('\n'),
+    })
 }
 
 /// The message for a file of `len` bytes, over [`MAX_FILE_BYTES`]. Sizes are
@@ -156,6 +184,26 @@ mod tests {
             }
             assert_eq!(layout.apply(&normalised), original, "{original:?}");
         }
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones_do() {
+        let mut long = b"a = 1\nb = \"".to_vec();
+        long.resize(long.len() + MAX_LINE_BYTES, b'x');
+        for bytes in [
+            &b"a = 1\n"[..],
+            b"a = 1\r\nb = 2",
+            b"\xef\xbb\xbfa = 1\r\n",
+            b"\xef\xbb\xbf",
+            b"",
+            b"a = \"\xff\"",
+            b"\xef\xbb\xbfa = \"\xff\"",
+            &long,
+        ] {
+            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+        }
+        let (text, _) = decode_owned(b"\xef\xbb\xbfa = 1\n".to_vec()).expect("decodes");
+        assert_eq!(text, "a = 1\n");
     }
 
     #[test]

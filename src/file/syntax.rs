@@ -21,19 +21,34 @@ use super::diagnostic::{Diagnostic, LineIndex, excerpt};
 /// How deep arrays and inline tables may nest: the TOML reader's limit.
 const NESTING: u32 = 80;
 
-/// Every problem worth reporting in `text`, which the TOML reader refused
-/// with `refused`; in file order, never empty.
-pub(super) fn problems(text: &str, refused: &toml_edit::TomlError) -> Vec<Diagnostic> {
+/// Every problem worth reporting in `text`, for which the TOML reader
+/// found `errors` (in the order it found them) and `overflow`, the first
+/// number too large to hold (see [`super::tree::overflow`]); in file
+/// order, never empty when either is.
+pub(super) fn problems(
+    text: &str,
+    errors: &[toml::de::Error],
+    overflow: Option<(Range<usize>, &str)>,
+) -> Vec<Diagnostic> {
     let structure = first_structure_problem(text);
-    let (_, errors) = toml::de::DeTable::parse_recoverable(text);
-    let mut found: Vec<(Range<usize>, String)> = errors
+    let errors: Vec<(Range<usize>, String)> = errors
         .iter()
         .map(|e| (e.span().unwrap_or(0..0), e.message().trim_end().to_string()))
+        .collect();
+    let mut found: Vec<(Range<usize>, String)> = errors
+        .iter()
         .filter(|(span, _)| structure.is_none_or(|at| span.start <= at))
+        .cloned()
         .collect();
     if found.is_empty() {
-        let span = refused.span().unwrap_or(0..0);
-        found.push((span, refused.message().trim_end().to_string()));
+        // The problem a reader stopping at the first one would give.
+        let overflow = overflow.map(|(span, message)| (span, message.to_string()));
+        let first = match (errors.into_iter().next(), overflow) {
+            (Some(error), Some(overflow)) if overflow.0.start < error.0.start => Some(overflow),
+            (Some(error), _) => Some(error),
+            (None, overflow) => overflow,
+        };
+        found.extend(first);
     }
     // Stable: at one position, the problem found first comes first.
     found.sort_by_key(|(span, _)| span.start);

@@ -195,6 +195,7 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> io::Resu
         session.app.now = Some(Utc::now());
         ui::settle(&mut session.app, area);
         terminal.draw(|frame| ui::render(frame, &session.app))?;
+        session.after_frame();
         if session.app.should_quit {
             return Ok(());
         }

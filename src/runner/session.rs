@@ -121,6 +121,14 @@ impl Session {
         ui::settle(&mut self.app, area);
     }
 
+    /// A frame is on the screen: the format-preserving document a save
+    /// patches is built on another thread from now on (reading the file
+    /// did not need it), and installed once it is ready.
+    pub fn after_frame(&mut self) {
+        self.doc.adopt_prepared(false);
+        self.doc.prepare_in_background();
+    }
+
     /// The recovery file of this session's changes, as it is now.
     pub fn recovery(&self) -> Recovery {
         Recovery {

@@ -8,12 +8,13 @@
 //! disk since it was read.
 
 use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
 
 use crate::domain::Mission;
 use crate::file::open::read_mission_bytes;
 use crate::file::output::{Existing, OutputError, check_output};
 use crate::file::write::{SaveError, SaveOptions, Saved, save_checked};
-use crate::file::{Base, LoadError, parse_bytes};
+use crate::file::{Base, LoadError, Prepared, parse_bytes};
 use crate::lock::{Lock, Locked};
 use crate::paths::Dirs;
 
@@ -77,6 +78,9 @@ pub struct Document {
     /// after a failed save or while idle, or restored from): a successful
     /// save, or ending without unsaved changes, makes it obsolete.
     pub(super) own_recovery: Option<PathBuf>,
+    /// The format-preserving document of `base`, being built on another
+    /// thread ([`Document::prepare_in_background`]).
+    building: Option<JoinHandle<Prepared>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -109,11 +113,52 @@ impl Document {
             unsaved_elsewhere: None,
             read_only_allowed: false,
             own_recovery: None,
+            building: None,
         };
         doc.lock();
         // Temporary files of saves of this mission that never finished.
         crate::file::sweep::remove_stale(&crate::file::open::resolve(&doc.path));
         doc
+    }
+
+    /// Starts building the format-preserving document a save patches on
+    /// another thread (the planner calls this after its first frame), so
+    /// that neither a keypress nor the first save waits for all of it.
+    pub fn prepare_in_background(&mut self) {
+        if self.building.is_some() {
+            return;
+        }
+        if let Some(work) = self.base.prepare() {
+            self.building = std::thread::Builder::new()
+                .name("itinera-document".into())
+                .spawn(move || work.build())
+                .ok();
+        }
+    }
+
+    /// Installs the document built on another thread, if it is ready or
+    /// (with `wait`, before a render needs it) once it is. One built for
+    /// text the base has moved on from is dropped.
+    pub fn adopt_prepared(&mut self, wait: bool) {
+        match self.building.take() {
+            Some(handle) if wait || handle.is_finished() => {
+                if let Ok(prepared) = handle.join() {
+                    self.base.install(prepared);
+                }
+            }
+            building => self.building = building,
+        }
+    }
+
+    /// Forgets a document being built, when the base is replaced (the
+    /// thread finishes on its own; what it built is for the old text).
+    pub(super) fn forget_prepared(&mut self) {
+        self.building = None;
+    }
+
+    /// Whether a document is still being built on another thread.
+    pub fn is_preparing(&self) -> bool {
+        self.building.is_some()
     }
 
     /// Takes the lock of the document's path, or notes which running
@@ -236,12 +281,13 @@ impl Document {
     /// file: the document keeps its path, baseline and lock. An existing
     /// file is only replaced with `force` (its content goes to `.bak`).
     pub fn write_copy(
-        &self,
+        &mut self,
         path: &Path,
         mission: &Mission,
         force: bool,
     ) -> Result<(), SaveFailure> {
         let expected = replaceable(path, force, &self.path)?;
+        self.adopt_prepared(true);
         let text = render_checked(&mut self.base.clone(), mission, &self.name())?;
         let options = SaveOptions {
             overwrite_changes: force,
@@ -254,6 +300,7 @@ impl Document {
     /// The text for `mission`, read back to check it gives `mission`
     /// before anything is written.
     fn prepare(&mut self, mission: &Mission) -> Result<String, SaveFailure> {
+        self.adopt_prepared(true);
         let name = self.name();
         render_checked(&mut self.base, mission, &name)
     }
@@ -261,6 +308,7 @@ impl Document {
     /// Reads the file again, as it is on disk now.
     pub fn reload(&mut self) -> Result<Mission, LoadError> {
         let loaded = crate::file::load(&self.path)?;
+        self.forget_prepared();
         self.base = loaded.parsed.base;
         self.base_text = loaded.bytes.clone();
         self.disk = loaded.bytes;

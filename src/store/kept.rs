@@ -60,6 +60,7 @@ impl Document {
     /// survive a restore), and beside it the file's bytes as this session
     /// last knew them, so a restore still notices later changes on disk.
     fn write_recovery(&mut self, path: &Path, mission: &Mission) -> io::Result<()> {
+        self.adopt_prepared(true);
         // A copy: the baseline stays the file as read until a save.
         let text = self.base.clone().render(mission);
         recovery::write(path, text.as_bytes(), &self.disk)
@@ -99,6 +100,7 @@ impl Document {
         let parsed = parse_bytes(&bytes)
             .map_err(|(text, report)| report.render(&path.display().to_string(), &text))?;
         recovery::claim(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        self.forget_prepared();
         self.base = parsed.base;
         self.base_text = bytes;
         if let Ok(disk) = read_mission_bytes(&recovery::disk_copy(path)) {

@@ -106,7 +106,9 @@ impl Validator<'_> {
     /// (an unknown time zone); every problem is reported either way.
     fn entity<E>(&mut self, schema: &Schema<E>, dto: EntryDto) -> Option<E> {
         let mut ok = true;
-        let mut values = Vec::with_capacity(schema.fields.len());
+        // Each value is set as it is read; an entity with a problem is
+        // dropped at the end, once every problem has been reported.
+        let mut entity = (schema.blank)();
         for (field, raw) in schema.fields.iter().zip(dto.values) {
             let value = match raw {
                 Some(raw) => self.value(field.key, field.kind, raw),
@@ -114,18 +116,13 @@ impl Validator<'_> {
             };
             ok &=
                 value.is_some() && (!field.required || value.as_ref().is_some_and(Option::is_some));
-            values.push(value.flatten());
-        }
-        if !ok {
-            return None;
-        }
-        let mut entity = (schema.blank)();
-        for (field, value) in schema.fields.iter().zip(values) {
-            if value.is_some() {
-                (field.set)(&mut entity, value);
+            if let Some(value @ Some(_)) = value {
+                if ok {
+                    (field.set)(&mut entity, value);
+                }
             }
         }
-        Some(entity)
+        ok.then_some(entity)
     }
 
     /// A value read as `kind` asks: `Some(None)` for a choice word read as

@@ -64,13 +64,38 @@ impl<'a> Ids<'a> {
     }
 }
 
+/// Up to how many attendees a visit's list is searched for one listed
+/// twice rather than hashed.
+const SHORT_LIST: usize = 16;
+
 /// What the visits seen so far say about the next one.
 #[derive(Default)]
 struct Seen {
     /// Visit ids, where each was written.
     ids: HashMap<String, Range<usize>>,
-    /// Per date: the start time and title of the last timed visit.
-    last_start: HashMap<NaiveDate, (NaiveTime, String)>,
+    /// Per date: the start time of the last timed visit, and which visit
+    /// it is (to name it in a warning).
+    last_start: HashMap<NaiveDate, (NaiveTime, Earlier)>,
+}
+
+/// A visit read earlier, to take its title from: its place in the list
+/// of visits read, or (for one with an error, which is not in it) its
+/// title.
+enum Earlier {
+    At(usize),
+    Titled(String),
+}
+
+impl Earlier {
+    fn title<'v>(&'v self, read: &'v [Option<Visit>]) -> &'v str {
+        match self {
+            Earlier::At(i) => read
+                .get(*i)
+                .and_then(Option::as_ref)
+                .map_or("", |v| v.title.as_str()),
+            Earlier::Titled(title) => title,
+        }
+    }
 }
 
 impl Validator<'_> {
@@ -83,7 +108,7 @@ impl Validator<'_> {
         let mut seen = Seen::default();
         let mut out = Vec::with_capacity(list.len());
         for dto in list {
-            let visit = self.visit(dto, participants, range, &mut seen);
+            let visit = self.visit(dto, participants, range, &mut seen, &out);
             out.push(visit);
         }
         out
@@ -95,6 +120,7 @@ impl Validator<'_> {
         participants: &mut Ids,
         range: Option<(NaiveDate, NaiveDate)>,
         seen: &mut Seen,
+        read: &[Option<Visit>],
     ) -> Option<Visit> {
         let id_ok = v
             .text(ID)
@@ -104,26 +130,40 @@ impl Validator<'_> {
         if let Some(date) = v.date(DATE) {
             self.outside(&date, range, "visit");
         }
-        self.file_order(&v, &mut seen.last_start);
-        let visit = self.entity(&VISIT, v);
-        if !(id_ok && refs_ok && times_ok) {
-            return None;
+        let timed = self.file_order(&v, &seen.last_start, read);
+        let title = || v.text(TITLE).map(|t| t.value.to_string());
+        // The title of a visit with an error is kept here; one read is
+        // taken from the list of visits.
+        let titled = match (&timed, id_ok && refs_ok && times_ok) {
+            (Some(_), false) => title(),
+            _ => None,
+        };
+        let visit = self
+            .entity(&VISIT, v)
+            .filter(|_| id_ok && refs_ok && times_ok);
+        if let Some((date, start)) = timed {
+            let earlier = match (&visit, titled) {
+                (Some(_), _) => Earlier::At(read.len()),
+                (None, title) => Earlier::Titled(title.unwrap_or_default()),
+            };
+            seen.last_start.insert(date, (start, earlier));
         }
         visit
     }
 
     /// Warns about a timed visit listed below one of its day that starts
-    /// later.
+    /// later. The visit's date and start, when it has both and a title.
     fn file_order(
         &mut self,
         v: &EntryDto,
-        last_start: &mut HashMap<NaiveDate, (NaiveTime, String)>,
-    ) {
-        let (Some(date), Some(start), Some(title)) = (v.date(DATE), v.time(START), v.text(TITLE))
+        last_start: &HashMap<NaiveDate, (NaiveTime, Earlier)>,
+        read: &[Option<Visit>],
+    ) -> Option<(NaiveDate, NaiveTime)> {
+        let (Some(date), Some(start), Some(_)) = (v.date(DATE), v.time(START), v.text(TITLE))
         else {
-            return;
+            return None;
         };
-        if let Some((previous, previous_title)) = last_start.get(&date.value) {
+        if let Some((previous, earlier)) = last_start.get(&date.value) {
             if start.value < *previous {
                 self.warning(
                     start.span.clone(),
@@ -131,20 +171,27 @@ impl Validator<'_> {
                         "starts at {}, before \"{}\" listed above it at {} on {}; \
                          visits of a day are shown in file order",
                         start.value.format("%H:%M"),
-                        excerpt(previous_title),
+                        excerpt(earlier.title(read)),
                         previous.format("%H:%M"),
                         date.value
                     ),
                 );
             }
         }
-        last_start.insert(date.value, (start.value, title.value.to_string()));
+        Some((date.value, start.value))
     }
 
     fn references(&mut self, refs: &[Spanned<String>], ids: &mut Ids) -> bool {
         let mut ok = true;
+        // A short list (the usual) is searched; a long one hashed.
         let mut listed: HashSet<&str> = HashSet::new();
-        for r in refs {
+        let short = refs.len() <= SHORT_LIST;
+        for (i, r) in refs.iter().enumerate() {
+            let twice = if short {
+                refs[..i].iter().any(|earlier| earlier.value == r.value)
+            } else {
+                !listed.insert(&r.value)
+            };
             if !ids.contains(&r.value) {
                 let hint = match ids.suggest(&r.value) {
                     Some(id) => format!(" (did you mean \"{}\"?)", excerpt(id)),
@@ -155,7 +202,7 @@ impl Validator<'_> {
                     format!("unknown participant id \"{}\"{hint}", excerpt(&r.value)),
                 );
                 ok = false;
-            } else if !listed.insert(&r.value) {
+            } else if twice {
                 self.error(
                     r.span.clone(),
                     format!("participant \"{}\" is listed twice", excerpt(&r.value)),
