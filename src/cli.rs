@@ -52,10 +52,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a mission file and print every problem as FILE:LINE:COL.
+    /// Check a mission file and its plan, and print every problem as
+    /// FILE:LINE:COL: overlapping visits, too little time to change city,
+    /// empty days, idle participants and the file's own problems.
     ///
-    /// Exits 0 when there are no errors (warnings allowed), 1 when there
-    /// are errors, 2 when the file cannot be read.
+    /// Exits 0 when there are no errors (warnings and notes allowed), 1
+    /// when there are errors, 2 when the file cannot be read.
     Check {
         /// Mission file to check.
         file: PathBuf,
@@ -326,12 +328,20 @@ fn check(path: &Path) -> Result<(), Failure> {
     let name = path.display().to_string();
     match file::load(path) {
         Ok(loaded) => {
-            let report = &loaded.parsed.report;
+            let report = loaded.parsed.check_report();
             print(&format!(
                 "{}{name}: {}\n",
                 report.render(&name, &loaded_text(&loaded)),
                 report.summary()
-            ))
+            ))?;
+            if report.has_errors() {
+                // An error in the plan (a time that does not exist).
+                return Err(Failure {
+                    code: 1,
+                    message: String::new(),
+                });
+            }
+            Ok(())
         }
         Err(LoadError::Invalid { text, report, .. }) => {
             print(&format!(
@@ -355,10 +365,14 @@ fn loaded_text(loaded: &Loaded) -> String {
         .unwrap_or_default()
 }
 
-/// Loads a file for a command that uses it; warnings go to stderr.
+/// Loads a file for a command that uses it; the file's warnings and the
+/// plan's errors (a time that does not exist, read as another) go to
+/// stderr. The plan's warnings and notes are for `check`.
 fn load_reporting_warnings(path: &Path) -> Result<Loaded, Failure> {
     let loaded = file::load(path)?;
-    let report = &loaded.parsed.report;
+    let report = loaded
+        .parsed
+        .report_with(|p| p.severity == file::Severity::Error);
     if !report.diagnostics.is_empty() {
         eprint!(
             "{}",

@@ -56,6 +56,7 @@ fn sample(at: usize) -> FieldValue {
         ValueKind::IdList => FieldValue::List(vec!["b".into()]),
         ValueKind::TagList => FieldValue::List(vec!["tag-one".into(), "tag-two".into()]),
         ValueKind::TimeZone => FieldValue::Zone(chrono_tz::Asia::Tokyo),
+        ValueKind::Minutes { min, max } => FieldValue::Minutes((min + 40).min(max)),
     }
 }
 
@@ -68,6 +69,7 @@ fn toml(value: &FieldValue) -> String {
         FieldValue::Word(word) => format!("{word:?}"),
         FieldValue::List(list) => format!("{list:?}"),
         FieldValue::Zone(tz) => format!("{:?}", tz.name()),
+        FieldValue::Minutes(minutes) => minutes.to_string(),
     }
 }
 
@@ -80,6 +82,7 @@ fn typed(value: &FieldValue) -> String {
         FieldValue::Word(word) => word.to_string(),
         FieldValue::List(list) => list.join(", "),
         FieldValue::Zone(tz) => tz.name().to_string(),
+        FieldValue::Minutes(minutes) => minutes.to_string(),
     }
 }
 

@@ -108,6 +108,8 @@ fn every_visit_field_is_there_with_its_effective_id() {
             "end_date": null,
             "start": "14:00:00",
             "end": "15:30:00",
+            "timezone": null,
+            "end_timezone": null,
             "title": "Northern Osaka Health and Biomedical Innovation Town (KENTO)",
             "kind": "visit",
             "status": "confirmed",

@@ -1,7 +1,9 @@
 //! Times as the delegation reads them, and the second clock.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Timelike};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc};
 use chrono_tz::Tz;
+
+use super::{Visit, resolve};
 
 /// "09:30". Seconds are kept in the model but not shown: nobody schedules a
 /// meeting to the second.
@@ -62,6 +64,11 @@ pub fn format_duration(d: TimeDelta) -> String {
 }
 
 /// Converts local mission times to a second ("home") time zone.
+///
+/// Local times become instants by the rule of [`crate::domain::resolve`]
+/// (a time a daylight-saving change skips reads with the offset before
+/// it, one it repeats as the first), the same rule the mission's problems
+/// use, so the home clock and the overlaps agree.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Clock {
     pub trip: Tz,
@@ -69,11 +76,38 @@ pub struct Clock {
 }
 
 impl Clock {
+    /// The home-zone wall time of an instant.
+    pub fn home_local(&self, instant: DateTime<Utc>) -> NaiveDateTime {
+        instant.with_timezone(&self.home).naive_local()
+    }
+
+    /// A visit's start and end (for a timed visit) as home-zone wall
+    /// times, each from its own zone (the trip's unless the visit names
+    /// another).
+    pub fn visit_at_home(&self, visit: &Visit) -> Option<(NaiveDateTime, Option<NaiveDateTime>)> {
+        let trip = Some(self.trip);
+        let start = self.home_local(visit.real_start(trip)?);
+        Some((start, visit.real_end(trip).map(|end| self.home_local(end))))
+    }
+
+    /// A visit's times in the home zone, each day shift against the
+    /// visit's date: "02:00–03:30", "14:40–22:50", "23:00 -1d–00:00",
+    /// "09:00" for a visit without an end; `None` for an untimed visit.
+    pub fn visit_label_at_home(&self, visit: &Visit) -> Option<String> {
+        let (start, end) = self.visit_at_home(visit)?;
+        let start_text = with_shift(start, visit.date);
+        Some(match end {
+            Some(end) => format!("{start_text}–{}", with_shift(end, visit.date)),
+            None => start_text,
+        })
+    }
+
     /// The home-zone wall time of a trip-zone wall time, with the day shift
-    /// ("01:30 -1d"). A trip time that does not exist or is ambiguous at a
-    /// daylight-saving change is read as the earlier of its possible
-    /// instants, or the instant one hour later for a skipped time: the
-    /// rule a person applies when a clock jumps.
+    /// ("01:30 -1d"). A trip time that does not exist at a daylight-saving
+    /// change reads with the offset before the change (02:30 when clocks
+    /// go forward at 02:00 is the instant of 03:30), and one that happens
+    /// twice as the first of its instants: the rule a person applies when
+    /// a clock jumps.
     pub fn at_home(&self, trip_local: NaiveDateTime) -> String {
         let Some(home) = self.home_time(trip_local) else {
             return "?".into();
@@ -98,15 +132,7 @@ impl Clock {
     }
 
     fn home_time(&self, trip_local: NaiveDateTime) -> Option<NaiveDateTime> {
-        let instant = match self.trip.from_local_datetime(&trip_local) {
-            chrono::LocalResult::Single(t) => t,
-            chrono::LocalResult::Ambiguous(early, _) => early,
-            chrono::LocalResult::None => {
-                let later = trip_local.checked_add_signed(TimeDelta::hours(1))?;
-                self.trip.from_local_datetime(&later).earliest()?
-            }
-        };
-        Some(instant.with_timezone(&self.home).naive_local())
+        Some(self.home_local(resolve(Some(self.trip), trip_local).instant()))
     }
 }
 
@@ -174,6 +200,39 @@ mod tests {
         assert_eq!(clock.at_home(at(2026, 3, 29, 2, 30)), "01:30");
         // 02:30 happens twice on 2026-10-25: the first one (CEST) is used.
         assert_eq!(clock.at_home(at(2026, 10, 25, 2, 30)), "00:30");
+    }
+
+    #[test]
+    fn a_visit_shows_at_home_from_its_own_zones() {
+        let clock = Clock {
+            trip: chrono_tz::Asia::Tokyo,
+            home: chrono_tz::Europe::Rome,
+        };
+        let date = NaiveDate::from_ymd_opt(2026, 10, 20).expect("date");
+        let mut flight = Visit::new(date, "Flight Tokyo to Rome");
+        flight.start = NaiveTime::from_hms_opt(11, 0, 0);
+        flight.end = NaiveTime::from_hms_opt(17, 30, 0);
+        assert_eq!(
+            clock.visit_label_at_home(&flight).as_deref(),
+            Some("04:00–10:30")
+        );
+        flight.end_timezone = Some(chrono_tz::Europe::Rome);
+        assert_eq!(
+            clock.visit_label_at_home(&flight).as_deref(),
+            Some("04:00–17:30")
+        );
+        assert_eq!(
+            clock.visit_at_home(&flight),
+            Some((at(2026, 10, 20, 4, 0), Some(at(2026, 10, 20, 17, 30))))
+        );
+        // Across the change to winter time in Rome, five days later.
+        let mut call = Visit::new(date + TimeDelta::days(5), "Call");
+        call.start = NaiveTime::from_hms_opt(17, 0, 0);
+        assert_eq!(clock.visit_label_at_home(&call).as_deref(), Some("09:00"));
+        call.date = date + TimeDelta::days(4);
+        assert_eq!(clock.visit_label_at_home(&call).as_deref(), Some("10:00"));
+        call.start = None;
+        assert_eq!(clock.visit_label_at_home(&call), None);
     }
 
     #[test]

@@ -13,11 +13,18 @@ use chrono::NaiveDate;
 use super::diagnostic::{Diagnostic, excerpt};
 use super::dto::{EntryDto, Field, MissionDto, Raw, Spanned};
 use super::tree::{Item, Node, Shape, Table};
-use crate::domain::schema::{DAY, FieldSpec, HEADER, PARTICIPANT, Schema, VISIT, ValueKind};
+use crate::domain::schema::{DAY, FieldSpec, HEADER, PARTICIPANT, ROUTE, Schema, VISIT, ValueKind};
 use crate::domain::{parse_date, parse_time, suggest};
 
 /// The keys of the top level.
-const TOP: &[&str] = &["format", "mission", "days", "participants", "visits"];
+const TOP: &[&str] = &[
+    "format",
+    "mission",
+    "days",
+    "participants",
+    "visits",
+    "routes",
+];
 
 /// Reads a parsed document, given as its `root` table, into DTOs.
 /// Problems go to `problems`; a field with a problem is left empty, so
@@ -29,6 +36,7 @@ pub fn read_document(root: Table, problems: &mut Vec<Diagnostic>) -> MissionDto 
     let days = top.array_of_tables("days");
     let participants = top.array_of_tables("participants");
     let visits = top.array_of_tables("visits");
+    let routes = top.array_of_tables("routes");
     top.finish(TOP.iter().copied());
     if format.is_none() && !root.contains("format") {
         problems.push(Diagnostic::error(
@@ -48,6 +56,7 @@ pub fn read_document(root: Table, problems: &mut Vec<Diagnostic>) -> MissionDto 
         days: entries_of(&DAY, days, problems),
         participants: entries_of(&PARTICIPANT, participants, problems),
         visits: entries_of(&VISIT, visits, problems),
+        routes: entries_of(&ROUTE, routes, problems),
     }
 }
 
@@ -121,6 +130,7 @@ impl<'a, 'p> Fields<'a, 'p> {
             ValueKind::Date => Some(self.date(key)?.map(Raw::Date)),
             ValueKind::Time { date_key } => Some(self.time(key, date_key)?.map(Raw::Time)),
             ValueKind::IdList | ValueKind::TagList => Some(self.strings(key)?.map(Raw::List)),
+            ValueKind::Minutes { .. } => Some(self.integer(key)?.map(Raw::Integer)),
         }
     }
 

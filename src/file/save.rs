@@ -1,8 +1,9 @@
 //! Format-preserving save: the document as read, patched where the mission
 //! changed.
 //!
-//! Each entity is matched to the table it was read from (visits and
-//! participants by session key, days by date, the header to `[mission]`).
+//! Each entity is matched to the table it was read from (visits,
+//! participants and routes by session key, days by date, the header to
+//! `[mission]`).
 //! A table whose entity is unchanged is left exactly as it is; for a
 //! changed one only the fields whose value changed are rewritten (see
 //! [`super::patch`]). Tables of new entities are appended in canonical key
@@ -30,8 +31,8 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 use super::Base;
 use super::patch::{Fields, fields, patch};
 use super::sections;
-use crate::domain::schema::{DAY, HEADER, PARTICIPANT, VISIT};
-use crate::domain::{DayInfo, Key, Mission, Participant, Visit};
+use crate::domain::schema::{DAY, HEADER, PARTICIPANT, ROUTE, VISIT};
+use crate::domain::{DayInfo, Key, Mission, Participant, Route, Visit};
 
 pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     // Nothing changed since the file was read: its own text, exactly.
@@ -41,8 +42,10 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     let old = std::mem::replace(&mut base.mission, mission.clone());
     let visit_tables = std::mem::take(&mut base.visit_tables);
     let participant_tables = std::mem::take(&mut base.participant_tables);
+    let route_tables = std::mem::take(&mut base.route_tables);
     let mut dead_visits = std::mem::take(&mut base.dead_visits);
     let mut dead_participants = std::mem::take(&mut base.dead_participants);
+    let mut dead_routes = std::mem::take(&mut base.dead_routes);
     let doc = base.editable();
     let root = doc.as_table_mut();
     match root.get_mut("mission").and_then(Item::as_table_like_mut) {
@@ -94,6 +97,16 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
             |v| Some(v.date),
             (|v: &Visit| Some(v.key), &mut dead_visits),
         ),
+        sync(
+            root,
+            "routes",
+            &old.routes,
+            &mission.routes,
+            |r| route_tables.get(&r.key).copied(),
+            |r| fields(&ROUTE, r),
+            |_| None,
+            (|r: &Route| Some(r.key), &mut dead_routes),
+        ),
     ];
     for orphan in orphans.into_iter().flatten() {
         place_orphan(doc, orphan);
@@ -105,6 +118,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     base.index_keys();
     base.dead_visits = dead_visits;
     base.dead_participants = dead_participants;
+    base.dead_routes = dead_routes;
     text
 }
 

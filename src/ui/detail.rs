@@ -165,6 +165,7 @@ fn rows<E>(schema: &Schema<E>, entity: &E, skip_blank: bool) -> Vec<(&'static st
             FieldValue::Date(date) => date.to_string(),
             FieldValue::Time(time) => format_time(time),
             FieldValue::Zone(tz) => tz.name().to_string(),
+            FieldValue::Minutes(minutes) => minutes.to_string(),
         })
     };
     schema

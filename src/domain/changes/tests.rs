@@ -23,6 +23,7 @@ fn mission(visits: Vec<Visit>) -> Mission {
             Participant::new("biocat", "BIOCAT representative"),
         ],
         visits,
+        routes: Vec::new(),
     }
 }
 

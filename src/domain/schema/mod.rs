@@ -36,12 +36,14 @@ macro_rules! optional_text {
     };
 }
 
+mod route;
 mod tables;
 mod visit;
 
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
+pub use route::ROUTE;
 pub use tables::{DAY, HEADER, PARTICIPANT};
 pub use visit::VISIT;
 
@@ -67,6 +69,8 @@ pub enum ValueKind {
     TagList,
     /// An IANA time zone name.
     TimeZone,
+    /// A whole number of minutes, from `min` to `max`.
+    Minutes { min: u32, max: u32 },
 }
 
 /// The words a choice field may hold.
@@ -113,6 +117,7 @@ pub enum FieldValue {
     /// Ids or tags.
     List(Vec<String>),
     Zone(Tz),
+    Minutes(u32),
 }
 
 impl FieldValue {
@@ -168,6 +173,13 @@ impl FieldValue {
     pub fn as_zone(&self) -> Option<Tz> {
         match self {
             FieldValue::Zone(tz) => Some(*tz),
+            _ => None,
+        }
+    }
+
+    pub fn as_minutes(&self) -> Option<u32> {
+        match self {
+            FieldValue::Minutes(minutes) => Some(*minutes),
             _ => None,
         }
     }
@@ -369,6 +381,14 @@ fn date_of(value: &Option<FieldValue>) -> Option<NaiveDate> {
     value.as_ref().and_then(FieldValue::as_date)
 }
 
+fn zone_of(value: &Option<FieldValue>) -> Option<Tz> {
+    value.as_ref().and_then(FieldValue::as_zone)
+}
+
+fn minutes_of(value: &Option<FieldValue>) -> Option<u32> {
+    value.as_ref().and_then(FieldValue::as_minutes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,6 +429,7 @@ mod tests {
         check(&DAY);
         check(&PARTICIPANT);
         check(&VISIT);
+        check(&ROUTE);
     }
 
     #[test]
