@@ -86,3 +86,27 @@ fn a_time_that_does_not_exist_fails_the_check() {
          forward at 02:00); write 03:30 or 01:30\n"
     );
 }
+
+#[test]
+fn the_samples_routes_say_how_long_a_city_change_takes() {
+    let text = include_str!("../data/clust-er-health-japan-2022.toml");
+    let mut mission = itinera::file::parse(text).expect("valid").mission;
+    assert!(itinera::domain::problems::Problems::build(&mission).is_empty());
+    let kento = mission
+        .visits
+        .iter_mut()
+        .find(|v| v.id.as_deref() == Some("kento"))
+        .expect("the KENTO visit");
+    kento.start = chrono::NaiveTime::from_hms_opt(13, 30, 0);
+    let problems = itinera::domain::problems::Problems::build(&mission);
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "only 30 min from Osaka to Suita between \"Lunch\" (ends 13:00) and \
+          \"Northern Osaka Health and Biomedical Innovation Town (KENTO)\" (starts 13:30) \
+          for Sauro Vicini, Emilia-Romagna Region representative, BIOCAT representative and \
+          Catalonia representative; the route takes 40 min"
+        ]
+    );
+}
