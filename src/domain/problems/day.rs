@@ -167,13 +167,17 @@ impl Scope<'_> {
         }
     }
 
-    /// A timed visit listed below one that starts later.
+    /// A timed visit listed below one that starts later (in real time:
+    /// a call at 08:00 in Rome comes after a meeting at 09:30 in Tokyo).
     fn in_file_order(&self, own: &[usize], out: &mut Vec<(usize, Problem)>) {
-        let mut above: Option<&Visit> = None;
+        let zone = self.context.zone();
+        let mut above: Option<(&Visit, DateTime<Utc>)> = None;
         for &i in own {
             let visit = self.visit(i);
-            let Some(start) = visit.start else { continue };
-            if let Some(above) = above.filter(|a| a.start.is_some_and(|s| start < s)) {
+            let Some(start) = visit.real_start(zone) else {
+                continue;
+            };
+            if let Some((above, _)) = above.filter(|(_, s)| start < *s) {
                 let problem = Problem::new(
                     Severity::Warning,
                     ProblemKind::OutOfOrder,
@@ -183,11 +187,11 @@ impl Scope<'_> {
                         key: visit.key,
                         field: "start",
                     },
-                    text::out_of_order(visit, above),
+                    text::out_of_order(visit, above, zone),
                 );
                 out.push((self.rank(i), problem));
             }
-            above = Some(visit);
+            above = Some((visit, start));
         }
     }
 

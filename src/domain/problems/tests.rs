@@ -349,6 +349,19 @@ fn the_checks_of_the_file_keep_their_messages() {
             "starts at 10:00, before \"KENTO\" listed above it at 14:00 on 2022-11-14; \
           visits of a day are shown in file order"
         ]
+    ); // In real time: 06:30 in Rome is 14:30 in Tokyo, after KENTO; 05:00
+    // is 13:00, before it.
+    m.visits.remove(2);
+    m.visits
+        .insert(2, in_rome(visit(day(14), "Call", "06:30", "", "")));
+    assert_eq!(messages(&m, ProblemKind::OutOfOrder), Vec::<String>::new());
+    m.visits[2].start = Some(time("05:00"));
+    assert_eq!(
+        messages(&m, ProblemKind::OutOfOrder),
+        [
+            "starts at 05:00 Europe/Rome, before \"KENTO\" listed above it at 14:00 Asia/Tokyo \
+          on 2022-11-14; visits of a day are shown in file order"
+        ]
     );
 }
 

@@ -169,14 +169,23 @@ pub(super) fn gap(gap: TimeDelta) -> String {
 }
 
 /// "starts at 09:00, before "A" listed above it at 10:00 on 2022-11-15;
-/// visits of a day are shown in file order".
-pub(super) fn out_of_order(visit: &Visit, above: &Visit) -> String {
+/// visits of a day are shown in file order"; each time with its zone
+/// when the two are in different zones ("09:00 Europe/Rome").
+pub(super) fn out_of_order(visit: &Visit, above: &Visit, mission: Option<Tz>) -> String {
+    let (zone, above_zone) = (visit.start_zone(mission), above.start_zone(mission));
+    let at = |v: &Visit, tz: Option<Tz>| {
+        let time = v.start.map(format_time).unwrap_or_default();
+        match tz {
+            Some(tz) if zone != above_zone => format!("{time} {}", tz.name()),
+            _ => time,
+        }
+    };
     format!(
         "starts at {}, before \"{}\" listed above it at {} on {}; \
          visits of a day are shown in file order",
-        visit.start.map(format_time).unwrap_or_default(),
+        at(visit, zone),
         excerpt(&above.title),
-        above.start.map(format_time).unwrap_or_default(),
+        at(above, above_zone),
         visit.date
     )
 }
