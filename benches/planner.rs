@@ -25,13 +25,15 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use itinera::app::App;
-use itinera::config::Config;
+use itinera::app::Msg;
 use itinera::domain::{Edit, ListEdit};
+use itinera::input::Action;
+use itinera::input::Config;
 use itinera::input::Key;
+use itinera::runner::Session;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyEvent};
+use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 
 #[path = "planner/check.rs"]
@@ -131,33 +133,33 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     times[times.len() / 2]
 }
 
-fn app_for(text: &str) -> App {
+fn app_for(text: &str) -> Session {
     let parsed = itinera::file::parse_bytes(text.as_bytes()).expect("valid mission");
     let loaded = itinera::file::Loaded {
         path: "bench.toml".into(),
         parsed,
         bytes: text.as_bytes().to_vec(),
     };
-    App::open(loaded, Config::default(), None)
+    Session::open(loaded, Config::default(), None)
 }
 
-fn key(app: &mut App, name: &str) {
+fn key(app: &mut Session, name: &str) {
     let key = Key::parse(name).expect("key");
-    let event = Event::Key(KeyEvent::new(key.code, key.modifiers));
-    itinera::runner::handle(app, &event, AREA);
+    let event = Event::Key(itinera::runner::keys::event_of(key));
+    app.handle(&event, AREA);
 }
 
 /// One keypress as the event loop handles it: update, settle, draw.
-fn keypress_frame(app: &mut App, terminal: &mut Terminal<TestBackend>, name: &str) {
+fn keypress_frame(app: &mut Session, terminal: &mut Terminal<TestBackend>, name: &str) {
     key(app, name);
     terminal
-        .draw(|frame| itinera::ui::render(frame, app))
+        .draw(|frame| itinera::ui::render(frame, &app.app))
         .expect("draw");
 }
 
 /// Median time of a keypress cycle alternating `forward` and `back` (so
 /// the selection stays in place) over `runs` runs.
-fn keypress(app: &mut App, forward: &str, back: &str, runs: usize) -> Duration {
+fn keypress(app: &mut Session, forward: &str, back: &str, runs: usize) -> Duration {
     let mut terminal = Terminal::new(TestBackend::new(AREA.width, AREA.height)).expect("terminal");
     let mut flip = false;
     median(runs, || {
@@ -185,6 +187,39 @@ fn main() {
     if wanted("check") {
         check::group(quick);
     }
+}
+
+/// An edit: replace the selected visit (and undo it, to stay put).
+fn edit_time(session: &mut Session, runs: usize) -> Duration {
+    median(runs, || {
+        let app = &mut session.app;
+        let i = app.selected_index().expect("a visit is selected");
+        let mut visit = app.mission().visits[i].clone();
+        visit.title.push('!');
+        app.apply(Edit::Visit(ListEdit::Replace(i, visit)), "bench", None);
+        app.undo();
+    })
+}
+
+/// A save after an edit of the mission `text` (`n` visits), through the
+/// real path: render, read back to verify, atomic write with a .bak.
+fn save_time(text: &str, n: usize, runs: usize) -> Duration {
+    let dir = std::env::temp_dir().join(format!("itinera-bench-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("mission.toml");
+    std::fs::write(&path, text).expect("write");
+    let loaded = itinera::file::load(&path).expect("loads");
+    let mut saving = Session::open(loaded, Config::default(), None);
+    let save = median(runs.min(5), || {
+        let mut visit = saving.app.mission().visits[0].clone();
+        visit.title.push('!');
+        let edit = Edit::Visit(ListEdit::Replace(0, visit));
+        saving.app.apply(edit, "bench", None);
+        saving.update(Msg::Action(Action::Save));
+        assert!(!saving.app.is_dirty(), "saved");
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    save
 }
 
 /// Load, keypress, edit, save and memory at growing sizes.
@@ -228,7 +263,7 @@ fn scale(quick: bool) {
         let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
 
         // Middle of the mission, so nothing is at an edge.
-        for _ in 0..(app.index.len() / 2).min(2_000) {
+        for _ in 0..(app.app.index().len() / 2).min(2_000) {
             key(&mut app, "l");
         }
         let key_n = keypress(&mut app, "j", "k", runs * 5);
@@ -237,30 +272,8 @@ fn scale(quick: bool) {
         let agenda_n = keypress(&mut app, "j", "k", runs * 5);
         key(&mut app, "a");
 
-        // An edit: replace the selected visit (and undo it, to stay put).
-        let edit = median(runs, || {
-            let i = app.selected_index().expect("a visit is selected");
-            let mut visit = app.mission.visits[i].clone();
-            visit.title.push('!');
-            app.apply(Edit::Visit(ListEdit::Replace(i, visit)), "bench", None);
-            app.undo();
-        });
-        // A save after an edit, through the real path: render, read back
-        // to verify, atomic write with a .bak.
-        let dir = std::env::temp_dir().join(format!("itinera-bench-{}-{n}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let path = dir.join("mission.toml");
-        std::fs::write(&path, &text).expect("write");
-        let loaded = itinera::file::load(&path).expect("loads");
-        let mut saving = App::open(loaded, Config::default(), None);
-        let save = median(runs.min(5), || {
-            let mut visit = saving.mission.visits[0].clone();
-            visit.title.push('!');
-            saving.apply(Edit::Visit(ListEdit::Replace(0, visit)), "bench", None);
-            saving.save(false);
-            assert!(!saving.is_dirty(), "saved");
-        });
-        let _ = std::fs::remove_dir_all(&dir);
+        let edit = edit_time(&mut app, runs);
+        let save = save_time(&text, n, runs);
 
         println!(
             "{:>8} {:>10.2} {:>10.2} {:>10.2} {:>10.2} {:>10.3} {:>10.2} {:>10.1} {:>10.1}",

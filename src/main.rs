@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use itinera::cli::{Cli, report_failure, run_command};
+use itinera::cli::{Cli, run_command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -11,6 +11,6 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => report_failure(failure),
+        Err(failure) => failure.report(),
     }
 }

@@ -1,10 +1,13 @@
 //! The command line as a user meets it: the real binary, its exit codes,
 //! what it prints on stdout and stderr, and the files it writes.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use common::run::{code, itinera_in, stderr, stdout};
 use unicode_width::UnicodeWidthStr;
 
 const SAMPLE: &str = "data/clust-er-health-japan-2022.toml";
@@ -21,33 +24,9 @@ fn project_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs itinera in `dir` with `args`.
-fn itinera_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_itinera"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .expect("run itinera")
-}
-
 /// Runs itinera in the project directory, where `data/` is.
 fn itinera(args: &[&str]) -> Output {
     itinera_in(&project_dir(), args)
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn code(out: &Output) -> i32 {
-    out.status
-        .code()
-        .expect("itinera exited normally, not by a signal")
 }
 
 /// Help text with its line wrapping undone, so phrases can be searched.

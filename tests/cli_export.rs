@@ -1,6 +1,9 @@
 //! `itinera export` in every format, to stdout, a file or one file per
 //! participant: the real binary, its exit codes and the bytes it writes.
 
+mod common;
+
+use common::run::{code, stderr, stdout};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -46,18 +49,6 @@ fn export_in(dir: &Path, args: &[&str]) -> Output {
 
 fn export(args: &[&str]) -> Output {
     export_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited normally")
 }
 
 fn ok(out: Output) -> Output {

@@ -4,18 +4,12 @@
 
 mod common;
 
-use common::{press, sample_app, screen};
-use itinera::app::{App, Level};
+use common::{message_level, press, sample_app, screen};
+use itinera::app::Level;
+use itinera::present::time_label;
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 80, 24);
-
-fn message(app: &App) -> (Level, String) {
-    app.message
-        .as_ref()
-        .map(|m| (m.level, m.text.clone()))
-        .unwrap_or((Level::Info, String::new()))
-}
 
 /// The timeline rows (the left pane at 80 columns) of the screen.
 fn timeline_rows(s: &str) -> Vec<String> {
@@ -53,7 +47,7 @@ fn a_copy_at_the_same_time_as_the_original_says_how_to_move_it() {
     let mut app = sample_app();
     press(&mut app, &["c"], AREA);
     assert_eq!(
-        message(&app),
+        message_level(&app),
         (
             Level::Warning,
             "The copy overlaps the original; move it with K/J or change its time (e).".into()
@@ -74,7 +68,7 @@ fn a_copy_at_the_same_time_as_the_original_says_how_to_move_it() {
     press(&mut app, &["J"], AREA);
     let copy = app.selected_visit().expect("the copy");
     assert_eq!(copy.title, "Copy of Osaka Prefectural Government");
-    assert_eq!(copy.time_label(), "11:30–13:00");
+    assert_eq!(time_label(copy), "11:30–13:00");
 }
 
 #[test]
@@ -83,7 +77,7 @@ fn a_copy_that_overlaps_nothing_says_where_it_went() {
     common::select_visit(&mut app, "Dinner with the consulate");
     press(&mut app, &["c"], AREA);
     assert_eq!(
-        message(&app),
+        message_level(&app),
         (
             Level::Info,
             "Added \"Copy of Dinner with the consulate\" after the original; e edits it.".into()
@@ -95,11 +89,11 @@ fn a_copy_that_overlaps_nothing_says_where_it_went() {
 fn a_copied_participant_is_named_first_too() {
     let mut app = sample_app();
     press(&mut app, &["tab", "tab", "c"], AREA);
-    let p = &app.mission.participants[app.participant];
+    let p = &app.mission().participants[app.view.participant];
     assert_eq!(p.name, "Copy of Sauro Vicini");
     assert_eq!(p.id, "vicini-2");
     assert_eq!(
-        message(&app),
+        message_level(&app),
         (
             Level::Info,
             "Added Copy of Sauro Vicini (id vicini-2); e edits them.".into()

@@ -2,48 +2,22 @@
 //! sample: what ends up in the file after a user moves a visit, edits its
 //! title and presses Ctrl-S.
 
-use std::collections::HashMap;
-
 mod common;
 
+use common::files::{TempMission, comment_lines};
 use common::pty::Session;
 
-const SAMPLE: &str = "data/clust-er-health-japan-2022.toml";
-
-/// A copy of the sample in a temporary home: the mission, its text as
-/// copied, and the path as an argument for the binary.
-struct Trip {
-    home: tempfile::TempDir,
-    path: std::path::PathBuf,
-    original: String,
-    arg: String,
-}
-
-impl Trip {
-    fn new() -> Trip {
-        let home = tempfile::tempdir().expect("tempdir");
-        let path = home.path().join("japan.toml");
-        let original = std::fs::read_to_string(SAMPLE).expect("sample");
-        std::fs::write(&path, &original).expect("copy the sample");
-        let arg = path.to_string_lossy().into_owned();
-        Trip {
-            home,
-            path,
-            original,
-            arg,
-        }
-    }
-}
-
-/// How many times each comment line occurs.
-fn comment_lines(text: &str) -> HashMap<&str, usize> {
-    let mut counts = HashMap::new();
-    for line in text.lines() {
-        if line.trim_start().starts_with('#') {
-            *counts.entry(line.trim_end()).or_default() += 1;
-        }
-    }
-    counts
+/// A copy of the sample in a temporary home: the home, the mission, its
+/// text as copied, and the path as an argument for the binary.
+fn trip() -> (tempfile::TempDir, std::path::PathBuf, String, String) {
+    let TempMission {
+        dir,
+        path,
+        original,
+        ..
+    } = TempMission::of_sample("japan.toml");
+    let arg = path.to_string_lossy().into_owned();
+    (dir, path, original, arg)
 }
 
 /// The `[[visits]]` table that has `id = "ID"`, as text.
@@ -58,16 +32,10 @@ fn visit_table<'a>(text: &'a str, id: &str) -> &'a str {
     &text[start..end]
 }
 
-#[test]
-fn move_edit_and_save_in_the_real_terminal() {
-    let Trip {
-        home,
-        path,
-        original,
-        arg,
-    } = Trip::new();
-
-    let mut session = Session::start(&[&arg], home.path(), home.path());
+/// In the real terminal: `J` (the first visit trades places with
+/// Lunch), `e` and " (HQ)" at the end of its title, Enter, Ctrl-S, `q`.
+fn move_edit_and_save(home: &std::path::Path, arg: &str) {
+    let mut session = Session::start(&[arg], home, home);
     session.wait_for("Monday 14 November · Osaka");
     session.wait_for("10:00–11:30   Osaka Prefectural");
 
@@ -92,14 +60,11 @@ fn move_edit_and_save_in_the_real_terminal() {
     assert!(!session.screen().contains("[+]"), "{}", session.screen());
     session.send("q");
     assert_eq!(session.wait_exit(), 0, "quits without asking after a save");
+}
 
-    let saved = std::fs::read_to_string(&path).expect("the saved mission");
-    assert_eq!(
-        std::fs::read_to_string(home.path().join("japan.toml.bak")).expect("backup"),
-        original,
-        "the previous version is kept"
-    );
-
+/// The saved text: the new title, Monday's first two visits traded in
+/// place and time, the heading and untouched keys as they were.
+fn assert_moved_and_edited(saved: &str) {
     // The title changed.
     assert!(
         saved.contains("title = \"Osaka Prefectural Government (HQ)\""),
@@ -119,10 +84,10 @@ fn move_edit_and_save_in_the_real_terminal() {
         .find("# --- Monday 14 November: Osaka ---")
         .expect("heading comment");
     assert!(heading < lunch, "the day's heading stays above the day");
-    let lunch_table = visit_table(&saved, "osaka-lunch");
+    let lunch_table = visit_table(saved, "osaka-lunch");
     assert!(lunch_table.contains("start = 10:00"), "{lunch_table}");
     assert!(lunch_table.contains("end = 11:00"), "{lunch_table}");
-    let government_table = visit_table(&saved, "osaka-government");
+    let government_table = visit_table(saved, "osaka-government");
     assert!(
         government_table.contains("start = 11:30"),
         "{government_table}"
@@ -135,9 +100,12 @@ fn move_edit_and_save_in_the_real_terminal() {
         government_table.contains("tags = [\"expo-2025\", \"government\"]"),
         "untouched keys keep their text:\n{government_table}"
     );
+}
 
+/// The saved file reads back as the plan on screen.
+fn assert_reads_back(path: &std::path::Path) {
     // The file reads back as that plan.
-    let loaded = itinera::file::load(&path).expect("the saved file loads");
+    let loaded = itinera::file::load(path).expect("the saved file loads");
     let monday: Vec<(String, String, String)> = loaded
         .parsed
         .mission
@@ -166,6 +134,21 @@ fn move_edit_and_save_in_the_real_terminal() {
         .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
         .collect();
     assert_eq!(monday, expected);
+}
+
+#[test]
+fn move_edit_and_save_in_the_real_terminal() {
+    let (home, path, original, arg) = trip();
+    move_edit_and_save(home.path(), &arg);
+    let saved = std::fs::read_to_string(&path).expect("the saved mission");
+    assert_eq!(
+        std::fs::read_to_string(home.path().join("japan.toml.bak")).expect("backup"),
+        original,
+        "the previous version is kept"
+    );
+
+    assert_moved_and_edited(&saved);
+    assert_reads_back(&path);
 
     // Every comment line of the sample is still there, as often as before.
     assert_eq!(comment_lines(&saved), comment_lines(&original));
@@ -178,12 +161,7 @@ fn move_edit_and_save_in_the_real_terminal() {
 
 #[test]
 fn a_killed_session_leaves_its_unsaved_changes_to_the_next() {
-    let Trip {
-        home,
-        path,
-        original,
-        arg,
-    } = Trip::new();
+    let (home, path, original, arg) = trip();
 
     let mut session = Session::start(&[&arg], home.path(), home.path());
     session.wait_for("10:00–11:30   Osaka Prefectural");
@@ -218,12 +196,7 @@ fn a_killed_session_leaves_its_unsaved_changes_to_the_next() {
 #[test]
 fn a_hang_up_right_after_an_edit_keeps_it() {
     for signal in ["HUP", "TERM"] {
-        let Trip {
-            home,
-            path,
-            original,
-            arg,
-        } = Trip::new();
+        let (home, path, original, arg) = trip();
 
         let mut session = Session::start(&[&arg], home.path(), home.path());
         session.wait_for("10:00–11:30   Osaka Prefectural");

@@ -7,49 +7,41 @@
 
 mod common;
 
-use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::collections::HashSet;
+use std::path::PathBuf;
 
-use chrono::{TimeZone, Utc};
 use itinera::app::{App, Mode, Pane};
-use itinera::config::Config;
 use itinera::domain::{Key, Mission, Participant, Visit};
 use itinera::file::{Base, parse};
+use itinera::input::Config;
 use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestConfig, TestRunner};
 use ratatui::layout::Rect;
 
-use common::{SAMPLE, press};
+use common::files::comment_lines;
+use common::{Planner, SAMPLE, press};
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
 
 /// A fixture of the round-trip tests with CRLF line ends.
 const CRLF: &str = "tests/fixtures/roundtrip/crlf.toml";
 
-fn open_sample() -> (App, Base, Copy) {
+fn open_sample() -> (Planner, Base, Copy) {
     open(SAMPLE)
 }
 
 /// A copy of `path` in a temporary directory: the planner opens the copy,
 /// so a save by mistake cannot touch the repository's files.
 struct Copy {
-    _dir: tempfile::TempDir,
     path: PathBuf,
     bytes: Vec<u8>,
 }
 
 impl Copy {
     fn of(path: &str) -> Copy {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let name = Path::new(path).file_name().expect("file name");
-        let copy = dir.path().join(name);
-        let bytes = std::fs::read(path).expect("fixture");
-        std::fs::write(&copy, &bytes).expect("copy");
-        Copy {
-            _dir: dir,
-            path: copy,
-            bytes,
-        }
+        let copy = common::temporary_copy(path);
+        let bytes = std::fs::read(&copy).expect("fixture");
+        Copy { path: copy, bytes }
     }
 
     /// Nothing saved into the copy.
@@ -66,16 +58,12 @@ impl Copy {
 /// `path` (a temporary copy of it) opened as `common::app_for` opens a
 /// file, and the save base of the file as read (the same base the app's
 /// document holds: nothing is saved in these tests).
-fn open(path: &str) -> (App, Base, Copy) {
+fn open(path: &str) -> (Planner, Base, Copy) {
     let copy = Copy::of(path);
     let loaded = itinera::file::load(&copy.path).expect("fixture loads");
     let base = loaded.parsed.base.clone();
-    let mut app = App::open(loaded, Config::default(), None);
-    app.now = Some(
-        Utc.with_ymd_and_hms(2022, 11, 14, 0, 30, 0)
-            .single()
-            .expect("time"),
-    );
+    let mut app = Planner::open(loaded, Config::default(), None);
+    app.now = Some(common::fixed_now());
     (app, base, copy)
 }
 
@@ -256,11 +244,25 @@ fn step_keys(step: &Step) -> Keys {
                 .collect();
             keys_of(&["esc", "e"], Some("Attendees"), then_enter(k))
         }
-        Step::AddParticipant(name) => keys_of(
-            &["esc", "tab", "tab", "n"],
-            Some("Name"),
-            then_enter(typing(name)),
-        ),
+        Step::AddParticipant(_)
+        | Step::DuplicateParticipant(_)
+        | Step::DeleteParticipant { .. }
+        | Step::RenameParticipant { .. } => participant_keys(step),
+    }
+}
+
+/// The keys of the steps in the delegation pane.
+fn participant_keys(step: &Step) -> Keys {
+    match step {
+        Step::AddParticipant(name) => {
+            let mut then = typing(name);
+            then.push("enter".into());
+            Keys {
+                open: keys(&["esc", "tab", "tab", "n"]),
+                field: Some("Name"),
+                then,
+            }
+        }
         Step::DuplicateParticipant(at) => {
             let mut k = to_participant(*at);
             k.push("c".into());
@@ -285,15 +287,24 @@ fn step_keys(step: &Step) -> Keys {
             Keys {
                 open: k,
                 field: Some("Id"),
-                then: then_enter(typing(text)),
+                then: {
+                    let mut then = typing(text);
+                    then.push("enter".into());
+                    then
+                },
             }
         }
+        _ => Keys {
+            open: Vec::new(),
+            field: None,
+            then: Vec::new(),
+        },
     }
 }
 
 /// Does `step`: the keys that open a popup, Tab to the step's field, then
 /// the popup's keys one by one for as long as it stays open.
-fn perform(app: &mut App, step: &Step) {
+fn perform(app: &mut Planner, step: &Step) {
     let Keys { open, field, then } = step_keys(step);
     let open: Vec<&str> = open.iter().map(String::as_str).collect();
     press(app, &open, AREA);
@@ -310,7 +321,7 @@ fn perform(app: &mut App, step: &Step) {
 
 /// Closes whatever a step left open: a form that would not apply (an empty
 /// title, an end before the start), or a question not answered.
-fn settle(app: &mut App) {
+fn settle(app: &mut Planner) {
     for _ in 0..3 {
         if matches!(app.mode, Mode::Normal) {
             break;
@@ -318,14 +329,14 @@ fn settle(app: &mut App) {
         press(app, &["esc"], AREA);
     }
     assert!(matches!(app.mode, Mode::Normal), "a popup stays open");
-    if app.focus != Pane::Timeline {
+    if app.view.focus != Pane::Timeline {
         press(app, &["esc"], AREA);
     }
 }
 
 /// What must hold after every step.
 fn check_consistent(app: &App) -> Result<(), TestCaseError> {
-    let m = &app.mission;
+    let m = &app.mission();
     let keys: HashSet<_> = m.visits.iter().map(|v| v.key).collect();
     prop_assert_eq!(keys.len(), m.visits.len(), "visit keys are unique");
     let keys: HashSet<_> = m.participants.iter().map(|p| p.key).collect();
@@ -356,24 +367,16 @@ fn check_consistent(app: &App) -> Result<(), TestCaseError> {
         }
     }
 
-    prop_assert_eq!(app.index.visit_count(), m.visits.len());
-    prop_assert!(app.day < app.index.len().max(1));
-    prop_assert!(app.pos < app.day_visits().len().max(1));
-    prop_assert!(app.participant < m.participants.len().max(1));
+    prop_assert_eq!(app.index().visit_count(), m.visits.len());
+    prop_assert!(app.view.day < app.index().len().max(1));
+    prop_assert!(app.view.pos < app.day_visits().len().max(1));
+    prop_assert!(app.view.participant < m.participants.len().max(1));
     Ok(())
-}
-
-fn comment_lines(text: &str) -> BTreeMap<String, usize> {
-    let mut counts = BTreeMap::new();
-    for line in text.lines().filter(|l| l.trim_start().starts_with('#')) {
-        *counts.entry(line.to_string()).or_insert(0) += 1;
-    }
-    counts
 }
 
 /// Save (render into the file as read) and load back.
 fn check_saves(app: &App, base: &Base, original_text: &str) -> Result<(), TestCaseError> {
-    let text = base.clone().render(&app.mission);
+    let text = base.clone().render(app.mission());
     let parsed = match parse(&text) {
         Ok(parsed) => parsed,
         Err(report) => {
@@ -384,7 +387,7 @@ fn check_saves(app: &App, base: &Base, original_text: &str) -> Result<(), TestCa
         }
     };
     prop_assert!(
-        parsed.mission.same_content(&app.mission),
+        parsed.mission.same_content(app.mission()),
         "the saved text reads back as another mission:\n{}",
         text
     );
@@ -405,9 +408,9 @@ fn check_saves(app: &App, base: &Base, original_text: &str) -> Result<(), TestCa
 }
 
 /// Presses `u` until there is nothing to undo; returns how many times.
-fn undo_all(app: &mut App) -> usize {
+fn undo_all(app: &mut Planner) -> usize {
     let mut n = 0;
-    while app.history.can_undo() {
+    while app.history().can_undo() {
         press(app, &["u"], AREA);
         n += 1;
         assert!(n < 10_000, "undo never ends");
@@ -417,41 +420,41 @@ fn undo_all(app: &mut App) -> usize {
 
 fn run(path: &str, steps: &[Step], original_text: &str) -> Result<(), TestCaseError> {
     let (mut app, base, copy) = open(path);
-    let original: Mission = app.mission.clone();
+    let original: Mission = app.mission().clone();
     for step in steps {
         perform(&mut app, step);
         settle(&mut app);
         check_consistent(&app)?;
     }
     check_saves(&app, &base, original_text)?;
-    if app.mission != original {
+    if *app.mission() != original {
         prop_assert!(app.is_dirty(), "changed but not marked unsaved");
     }
 
-    let end = app.mission.clone();
+    let end = app.mission().clone();
     let depth = undo_all(&mut app);
     prop_assert!(
-        app.mission == original,
+        *app.mission() == original,
         "undoing everything gives the mission as read"
     );
     prop_assert!(!app.is_dirty(), "undone to the file: no unsaved marker");
     check_consistent(&app)?;
     prop_assert!(
-        base.clone().render(&app.mission) == original_text,
+        base.clone().render(app.mission()) == original_text,
         "undone: renders the file as read"
     );
 
     for _ in 0..depth {
-        prop_assert!(app.history.can_redo());
+        prop_assert!(app.history().can_redo());
         press(&mut app, &["ctrl-r"], AREA);
     }
     prop_assert!(
-        app.mission == end,
+        *app.mission() == end,
         "redoing what was undone gives the last mission"
     );
     check_consistent(&app)?;
     undo_all(&mut app);
-    prop_assert!(app.mission == original, "undone again");
+    prop_assert!(*app.mission() == original, "undone again");
     prop_assert!(!app.is_dirty());
     copy.assert_untouched();
     Ok(())
@@ -595,11 +598,14 @@ fn changes(before: &Mission, after: &Mission) -> Vec<String> {
     {
         let (a, b) = (before.day_info(date), after.day_info(date));
         let line = match (a, b) {
-            (Some(a), Some(b)) => differing(&[
-                ("city", a.city != b.city),
-                ("lodging", a.lodging != b.lodging),
-                ("notes", a.notes != b.notes),
-            ]),
+            (Some(a), Some(b)) => {
+                let fields: Vec<(&str, bool)> = itinera::domain::schema::DAY
+                    .fields
+                    .iter()
+                    .map(|f| (f.key, (f.get)(a) != (f.get)(b)))
+                    .collect();
+                differing(&fields)
+            }
             (None, Some(_)) => "added".into(),
             (Some(_), None) => "removed".into(),
             (None, None) => String::new(),
@@ -627,13 +633,9 @@ fn changes(before: &Mission, after: &Mission) -> Vec<String> {
     out
 }
 
-/// The steps of the generator one by one, each reaching its field by
-/// label and changing exactly what it says and nothing else, so a change
-/// in how the app takes keys shows here first, not as a shrunk random
-/// case.
-#[test]
-fn each_kind_of_step_changes_exactly_its_field() {
-    let cases: Vec<(Step, &[&str])> = vec![
+/// Each kind of step on the sample, and what it changes.
+fn step_cases() -> Vec<(Step, &'static [&'static str])> {
+    let mut cases: Vec<(Step, &'static [&'static str])> = vec![
         (
             Step::Keys(vec!["J"]),
             &[
@@ -684,6 +686,14 @@ fn each_kind_of_step_changes_exactly_its_field() {
             Step::EditAttendees(vec![false]),
             &["visit osaka-government: participants"],
         ),
+    ];
+    cases.extend(participant_cases());
+    cases
+}
+
+/// Each kind of step in the delegation pane, and what it changes.
+fn participant_cases() -> Vec<(Step, &'static [&'static str])> {
+    vec![
         (Step::AddParticipant("Ana".into()), &["participant +ana"]),
         (
             Step::DuplicateParticipant(1),
@@ -711,20 +721,28 @@ fn each_kind_of_step_changes_exactly_its_field() {
                 "visit ncvc-oic: participants",
             ],
         ),
-    ];
-    for (step, expected) in cases {
+    ]
+}
+
+/// The steps of the generator one by one, each reaching its field by
+/// label and changing exactly what it says and nothing else, so a change
+/// in how the app takes keys shows here first, not as a shrunk random
+/// case.
+#[test]
+fn each_kind_of_step_changes_exactly_its_field() {
+    for (step, expected) in step_cases() {
         let (mut app, _, copy) = open_sample();
-        let original = app.mission.clone();
+        let original = app.mission().clone();
         perform(&mut app, &step);
         copy.assert_untouched();
         assert!(matches!(app.mode, Mode::Normal), "{step:?}: back to normal");
-        assert_eq!(changes(&original, &app.mission), expected, "{step:?}");
+        assert_eq!(changes(&original, app.mission()), expected, "{step:?}");
         assert!(app.is_dirty(), "{step:?}: not marked unsaved");
-        assert!(app.history.can_undo(), "{step:?}: no undo step");
+        assert!(app.history().can_undo(), "{step:?}: no undo step");
     }
     // Answering no keeps a referenced participant.
     let (mut app, _, _copy) = open_sample();
-    let original = app.mission.clone();
+    let original = app.mission().clone();
     perform(
         &mut app,
         &Step::DeleteParticipant {
@@ -732,7 +750,7 @@ fn each_kind_of_step_changes_exactly_its_field() {
             confirm: false,
         },
     );
-    assert_eq!(changes(&original, &app.mission), Vec::<String>::new());
+    assert_eq!(changes(&original, app.mission()), Vec::<String>::new());
     assert!(!app.is_dirty());
 }
 
@@ -741,7 +759,7 @@ fn deleting_every_participant_keeps_the_comments_of_the_file() {
     let original_text = std::fs::read_to_string(SAMPLE).expect("sample");
     let (mut app, base, _copy) = open_sample();
     let mut n = 0;
-    while !app.mission.participants.is_empty() {
+    while !app.mission().participants.is_empty() {
         perform(
             &mut app,
             &Step::DeleteParticipant {

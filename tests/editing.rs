@@ -5,34 +5,24 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{error_of, form, press, sample_app, screen, tab_to};
+use common::{Planner, error_of, form, press, sample_app, screen, tab_to, type_text};
+use itinera::app::Mode;
 use itinera::app::form::Name;
-use itinera::app::{App, Mode};
+use itinera::present::time_label;
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 100, 30);
 
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        let key = if c == ' ' {
-            "space".to_string()
-        } else {
-            c.to_string()
-        };
-        press(app, &[key.as_str()], AREA);
-    }
-}
-
 /// Replaces the text of the field `label` as a user does: Ctrl-U from
 /// its end, then the new text.
-fn retype(app: &mut App, label: &str, text: &str) {
+fn retype(app: &mut Planner, label: &str, text: &str) {
     tab_to(app, label, AREA);
     press(app, &["end", "ctrl-u"], AREA);
-    type_text(app, text);
+    type_text(app, text, AREA);
 }
 
 /// The form row of field `label` as on screen, from the label on.
-fn form_row(app: &mut App, label: &str) -> String {
+fn form_row(app: &mut Planner, label: &str) -> String {
     let s = screen(app, 100, 30);
     let line = s
         .lines()
@@ -58,7 +48,7 @@ fn ctrl_u_and_ctrl_k_delete_to_the_start_and_the_end_of_the_line() {
     press(&mut app, &["ctrl-k"], AREA);
     assert_eq!(form(&app).text(Name::Title), "Osaka");
     assert_eq!(form_row(&mut app, "Title"), "Title       Osaka");
-    type_text(&mut app, "Prefecture");
+    type_text(&mut app, "Prefecture", AREA);
     press(&mut app, &["left", "left", "left", "ctrl-u"], AREA);
     assert_eq!(
         form(&app).text(Name::Title),
@@ -75,9 +65,9 @@ fn ctrl_u_and_ctrl_k_delete_to_the_start_and_the_end_of_the_line() {
 
     // The command line edits the same way.
     press(&mut app, &["esc", ":"], AREA);
-    type_text(&mut app, "w other.toml");
+    type_text(&mut app, "w other.toml", AREA);
     press(&mut app, &["ctrl-u"], AREA);
-    type_text(&mut app, "q");
+    type_text(&mut app, "q", AREA);
     let s = screen(&mut app, 100, 30);
     let last = s.lines().last().unwrap_or_default();
     assert_eq!(last.trim_end(), ":q", "{s}");
@@ -94,7 +84,7 @@ fn changing_the_start_moves_the_end_to_keep_the_duration() {
     assert!(matches!(app.mode, Mode::Normal), "{:?}", app.message);
     let lunch = app.selected_visit().expect("the lunch");
     assert_eq!(lunch.title, "Lunch");
-    assert_eq!(lunch.time_label(), "19:00–20:00");
+    assert_eq!(time_label(lunch), "19:00–20:00");
 }
 
 #[test]
@@ -106,7 +96,7 @@ fn an_end_the_user_changed_stays_where_they_put_it() {
     assert_eq!(form(&app).text(Name::End), "14:30");
     press(&mut app, &["enter"], AREA);
     assert_eq!(
-        app.selected_visit().map(|v| v.time_label()).as_deref(),
+        app.selected_visit().map(time_label).as_deref(),
         Some("13:00–14:30")
     );
 }

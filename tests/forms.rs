@@ -4,25 +4,18 @@
 
 mod common;
 
-use common::{error_of, form, press, sample_app, screen};
+use common::{
+    Planner, body, error_of, form, paste, press, sample_app, screen, status_bar, type_text,
+};
 use itinera::app::form::{Input, Name};
 use itinera::app::{App, Confirm, Mode, Pane};
 use itinera::domain::{Kind, Status};
-use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
 
-/// Presses each character of `text` as its own key.
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        let key = c.to_string();
-        press(app, &[key.as_str()], AREA);
-    }
-}
-
 /// Presses `key` `n` times.
-fn repeat(app: &mut App, key: &str, n: usize) {
+fn repeat(app: &mut Planner, key: &str, n: usize) {
     for _ in 0..n {
         press(app, &[key], AREA);
     }
@@ -39,7 +32,7 @@ fn focused(app: &App) -> Name {
 
 /// Tabs (or Shift-Tabs) through the form until field `name` has the
 /// focus.
-fn tab_to(app: &mut App, name: Name) {
+fn tab_to(app: &mut Planner, name: Name) {
     let target = form(app)
         .fields
         .iter()
@@ -56,7 +49,7 @@ fn tab_to(app: &mut App, name: Name) {
 }
 
 /// Empties the focused one-line text field with End and Backspace.
-fn clear_field(app: &mut App) {
+fn clear_field(app: &mut Planner) {
     let name = focused(app);
     let len = form(app).text(name).chars().count();
     press(app, &["end"], AREA);
@@ -65,10 +58,10 @@ fn clear_field(app: &mut App) {
 }
 
 /// Replaces the text of field `name`.
-fn set_field(app: &mut App, name: Name, text: &str) {
+fn set_field(app: &mut Planner, name: Name, text: &str) {
     tab_to(app, name);
     clear_field(app);
-    type_text(app, text);
+    type_text(app, text, AREA);
 }
 
 fn selected_title(app: &App) -> String {
@@ -78,39 +71,11 @@ fn selected_title(app: &App) -> String {
 }
 
 fn visit_by_id<'a>(app: &'a App, id: &str) -> &'a itinera::domain::Visit {
-    app.mission
+    app.mission()
         .visits
         .iter()
         .find(|v| v.id.as_deref() == Some(id))
         .unwrap_or_else(|| panic!("visit {id}"))
-}
-
-/// Rows of the screen below the panes: the status bar, one row or a few
-/// for a long message.
-fn status_rows(s: &str) -> usize {
-    let lines: Vec<&str> = s.lines().collect();
-    let border = lines
-        .iter()
-        .rposition(|l| l.starts_with('└'))
-        .unwrap_or(lines.len() - 1);
-    lines.len() - border - 1
-}
-
-/// The status bar's text, its rows joined.
-fn status_bar(s: &str) -> String {
-    let lines: Vec<&str> = s.lines().collect();
-    let rows = status_rows(s);
-    lines[lines.len() - rows..]
-        .iter()
-        .map(|l| l.trim())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The screen without its status bar (which repeats titles in messages).
-fn body(s: &str) -> String {
-    let lines: Vec<&str> = s.lines().collect();
-    lines[..lines.len() - status_rows(s)].join("\n")
 }
 
 /// The text inside the dialog box on screen, its lines joined with spaces.
@@ -164,11 +129,11 @@ fn editing_a_title_with_the_cursor_then_undo() {
     // "Osaka Prefectural Government" -> "Osaka Prefectural Office".
     press(&mut app, &["end"], AREA);
     repeat(&mut app, "backspace", "Government".len());
-    type_text(&mut app, "Office");
+    type_text(&mut app, "Office", AREA);
     assert_eq!(form(&app).text(Name::Title), "Osaka Prefectural Office");
     // Typing at the start.
     press(&mut app, &["home"], AREA);
-    type_text(&mut app, "New ");
+    type_text(&mut app, "New ", AREA);
     // And in the middle: one word to the left of the end.
     assert_eq!(form(&app).text(Name::Title), "New Osaka Prefectural Office");
     let s = screen(&mut app, 120, 40);
@@ -219,7 +184,7 @@ fn an_invalid_time_is_shown_inline_and_blocks_apply_until_fixed() {
     assert!(!app.is_dirty());
 
     clear_field(&mut app);
-    type_text(&mut app, "09:30");
+    type_text(&mut app, "09:30", AREA);
     assert_eq!(error_of(&app, Name::Start), None);
     let s = screen(&mut app, 120, 40);
     assert!(!s.contains("is not a time"), "{s}");
@@ -400,17 +365,17 @@ fn unticking_one_person_from_the_whole_delegation_keeps_the_others() {
 #[test]
 fn esc_cancels_without_changing_anything() {
     let mut app = sample_app();
-    let before = app.mission.clone();
+    let before = app.mission().clone();
     press(&mut app, &["e"], AREA);
-    type_text(&mut app, " changed");
+    type_text(&mut app, " changed", AREA);
     set_field(&mut app, Name::City, "Kobe");
     tab_to(&mut app, Name::Kind);
     press(&mut app, &["right"], AREA);
     press(&mut app, &["esc"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
-    assert!(app.mission.same_content(&before), "nothing changed");
+    assert!(app.mission().same_content(&before), "nothing changed");
     assert!(!app.is_dirty());
-    assert!(!app.history.can_undo());
+    assert!(!app.history().can_undo());
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Cancelled; nothing changed."), "{s}");
     assert!(!status_bar(&s).contains("[+]"), "{s}");
@@ -421,7 +386,7 @@ fn esc_cancels_without_changing_anything() {
 fn applying_a_form_that_changed_three_fields_is_one_undo_step() {
     let mut app = sample_app();
     press(&mut app, &["e"], AREA);
-    type_text(&mut app, " (HQ)");
+    type_text(&mut app, " (HQ)", AREA);
     set_field(&mut app, Name::City, "Sakishima");
     set_field(&mut app, Name::Venue, "Cosmo Tower");
     press(&mut app, &["enter"], AREA);
@@ -436,7 +401,7 @@ fn applying_a_form_that_changed_three_fields_is_one_undo_step() {
     assert_eq!(visit.city.as_deref(), Some("Osaka"));
     assert_eq!(visit.venue.as_deref(), Some("Sakishima Building"));
     assert!(!app.is_dirty());
-    assert!(!app.history.can_undo(), "it was a single step");
+    assert!(!app.history().can_undo(), "it was a single step");
 
     press(&mut app, &["ctrl-r"], AREA);
     let visit = visit_by_id(&app, "osaka-government");
@@ -469,15 +434,18 @@ fn n_adds_a_visit_after_the_selected_one() {
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("✗ required"), "{s}");
 
-    type_text(&mut app, "Coffee with the Expo team");
+    type_text(&mut app, "Coffee with the Expo team", AREA);
     press(&mut app, &["enter"], AREA);
     assert!(matches!(app.mode, Mode::Normal), "applied");
-    assert_eq!(app.pos, 1, "right after the selected visit, and selected");
+    assert_eq!(
+        app.view.pos, 1,
+        "right after the selected visit, and selected"
+    );
     assert_eq!(selected_title(&app), "Coffee with the Expo team");
     let titles: Vec<&str> = app
         .day_visits()
         .iter()
-        .map(|&i| app.mission.visits[i].title.as_str())
+        .map(|&i| app.mission().visits[i].title.as_str())
         .collect();
     assert_eq!(
         titles[..3],
@@ -487,12 +455,12 @@ fn n_adds_a_visit_after_the_selected_one() {
             "Lunch"
         ]
     );
-    assert_eq!(app.mission.visits.len(), 23);
+    assert_eq!(app.mission().visits.len(), 23);
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("11:30–12:30   Coffee with the Expo"), "{s}");
 
     press(&mut app, &["u"], AREA);
-    assert_eq!(app.mission.visits.len(), 22, "one undo removes it");
+    assert_eq!(app.mission().visits.len(), 22, "one undo removes it");
     assert!(!app.is_dirty());
 }
 
@@ -500,15 +468,18 @@ fn n_adds_a_visit_after_the_selected_one() {
 fn editing_a_participant_id_updates_the_visits_naming_them() {
     let mut app = sample_app();
     press(&mut app, &["tab", "tab"], AREA);
-    assert_eq!(app.focus, Pane::Participants);
-    assert_eq!(app.mission.participants[app.participant].id, "vicini");
+    assert_eq!(app.view.focus, Pane::Participants);
+    assert_eq!(
+        app.mission().participants[app.view.participant].id,
+        "vicini"
+    );
     press(&mut app, &["e"], AREA);
     assert_eq!(form(&app).title, "Edit participant");
     assert_eq!(focused(&app), Name::Name);
     set_field(&mut app, Name::Id, "sauro");
     press(&mut app, &["enter"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.mission.participants[0].id, "sauro");
+    assert_eq!(app.mission().participants[0].id, "sauro");
     for id in ["kento", "ncvc-oic"] {
         let ids = visit_by_id(&app, id).participants.clone().expect("named");
         assert_eq!(ids[0], "sauro", "{id}: {ids:?}");
@@ -528,7 +499,7 @@ fn editing_a_participant_id_updates_the_visits_naming_them() {
 
     // One undo puts the id back everywhere.
     press(&mut app, &["u"], AREA);
-    assert_eq!(app.mission.participants[0].id, "vicini");
+    assert_eq!(app.mission().participants[0].id, "vicini");
     let ids = visit_by_id(&app, "kento")
         .participants
         .clone()
@@ -563,17 +534,17 @@ fn n_in_the_delegation_pane_adds_a_participant() {
     press(&mut app, &["enter"], AREA);
     assert!(is_form(&app), "a participant needs a name");
     assert_eq!(error_of(&app, Name::Name).as_deref(), Some("required"));
-    type_text(&mut app, "Marco Rossi");
+    type_text(&mut app, "Marco Rossi", AREA);
     set_field(&mut app, Name::Id, "rossi");
     set_field(&mut app, Name::Organization, "ART-ER");
     press(&mut app, &["enter"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.mission.participants.len(), 9);
-    let added = &app.mission.participants[8];
+    assert_eq!(app.mission().participants.len(), 9);
+    let added = &app.mission().participants[8];
     assert_eq!(added.id, "rossi");
     assert_eq!(added.name, "Marco Rossi");
     assert_eq!(added.organization.as_deref(), Some("ART-ER"));
-    assert_eq!(app.participant, 8, "the new participant is selected");
+    assert_eq!(app.view.participant, 8, "the new participant is selected");
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Marco Rossi"), "{s}");
     assert!(
@@ -586,7 +557,10 @@ fn n_in_the_delegation_pane_adds_a_participant() {
 fn deleting_a_participant_named_in_visits_asks_first() {
     let mut app = sample_app();
     press(&mut app, &["tab", "tab", "j", "j"], AREA);
-    assert_eq!(app.mission.participants[app.participant].id, "biocat");
+    assert_eq!(
+        app.mission().participants[app.view.participant].id,
+        "biocat"
+    );
     press(&mut app, &["d"], AREA);
     assert!(
         matches!(
@@ -612,14 +586,14 @@ fn deleting_a_participant_named_in_visits_asks_first() {
 
     press(&mut app, &["n"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.mission.participants.len(), 8, "kept");
+    assert_eq!(app.mission().participants.len(), 8, "kept");
     assert!(!app.is_dirty());
     assert!(screen(&mut app, 120, 40).contains("Nothing deleted."));
 
     press(&mut app, &["d", "y"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.mission.participants.len(), 7);
-    assert!(app.mission.participant("biocat").is_none());
+    assert_eq!(app.mission().participants.len(), 7);
+    assert!(app.mission().participant("biocat").is_none());
     for id in ["kento", "ncvc-oic"] {
         let ids = visit_by_id(&app, id).participants.clone().expect("named");
         assert_eq!(ids, ["vicini", "emilia-romagna", "catalonia"], "{id}");
@@ -633,7 +607,7 @@ fn deleting_a_participant_named_in_visits_asks_first() {
 
     // One undo brings them back, in the visits too.
     press(&mut app, &["u"], AREA);
-    assert!(app.mission.participant("biocat").is_some());
+    assert!(app.mission().participant("biocat").is_some());
     let ids = visit_by_id(&app, "kento")
         .participants
         .clone()
@@ -646,7 +620,7 @@ fn deleting_a_participant_named_in_visits_asks_first() {
 fn deleting_a_participant_named_nowhere_still_asks_and_removes_only_them() {
     let mut app = sample_app();
     press(&mut app, &["tab", "tab", "j", "j", "j", "j"], AREA);
-    assert_eq!(app.mission.participants[app.participant].id, "aura");
+    assert_eq!(app.mission().participants[app.view.participant].id, "aura");
     press(&mut app, &["d"], AREA);
     let s = screen(&mut app, 120, 40);
     assert!(
@@ -656,12 +630,12 @@ fn deleting_a_participant_named_nowhere_still_asks_and_removes_only_them() {
         ),
         "whole-delegation visits count as attending:\n{s}"
     );
-    let visits_before = app.mission.visits.clone();
+    let visits_before = app.mission().visits.clone();
     press(&mut app, &["y"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.mission.participants.len(), 7);
-    assert!(app.mission.participant("aura").is_none());
-    assert_eq!(app.mission.visits, visits_before, "no visit named them");
+    assert_eq!(app.mission().participants.len(), 7);
+    assert!(app.mission().participant("aura").is_none());
+    assert_eq!(app.mission().visits, visits_before, "no visit named them");
     assert!(app.is_dirty());
     let s = screen(&mut app, 120, 40);
     assert!(
@@ -676,20 +650,21 @@ fn deleting_a_participant_named_nowhere_still_asks_and_removes_only_them() {
 
 #[test]
 fn a_participant_who_attends_nothing_is_removed_without_asking() {
-    let mut app = sample_app();
-    // Give every visit an explicit list without the last participant.
-    let last = app.mission.participants.len() - 1;
-    let others: Vec<String> = app.mission.participants[..last]
-        .iter()
-        .map(|p| p.id.clone())
-        .collect();
-    for visit in &mut app.mission.visits {
-        visit.participants = Some(others.clone());
-    }
-    app.reindex();
+    // Every visit has an explicit list without the last participant.
+    let mut app = common::sample_with(|mission| {
+        let last = mission.participants.len() - 1;
+        let others: Vec<String> = mission.participants[..last]
+            .iter()
+            .map(|p| p.id.clone())
+            .collect();
+        for visit in &mut mission.visits {
+            visit.participants = Some(others.clone());
+        }
+    });
+    let last = app.mission().participants.len() - 1;
     press(&mut app, &["tab", "tab", "G", "d"], AREA);
     assert!(matches!(app.mode, Mode::Normal), "no question");
-    assert_eq!(app.mission.participants.len(), last);
+    assert_eq!(app.mission().participants.len(), last);
 }
 
 #[test]
@@ -698,10 +673,10 @@ fn m_edits_the_mission_and_the_header_shows_it() {
     press(&mut app, &["m"], AREA);
     assert_eq!(form(&app).title, "Edit mission");
     assert_eq!(focused(&app), Name::Title);
-    type_text(&mut app, " 2022");
+    type_text(&mut app, " 2022", AREA);
     press(&mut app, &["enter"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.mission.header.title, "Clust-ER Health in Japan 2022");
+    assert_eq!(app.mission().header.title, "Clust-ER Health in Japan 2022");
     let s = screen(&mut app, 120, 40);
     let header = s.lines().next().expect("header row");
     assert!(
@@ -709,7 +684,7 @@ fn m_edits_the_mission_and_the_header_shows_it() {
         "{s}"
     );
     press(&mut app, &["u"], AREA);
-    assert_eq!(app.mission.header.title, "Clust-ER Health in Japan");
+    assert_eq!(app.mission().header.title, "Clust-ER Health in Japan");
 }
 
 #[test]
@@ -737,7 +712,7 @@ fn a_mission_of_more_than_three_years_is_refused() {
     );
     press(&mut app, &["enter"], AREA);
     assert!(is_form(&app));
-    assert_eq!(app.mission.header.end.to_string(), "2022-11-18");
+    assert_eq!(app.mission().header.end.to_string(), "2022-11-18");
 }
 
 #[test]
@@ -766,11 +741,11 @@ fn capital_d_edits_the_day_city() {
 fn pasting_into_a_text_field() {
     let mut app = sample_app();
     // Pasting outside a form does nothing.
-    itinera::runner::handle(&mut app, &Event::Paste("ignored".into()), AREA);
+    paste(&mut app, "ignored", AREA);
     assert!(!app.is_dirty());
 
     press(&mut app, &["e"], AREA);
-    itinera::runner::handle(&mut app, &Event::Paste(" (HQ)".into()), AREA);
+    paste(&mut app, " (HQ)", AREA);
     assert_eq!(
         form(&app).text(Name::Title),
         "Osaka Prefectural Government (HQ)"
@@ -779,23 +754,19 @@ fn pasting_into_a_text_field() {
     // the terminal sends (tmux and xterm send CR).
     for pasted in ["Cosmo\nTower", "Cosmo\rTower", "Cosmo\r\nTower"] {
         set_field(&mut app, Name::Venue, "");
-        itinera::runner::handle(&mut app, &Event::Paste(pasted.into()), AREA);
+        paste(&mut app, pasted, AREA);
         assert_eq!(form(&app).text(Name::Venue), "Cosmo Tower", "{pasted:?}");
     }
     // Pasted text is checked like typed text.
     set_field(&mut app, Name::Start, "");
-    itinera::runner::handle(&mut app, &Event::Paste("9h30".into()), AREA);
+    paste(&mut app, "9h30", AREA);
     assert!(error_of(&app, Name::Start).is_some());
     clear_field(&mut app);
-    itinera::runner::handle(&mut app, &Event::Paste("09:45".into()), AREA);
+    paste(&mut app, "09:45", AREA);
     assert_eq!(error_of(&app, Name::Start), None);
     // Notes keep their lines.
     tab_to(&mut app, Name::Notes);
-    itinera::runner::handle(
-        &mut app,
-        &Event::Paste("\r\nBring badges.\r\n".into()),
-        AREA,
-    );
+    paste(&mut app, "\r\nBring badges.\r\n", AREA);
     press(&mut app, &["ctrl-s"], AREA);
     assert!(matches!(app.mode, Mode::Normal), "Ctrl-S applies");
     let visit = visit_by_id(&app, "osaka-government");
@@ -886,7 +857,10 @@ fn changing_the_date_moves_the_visit_to_that_day_in_time_order() {
     press(&mut app, &["enter"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(
-        app.index.date(app.day).map(|d| d.to_string()).as_deref(),
+        app.index()
+            .date(app.view.day)
+            .map(|d| d.to_string())
+            .as_deref(),
         Some("2022-11-16"),
         "the selection follows the visit to its new day"
     );
@@ -894,7 +868,7 @@ fn changing_the_date_moves_the_visit_to_that_day_in_time_order() {
     let titles: Vec<&str> = app
         .day_visits()
         .iter()
-        .map(|&i| app.mission.visits[i].title.as_str())
+        .map(|&i| app.mission().visits[i].title.as_str())
         .collect();
     assert_eq!(
         titles,
@@ -908,8 +882,11 @@ fn changing_the_date_moves_the_visit_to_that_day_in_time_order() {
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("Wednesday 16 November · Oita"), "{s}");
     press(&mut app, &["u"], AREA);
-    assert_eq!(app.mission.visits[0].title, "Osaka Prefectural Government");
-    assert_eq!(app.mission.visits[0].date.to_string(), "2022-11-14");
+    assert_eq!(
+        app.mission().visits[0].title,
+        "Osaka Prefectural Government"
+    );
+    assert_eq!(app.mission().visits[0].date.to_string(), "2022-11-14");
     assert!(!app.is_dirty());
 }
 
@@ -945,13 +922,13 @@ fn applying_an_unchanged_form_changes_nothing() {
     let mut app = sample_app();
     press(&mut app, &["e"], AREA);
     // Typed and erased again, and spaces around a value, are no change.
-    type_text(&mut app, "  ");
+    type_text(&mut app, "  ", AREA);
     tab_to(&mut app, Name::City);
-    type_text(&mut app, "x");
+    type_text(&mut app, "x", AREA);
     press(&mut app, &["backspace", "enter"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
     assert!(!app.is_dirty());
-    assert!(!app.history.can_undo());
+    assert!(!app.history().can_undo());
     assert_eq!(
         app.message.as_ref().map(|m| m.text.as_str()),
         Some("No changes.")
@@ -963,18 +940,18 @@ fn a_new_participant_left_without_an_id_gets_one_from_the_name() {
     let mut app = sample_app();
     press(&mut app, &["tab", "tab", "n"], AREA);
     assert_eq!(form(&app).title, "New participant");
-    type_text(&mut app, "Núria García");
+    type_text(&mut app, "Núria García", AREA);
     press(&mut app, &["enter"], AREA);
     assert!(matches!(app.mode, Mode::Normal), "the id may be left empty");
-    let added = app.mission.participants.last().expect("added");
+    let added = app.mission().participants.last().expect("added");
     assert_eq!(added.name, "Núria García");
     assert_eq!(added.id, "núria-garcía");
     // The same name again gets a distinct id.
     press(&mut app, &["n"], AREA);
-    type_text(&mut app, "Núria García");
+    type_text(&mut app, "Núria García", AREA);
     press(&mut app, &["enter"], AREA);
     assert_eq!(
-        app.mission.participants.last().expect("added").id,
+        app.mission().participants.last().expect("added").id,
         "núria-garcía-2"
     );
 }

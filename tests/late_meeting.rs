@@ -4,36 +4,25 @@
 
 mod common;
 
-use common::{press, sample_app, screen};
-use itinera::app::{Action, App};
-use itinera::config::Config;
+use common::{Planner, message, press, sample_app, screen, status_bar};
+use itinera::app::App;
+use itinera::input::Action;
+use itinera::input::Config;
 use itinera::input::Key;
+use itinera::present::time_label;
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
-}
 
 /// The selected day's visits as "HH:MM–HH:MM Title".
 fn day(app: &App) -> Vec<String> {
     app.day_visits()
         .iter()
         .map(|&i| {
-            let v = &app.mission.visits[i];
-            format!("{} {}", v.time_label(), v.title)
+            let v = &app.mission().visits[i];
+            format!("{} {}", time_label(v), v.title)
         })
         .collect()
-}
-
-/// The status bar's text.
-fn status_bar(app: &mut App) -> String {
-    let s = screen(app, 120, 40);
-    s.lines().last().unwrap_or_default().trim().to_string()
 }
 
 #[test]
@@ -43,9 +32,9 @@ fn plus_and_minus_say_how_many_visits_moved() {
     press(&mut app, &["j", "+"], AREA);
     assert_eq!(message(&app), "Delayed 3 visits by 15 min.");
     assert!(
-        status_bar(&mut app).ends_with("Delayed 3 visits by 15 min."),
+        status_bar(&screen(&mut app, 120, 40)).ends_with("Delayed 3 visits by 15 min."),
         "{}",
-        status_bar(&mut app)
+        status_bar(&screen(&mut app, 120, 40))
     );
     press(&mut app, &["G", "-"], AREA);
     assert_eq!(message(&app), "Brought 1 visit forward by 15 min.");
@@ -152,7 +141,7 @@ fn lengthen_and_shorten_have_config_names() {
 
 /// A one-day mission on the last date a file can hold, with a visit
 /// at 23:00–23:50 and one at 23:50–23:55.
-fn last_day() -> App {
+fn last_day() -> Planner {
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("last.toml");
     std::fs::write(
@@ -163,7 +152,7 @@ fn last_day() -> App {
     )
     .expect("write the mission");
     let loaded = itinera::file::load(&path).expect("the mission loads");
-    App::open(loaded, Config::default(), None)
+    Planner::open(loaded, Config::default(), None)
 }
 
 #[test]

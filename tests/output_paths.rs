@@ -4,29 +4,14 @@
 
 #![cfg(unix)]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-const SAMPLE: &str = "data/clust-er-health-japan-2022.toml";
-
-fn itinera_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_itinera"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run itinera")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use common::run::{itinera_in, stderr};
 
 /// A copy of the sample as `m.toml` in a temporary directory.
 fn mission() -> (tempfile::TempDir, Vec<u8>) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)).expect("sample");
-    std::fs::write(dir.path().join("m.toml"), &bytes).expect("copy");
-    (dir, bytes)
+    let copy = common::files::TempMission::of_sample("m.toml");
+    (copy.dir, copy.original.into_bytes())
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 mod common;
 
-use itinera::input::Keymap;
+use itinera::input::{KeyMode, Keymap};
 
 const README: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
 
@@ -55,6 +55,36 @@ fn every_default_action_is_in_the_key_table() {
     for action in Keymap::default().actions() {
         let name = format!("`{}`", action.name());
         assert!(readme.contains(&name), "README.md does not document {name}");
+    }
+}
+
+#[test]
+fn every_mode_and_its_actions_are_in_the_configuration_section() {
+    let readme = readme();
+    let configuration = &readme[readme
+        .find("## Configuration")
+        .expect("a Configuration section")..];
+    for mode in KeyMode::ALL {
+        let table = format!("`[{}]`", mode.table());
+        assert!(
+            configuration.contains(&table),
+            "README.md does not document {table}"
+        );
+        if mode == KeyMode::Normal {
+            // The main screen's actions are the key table's, above.
+            continue;
+        }
+        let row = configuration
+            .lines()
+            .find(|l| l.starts_with(&format!("| {table}")))
+            .unwrap_or_else(|| panic!("no row of {table}"));
+        for action in mode.actions() {
+            let name = format!("`{}`", action.name());
+            assert!(
+                row.contains(&name),
+                "the row of {table} does not name {name}"
+            );
+        }
     }
 }
 

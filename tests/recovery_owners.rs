@@ -7,14 +7,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::files::TempMission;
 use common::pty::Session;
-use common::{press, screen};
-use itinera::app::{App, Confirm, Level, Mode};
-use itinera::config::Config;
-use itinera::paths::Dirs;
+use common::{Planner, message, press, screen};
+use itinera::app::{Confirm, Level, Mode};
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
@@ -22,47 +21,15 @@ const EDITED: &str = "title = \"Clust-ER Health in Japan 2022\"";
 
 /// A copy of the sample as `m.toml` in a temporary home, and the
 /// directories the real program uses there (`data/itinera`).
-struct Trip {
-    home: tempfile::TempDir,
-    path: PathBuf,
-    dirs: Dirs,
+fn new_trip() -> TempMission {
+    TempMission::of_sample("m.toml")
 }
 
-impl Trip {
-    fn new() -> Trip {
-        let home = tempfile::tempdir().expect("tempdir");
-        let path = home.path().join("m.toml");
-        std::fs::copy(common::SAMPLE, &path).expect("copy the sample");
-        let dirs = Dirs {
-            config: home.path().join("config/itinera"),
-            data: home.path().join("data/itinera"),
-        };
-        Trip { home, path, dirs }
-    }
-
-    /// The real program on the mission, once it shows the first visit.
-    fn start(&self) -> Session {
-        let mut session = Session::start(&["m.toml"], self.home.path(), self.home.path());
-        session.wait_for("Osaka Prefectural Government");
-        session
-    }
-
-    /// A planner in this process on the mission.
-    fn open(&self) -> App {
-        let loaded = itinera::file::load(&self.path).expect("the mission loads");
-        App::open(loaded, Config::default(), Some(self.dirs.clone()))
-    }
-
-    fn recovery_file(&self) -> PathBuf {
-        self.dirs.recovery_file(&self.path)
-    }
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
+/// The real program on the mission, once it shows the first visit.
+fn start(trip: &TempMission) -> Session {
+    let mut session = Session::start(&["m.toml"], trip.dir.path(), trip.dir.path());
+    session.wait_for("Osaka Prefectural Government");
+    session
 }
 
 /// Waits until `path` exists, failing after ten seconds.
@@ -79,7 +46,7 @@ fn wait_for_file(path: &Path) {
 }
 
 /// Appends " 2022" to the mission title through the mission form.
-fn edit_mission_title(app: &mut App) {
+fn edit_mission_title(app: &mut Planner) {
     press(
         app,
         &["m", "end", "space", "2", "0", "2", "2", "enter"],
@@ -90,8 +57,8 @@ fn edit_mission_title(app: &mut App) {
 
 #[test]
 fn unsaved_changes_of_a_running_itinera_are_neither_offered_nor_deleted() {
-    let trip = Trip::new();
-    let mut first = trip.start();
+    let trip = new_trip();
+    let mut first = start(&trip);
     // The first itinera edits, then pauses: its changes go to the
     // recovery file.
     first.send("m");
@@ -137,7 +104,7 @@ fn unsaved_changes_of_a_running_itinera_are_neither_offered_nor_deleted() {
     // The first one is killed: now its changes are a crash's, and offered.
     first.kill();
     let mut third = trip.open();
-    let Mode::Confirm(Confirm::Recovery { path }) = &third.mode else {
+    let Mode::Confirm(Confirm::Recovery { path, .. }) = &third.mode else {
         panic!("the changes of the killed itinera are offered");
     };
     assert_eq!(*path, kept);
@@ -147,12 +114,15 @@ fn unsaved_changes_of_a_running_itinera_are_neither_offered_nor_deleted() {
         "the question is asked:\n{s}"
     );
     press(&mut third, &["r"], AREA);
-    assert_eq!(third.mission.header.title, "Clust-ER Health in Japan 2022");
+    assert_eq!(
+        third.mission().header.title,
+        "Clust-ER Health in Japan 2022"
+    );
 }
 
 #[test]
 fn the_lock_warning_is_in_the_recovery_question_and_stays_after_it() {
-    let trip = Trip::new();
+    let trip = new_trip();
     // Changes kept by a session that is over.
     let mut earlier = trip.open();
     edit_mission_title(&mut earlier);
@@ -160,10 +130,10 @@ fn the_lock_warning_is_in_the_recovery_question_and_stays_after_it() {
     drop(earlier);
     // Another itinera has the mission open (it is asked about those
     // changes too, and leaves the question open).
-    let first = trip.start();
+    let first = start(&trip);
 
     let mut app = trip.open();
-    assert!(matches!(&app.mode, Mode::Confirm(Confirm::Recovery { path }) if *path == kept));
+    assert!(matches!(&app.mode, Mode::Confirm(Confirm::Recovery { path, .. }) if *path == kept));
     let warning = format!(
         "{} is also open in another itinera (process {}); saving here will not \
          overwrite changes saved there",
@@ -187,7 +157,7 @@ fn the_lock_warning_is_in_the_recovery_question_and_stays_after_it() {
 
 #[test]
 fn a_recovery_file_that_disappears_is_written_again() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     edit_mission_title(&mut app);
     app.keep_when_idle();

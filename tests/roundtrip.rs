@@ -5,10 +5,12 @@
 //! line ends, a byte-order mark, no final newline); `.gitattributes` keeps
 //! git from converting them.
 
-use std::collections::BTreeMap;
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveTime};
+use common::files::comment_lines;
 use itinera::domain::ops::{self, Direction};
 use itinera::domain::{DayIndex, Kind, Mission, Status};
 use itinera::file::{Parsed, parse, parse_bytes};
@@ -317,15 +319,6 @@ fn is_comment(line: &str) -> bool {
     line.trim_start().starts_with('#')
 }
 
-/// How often each comment line occurs.
-fn comment_lines(text: &str) -> BTreeMap<String, usize> {
-    let mut counts = BTreeMap::new();
-    for line in lines(text).into_iter().filter(|l| is_comment(l)) {
-        *counts.entry(line.to_string()).or_insert(0) += 1;
-    }
-    counts
-}
-
 fn assert_comments_kept(what: &str, old: &str, new: &str) {
     let (before, after) = (comment_lines(old), comment_lines(new));
     let lost: Vec<_> = before
@@ -410,6 +403,15 @@ struct Case {
 /// Edits of `comments.toml` (and its CRLF twin, `crlf.toml`). Visits: 0
 /// "Préfecture", 1 "Déjeuner", 2 "KENTO", 3 "Shinkansen".
 fn cases() -> Vec<Case> {
+    let mut cases = changed_values();
+    cases.extend(removed_values());
+    cases.extend(added_values());
+    cases.extend(other_entities());
+    cases
+}
+
+/// Values changed in place.
+fn changed_values() -> Vec<Case> {
     vec![
         Case {
             what: "visit title",
@@ -481,6 +483,12 @@ fn cases() -> Vec<Case> {
             added: &["tags = [ \"health\",   \"再生医療\" ]  # odd spacing in an array"],
             inside: None,
         },
+    ]
+}
+
+/// Values removed, or set back to their default.
+fn removed_values() -> Vec<Case> {
+    vec![
         Case {
             what: "removing host",
             change: |m| m.visits[2].host = None,
@@ -524,6 +532,12 @@ fn cases() -> Vec<Case> {
             added: &[],
             inside: None,
         },
+    ]
+}
+
+/// Values added where there were none.
+fn added_values() -> Vec<Case> {
+    vec![
         Case {
             what: "adding host",
             change: |m| m.visits[1].host = Some("Hôtel New Ōtani".into()),
@@ -559,6 +573,12 @@ fn cases() -> Vec<Case> {
             added: &["email = \"tanaka@example.jp\""],
             inside: Some(("participants", "id = \"田中\"")),
         },
+    ]
+}
+
+/// The mission header, a day and a participant.
+fn other_entities() -> Vec<Case> {
+    vec![
         Case {
             what: "mission title",
             change: |m| m.header.title = "Mission à Kyōto · 京都ミッション".into(),

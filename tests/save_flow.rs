@@ -6,10 +6,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use chrono::{TimeZone, Utc};
-use common::{press, screen};
-use itinera::app::{App, Confirm, Level, Mode, PromptKind};
-use itinera::config::Config;
+use common::files::TempMission;
+use common::{Planner, message, press, screen, status_bar, type_text};
+use itinera::app::{Confirm, Level, Mode, PromptKind};
+use itinera::input::Config;
 use itinera::paths::Dirs;
 use ratatui::layout::Rect;
 
@@ -17,138 +17,64 @@ const AREA: Rect = Rect::new(0, 0, 120, 40);
 const ORIGINAL_TITLE: &str = "title = \"Osaka Prefectural Government\"";
 const EDITED_TITLE: &str = "title = \"Osaka Prefectural Government (HQ)\"";
 
-/// A copy of the sample mission in a temporary directory, with itinera's
-/// own directories beside it.
-struct Trip {
-    tmp: tempfile::TempDir,
-    path: PathBuf,
-    dirs: Dirs,
-    original: String,
+/// A copy of the sample mission as `mission.toml` in a temporary
+/// directory, with itinera's own directories beside it.
+type Trip = TempMission;
+
+fn new_trip() -> Trip {
+    TempMission::of_sample("mission.toml")
 }
 
-impl Trip {
-    fn new() -> Trip {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let path = tmp.path().join("mission.toml");
-        let original = std::fs::read_to_string(common::SAMPLE).expect("sample");
-        std::fs::write(&path, &original).expect("copy the sample");
-        let dirs = Dirs {
-            config: tmp.path().join("config"),
-            data: tmp.path().join("data"),
-        };
-        Trip {
-            tmp,
-            path,
-            dirs,
-            original,
-        }
-    }
-
-    fn open(&self) -> App {
-        let loaded = itinera::file::load(&self.path).expect("the mission loads");
-        let mut app = App::open(loaded, Config::default(), Some(self.dirs.clone()));
-        app.now = Some(
-            Utc.with_ymd_and_hms(2022, 11, 14, 0, 30, 0)
-                .single()
-                .expect("time"),
-        );
-        app
-    }
-
-    fn on_disk(&self) -> String {
-        std::fs::read_to_string(&self.path).expect("read the mission")
-    }
-
-    fn backup(&self) -> String {
-        std::fs::read_to_string(self.tmp.path().join("mission.toml.bak")).expect("read FILE.bak")
-    }
-
-    fn recovery_file(&self) -> PathBuf {
-        self.dirs.recovery_file(&self.path)
-    }
-
-    /// The sample as someone else edited it: another mission title.
-    fn other_version(&self) -> String {
-        self.original.replacen(
-            "title = \"Clust-ER Health in Japan\"",
-            "title = \"Clust-ER Health in Japan (edited elsewhere)\"",
-            1,
-        )
-    }
-}
-
-/// Presses each character of `text` as its own key.
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        let key = c.to_string();
-        press(app, &[key.as_str()], AREA);
-    }
+/// The sample as someone else edited it: another mission title.
+fn other_version(trip: &Trip) -> String {
+    trip.original.replacen(
+        "title = \"Clust-ER Health in Japan\"",
+        "title = \"Clust-ER Health in Japan (edited elsewhere)\"",
+        1,
+    )
 }
 
 /// Appends " (HQ)" to the first visit's title through its form.
-fn edit_first_title(app: &mut App) {
+fn edit_first_title(app: &mut Planner) {
     press(app, &["e", "end"], AREA);
-    type_text(app, " (HQ)");
+    type_text(app, " (HQ)", AREA);
     press(app, &["enter"], AREA);
     assert!(matches!(app.mode, Mode::Normal), "the form applied");
     assert!(app.is_dirty());
 }
 
 /// Appends " 2022" to the mission title through the mission form.
-fn edit_mission_title(app: &mut App) {
+fn edit_mission_title(app: &mut Planner) {
     press(app, &["m", "end"], AREA);
-    type_text(app, " 2022");
+    type_text(app, " 2022", AREA);
     press(app, &["enter"], AREA);
-    assert_eq!(app.mission.header.title, "Clust-ER Health in Japan 2022");
+    assert_eq!(app.mission().header.title, "Clust-ER Health in Japan 2022");
 }
 
 /// Runs a command-line command: `:`, the text, Enter.
-fn command(app: &mut App, text: &str) {
+fn command(app: &mut Planner, text: &str) {
     press(app, &[":"], AREA);
     assert!(
         matches!(&app.mode, Mode::Prompt(p) if p.kind == PromptKind::Command),
         "`:` opens the command line"
     );
-    type_text(app, text);
+    type_text(app, text, AREA);
     press(app, &["enter"], AREA);
-}
-
-/// The status bar's text (one row, or a few for a long message), its rows
-/// joined.
-fn status_bar(app: &mut App) -> String {
-    let s = screen(app, 120, 40);
-    let lines: Vec<&str> = s.lines().collect();
-    let border = lines
-        .iter()
-        .rposition(|l| l.starts_with('└'))
-        .unwrap_or(lines.len() - 1);
-    lines[border + 1..]
-        .iter()
-        .map(|l| l.trim())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
 }
 
 #[test]
 fn ctrl_s_saves_keeps_a_backup_and_clears_the_unsaved_marker() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
-    assert!(!status_bar(&mut app).contains("[+]"));
+    assert!(!status_bar(&screen(&mut app, 120, 40)).contains("[+]"));
     edit_first_title(&mut app);
-    let bar = status_bar(&mut app);
+    let bar = status_bar(&screen(&mut app, 120, 40));
     assert!(bar.contains("mission.toml [+]"), "{bar}");
     assert_eq!(trip.on_disk(), trip.original, "nothing written yet");
 
     press(&mut app, &["ctrl-s"], AREA);
     assert!(!app.is_dirty());
-    let bar = status_bar(&mut app);
+    let bar = status_bar(&screen(&mut app, 120, 40));
     assert!(!bar.contains("[+]"), "{bar}");
     assert!(
         bar.contains("Saved mission.toml (previous version in mission.toml.bak)."),
@@ -163,13 +89,13 @@ fn ctrl_s_saves_keeps_a_backup_and_clears_the_unsaved_marker() {
 
     // Undoing back to the saved state clears the marker; past it sets it.
     edit_mission_title(&mut app);
-    assert!(status_bar(&mut app).contains("[+]"));
+    assert!(status_bar(&screen(&mut app, 120, 40)).contains("[+]"));
     press(&mut app, &["u"], AREA);
     assert!(!app.is_dirty(), "back at the saved state");
-    assert!(!status_bar(&mut app).contains("[+]"));
+    assert!(!status_bar(&screen(&mut app, 120, 40)).contains("[+]"));
     press(&mut app, &["u"], AREA);
     assert!(app.is_dirty(), "undone past the save");
-    assert!(status_bar(&mut app).contains("[+]"));
+    assert!(status_bar(&screen(&mut app, 120, 40)).contains("[+]"));
     assert_eq!(
         app.selected_visit().map(|v| v.title.as_str()),
         Some("Osaka Prefectural Government")
@@ -190,10 +116,10 @@ fn ctrl_s_saves_keeps_a_backup_and_clears_the_unsaved_marker() {
 }
 
 /// Edits in the app, then changes the file on disk, then presses Ctrl-S.
-fn conflict(trip: &Trip) -> App {
+fn conflict(trip: &Trip) -> Planner {
     let mut app = trip.open();
     edit_first_title(&mut app);
-    std::fs::write(&trip.path, trip.other_version()).expect("someone else writes");
+    std::fs::write(&trip.path, other_version(trip)).expect("someone else writes");
     press(&mut app, &["ctrl-s"], AREA);
     assert!(
         matches!(app.mode, Mode::Confirm(Confirm::ChangedOnDisk { .. })),
@@ -205,14 +131,14 @@ fn conflict(trip: &Trip) -> App {
         "{s}"
     );
     assert!(s.contains("o  overwrite it"), "{s}");
-    assert_eq!(trip.on_disk(), trip.other_version(), "untouched");
+    assert_eq!(trip.on_disk(), other_version(trip), "untouched");
     assert!(app.is_dirty());
     app
 }
 
 #[test]
 fn a_file_changed_on_disk_is_not_overwritten_without_asking_then_o_overwrites() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = conflict(&trip);
     press(&mut app, &["o"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
@@ -225,24 +151,25 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking_then_o_overwrites() 
     );
     assert_eq!(
         trip.backup(),
-        trip.other_version(),
+        other_version(&trip),
         "the other version is kept"
     );
 }
 
 #[test]
 fn a_file_changed_on_disk_can_be_reloaded_keeping_the_changes_in_a_recovery_file() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = conflict(&trip);
     press(&mut app, &["r"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
     assert!(!app.is_dirty(), "the app now shows the file");
     assert_eq!(
-        app.mission.header.title,
+        app.mission().header.title,
         "Clust-ER Health in Japan (edited elsewhere)"
     );
     assert_eq!(
-        app.mission.visits[0].title, "Osaka Prefectural Government",
+        app.mission().visits[0].title,
+        "Osaka Prefectural Government",
         "the unsaved edit is gone from the app"
     );
     let s = screen(&mut app, 120, 40);
@@ -268,21 +195,21 @@ fn a_file_changed_on_disk_can_be_reloaded_keeping_the_changes_in_a_recovery_file
     assert!(kept.contains(EDITED_TITLE), "the unsaved edit is kept");
     assert_eq!(
         trip.on_disk(),
-        trip.other_version(),
+        other_version(&trip),
         "reloading writes nothing"
     );
-    assert!(!app.history.can_undo(), "history starts again");
+    assert!(!app.history().can_undo(), "history starts again");
 }
 
 #[test]
 fn a_file_changed_on_disk_can_be_saved_under_another_name() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = conflict(&trip);
     press(&mut app, &["a"], AREA);
     assert!(matches!(&app.mode, Mode::Prompt(p) if p.kind == PromptKind::SaveAs));
-    assert!(status_bar(&mut app).starts_with("Save as:"));
-    let copy = trip.tmp.path().join("mission-hq.toml");
-    type_text(&mut app, &copy.display().to_string());
+    assert!(status_bar(&screen(&mut app, 120, 40)).starts_with("Save as:"));
+    let copy = trip.dir.path().join("mission-hq.toml");
+    type_text(&mut app, &copy.display().to_string(), AREA);
     press(&mut app, &["enter"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
     let saved = std::fs::read_to_string(&copy).expect("the new file");
@@ -290,12 +217,12 @@ fn a_file_changed_on_disk_can_be_saved_under_another_name() {
     assert!(saved.contains("[mission]"));
     assert_eq!(
         trip.on_disk(),
-        trip.other_version(),
+        other_version(&trip),
         "the original is untouched"
     );
     assert!(!app.is_dirty());
-    assert_eq!(app.doc.path, copy);
-    let bar = status_bar(&mut app);
+    assert_eq!(app.doc().path, copy);
+    let bar = status_bar(&screen(&mut app, 120, 40));
     assert!(bar.starts_with("mission-hq.toml "), "{bar}");
     assert!(bar.contains("Saved as"), "{bar}");
 
@@ -304,18 +231,18 @@ fn a_file_changed_on_disk_can_be_saved_under_another_name() {
     press(&mut app, &["ctrl-s"], AREA);
     let saved = std::fs::read_to_string(&copy).expect("the new file");
     assert!(saved.contains("title = \"Clust-ER Health in Japan 2022\""));
-    assert_eq!(trip.on_disk(), trip.other_version());
+    assert_eq!(trip.on_disk(), other_version(&trip));
 }
 
 #[test]
 fn cancel_keeps_the_changes_unsaved() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = conflict(&trip);
     press(&mut app, &["c"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
     assert!(app.is_dirty());
     assert_eq!(message(&app), "Not saved.");
-    assert_eq!(trip.on_disk(), trip.other_version());
+    assert_eq!(trip.on_disk(), other_version(&trip));
 }
 
 /// Makes the next save fail: the mission file becomes a directory.
@@ -350,7 +277,7 @@ fn failed_save(trip: &Trip) -> PathBuf {
     );
     assert!(recovery.exists(), "the recovery file was written");
     assert!(recovery.starts_with(trip.dirs.data.join("recovery")));
-    let bar = status_bar(&mut app);
+    let bar = status_bar(&screen(&mut app, 120, 40));
     assert!(bar.contains("Not saved"), "{bar}");
     drop(app);
     restore_the_file(trip);
@@ -359,7 +286,7 @@ fn failed_save(trip: &Trip) -> PathBuf {
 
 #[test]
 fn a_failed_save_keeps_a_recovery_file_offered_and_restored_on_the_next_open() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let recovery = failed_save(&trip);
     let kept = std::fs::read_to_string(&recovery).expect("recovery");
     assert!(kept.contains("title = \"Clust-ER Health in Japan 2022\""));
@@ -370,7 +297,7 @@ fn a_failed_save_keeps_a_recovery_file_offered_and_restored_on_the_next_open() {
 
     let mut app = trip.open();
     assert!(
-        matches!(&app.mode, Mode::Confirm(Confirm::Recovery { path }) if *path == recovery),
+        matches!(&app.mode, Mode::Confirm(Confirm::Recovery { path, .. }) if *path == recovery),
         "the next open offers the kept changes"
     );
     let s = screen(&mut app, 120, 40);
@@ -378,9 +305,9 @@ fn a_failed_save_keeps_a_recovery_file_offered_and_restored_on_the_next_open() {
     assert!(s.contains("r  restore them"), "{s}");
     press(&mut app, &["r"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.mission.header.title, "Clust-ER Health in Japan 2022");
+    assert_eq!(app.mission().header.title, "Clust-ER Health in Japan 2022");
     assert!(app.is_dirty(), "restored changes are unsaved");
-    assert!(status_bar(&mut app).contains("[+]"));
+    assert!(status_bar(&screen(&mut app, 120, 40)).contains("[+]"));
     assert_eq!(trip.on_disk(), trip.original, "restoring writes nothing");
 
     press(&mut app, &["ctrl-s"], AREA);
@@ -398,7 +325,7 @@ fn a_failed_save_keeps_a_recovery_file_offered_and_restored_on_the_next_open() {
 
 #[test]
 fn kept_changes_can_be_discarded() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let recovery = failed_save(&trip);
     let mut app = trip.open();
     assert!(matches!(app.mode, Mode::Confirm(Confirm::Recovery { .. })));
@@ -406,7 +333,7 @@ fn kept_changes_can_be_discarded() {
     assert!(matches!(app.mode, Mode::Normal));
     assert!(!recovery.exists());
     assert!(!app.is_dirty());
-    assert_eq!(app.mission.header.title, "Clust-ER Health in Japan");
+    assert_eq!(app.mission().header.title, "Clust-ER Health in Japan");
     drop(app);
     let app = trip.open();
     assert!(matches!(app.mode, Mode::Normal), "not offered again");
@@ -414,7 +341,7 @@ fn kept_changes_can_be_discarded() {
 
 #[test]
 fn deciding_later_keeps_the_recovery_file_for_the_next_open() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let recovery = failed_save(&trip);
     let mut app = trip.open();
     press(&mut app, &["l"], AREA);
@@ -430,7 +357,7 @@ fn deciding_later_keeps_the_recovery_file_for_the_next_open() {
 /// same session must not delete the kept changes.
 #[test]
 fn deciding_later_then_saving_something_else_keeps_the_recovery_file() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let recovery = failed_save(&trip);
     let mut app = trip.open();
     press(&mut app, &["l"], AREA);
@@ -442,7 +369,7 @@ fn deciding_later_then_saving_something_else_keeps_the_recovery_file() {
 
 #[test]
 fn keep_unsaved_writes_a_recovery_file_only_with_unsaved_changes() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     assert_eq!(app.keep_unsaved(), None, "nothing to keep");
     assert!(!trip.recovery_file().exists());
@@ -463,7 +390,7 @@ fn keep_unsaved_writes_a_recovery_file_only_with_unsaved_changes() {
 
 #[test]
 fn quitting_with_unsaved_changes_asks() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     edit_first_title(&mut app);
     press(&mut app, &["q"], AREA);
@@ -492,7 +419,7 @@ fn quitting_with_unsaved_changes_asks() {
 
 #[test]
 fn save_and_quit() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     edit_first_title(&mut app);
     press(&mut app, &["q", "s"], AREA);
@@ -503,7 +430,7 @@ fn save_and_quit() {
 
 #[test]
 fn quit_without_changes_does_not_ask() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     edit_first_title(&mut app);
     press(&mut app, &["u", "q"], AREA);
@@ -514,10 +441,10 @@ fn quit_without_changes_does_not_ask() {
 /// happens, so the planner should quit as asked.
 #[test]
 fn save_and_quit_then_overwrite_quits() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     edit_first_title(&mut app);
-    std::fs::write(&trip.path, trip.other_version()).expect("someone else writes");
+    std::fs::write(&trip.path, other_version(&trip)).expect("someone else writes");
     press(&mut app, &["q", "s"], AREA);
     assert!(matches!(
         app.mode,
@@ -532,10 +459,10 @@ fn save_and_quit_then_overwrite_quits() {
 /// The same through the command line.
 #[test]
 fn wq_then_overwrite_quits() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     edit_first_title(&mut app);
-    std::fs::write(&trip.path, trip.other_version()).expect("someone else writes");
+    std::fs::write(&trip.path, other_version(&trip)).expect("someone else writes");
     command(&mut app, "wq");
     assert!(matches!(
         app.mode,
@@ -548,7 +475,7 @@ fn wq_then_overwrite_quits() {
 
 #[test]
 fn command_line_w_saves() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     edit_first_title(&mut app);
     command(&mut app, "w");
@@ -560,7 +487,7 @@ fn command_line_w_saves() {
 
 #[test]
 fn command_line_q_refuses_with_unsaved_changes_and_q_bang_quits() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     edit_first_title(&mut app);
     command(&mut app, "q");
@@ -569,7 +496,7 @@ fn command_line_q_refuses_with_unsaved_changes_and_q_bang_quits() {
         message(&app),
         "Unsaved changes: :w saves them, :q! quits without them."
     );
-    assert!(status_bar(&mut app).contains("Unsaved changes: :w saves them"));
+    assert!(status_bar(&screen(&mut app, 120, 40)).contains("Unsaved changes: :w saves them"));
     command(&mut app, "q!");
     assert!(app.should_quit);
     assert_eq!(trip.on_disk(), trip.original);
@@ -577,7 +504,7 @@ fn command_line_q_refuses_with_unsaved_changes_and_q_bang_quits() {
 
 #[test]
 fn command_line_wq_saves_and_quits() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     edit_first_title(&mut app);
     command(&mut app, "wq");
@@ -588,10 +515,10 @@ fn command_line_wq_saves_and_quits() {
 
 #[test]
 fn command_line_w_file_writes_a_copy_and_stays_on_the_file() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     edit_first_title(&mut app);
-    let other = trip.tmp.path().join("other.toml");
+    let other = trip.dir.path().join("other.toml");
     command(&mut app, &format!("w {}", other.display()));
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(
@@ -613,7 +540,7 @@ fn command_line_w_file_writes_a_copy_and_stays_on_the_file() {
         "the mission file is untouched"
     );
     assert!(app.is_dirty(), "the changes are still unsaved");
-    let bar = status_bar(&mut app);
+    let bar = status_bar(&screen(&mut app, 120, 40));
     assert!(bar.starts_with("mission.toml [+] "), "{bar}");
 
     // Saving goes on into the mission file, not the copy.
@@ -649,10 +576,10 @@ fn command_line_w_file_writes_a_copy_and_stays_on_the_file() {
 
 #[test]
 fn command_line_saveas_file_saves_there_and_edits_it() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     edit_first_title(&mut app);
-    let other = trip.tmp.path().join("other.toml");
+    let other = trip.dir.path().join("other.toml");
     command(&mut app, &format!("saveas {}", other.display()));
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(
@@ -663,7 +590,7 @@ fn command_line_saveas_file_saves_there_and_edits_it() {
     let saved = std::fs::read_to_string(&other).expect("saved as");
     assert!(saved.contains(EDITED_TITLE));
     assert_eq!(trip.on_disk(), trip.original, "the original is untouched");
-    let bar = status_bar(&mut app);
+    let bar = status_bar(&screen(&mut app, 120, 40));
     assert!(bar.starts_with("other.toml "), "{bar}");
 
     // Saving as an existing file is refused.
@@ -680,7 +607,7 @@ fn command_line_saveas_file_saves_there_and_edits_it() {
 
 #[test]
 fn command_line_unknown_commands_and_esc() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     command(&mut app, "frobnicate");
     assert!(message(&app).starts_with("Unknown command \":frobnicate\""));
@@ -697,19 +624,19 @@ fn command_line_unknown_commands_and_esc() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_mission_open_in_another_live_itinera_gives_a_warning() {
-    let trip = Trip::new();
+    let trip = new_trip();
     // The planner in the terminal uses `tmp/data/itinera`; so does this one.
     let dirs = Dirs {
-        config: trip.tmp.path().join("config/itinera"),
-        data: trip.tmp.path().join("data/itinera"),
+        config: trip.dir.path().join("config/itinera"),
+        data: trip.dir.path().join("data/itinera"),
     };
     let path = trip.path.to_string_lossy().into_owned();
-    let mut other = common::pty::Session::start(&[&path], trip.tmp.path(), trip.tmp.path());
+    let mut other = common::pty::Session::start(&[&path], trip.dir.path(), trip.dir.path());
     other.wait_for("Osaka Prefectural Government");
     let lock = dirs.lock_file(&trip.path);
     let open_here = || {
         let loaded = itinera::file::load(&trip.path).expect("the mission loads");
-        App::open(loaded, Config::default(), Some(dirs.clone()))
+        Planner::open(loaded, Config::default(), Some(dirs.clone()))
     };
 
     let mut app = open_here();
@@ -724,7 +651,7 @@ fn a_mission_open_in_another_live_itinera_gives_a_warning() {
             other.pid()
         )
     );
-    let bar = status_bar(&mut app);
+    let bar = status_bar(&screen(&mut app, 120, 40));
     assert!(bar.contains("also open in another itinera"), "{bar}");
     drop(app);
     assert!(
@@ -754,7 +681,7 @@ fn a_mission_open_in_another_live_itinera_gives_a_warning() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_lock_naming_a_live_process_that_is_not_itinera_is_taken_over() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut sleeper = std::process::Command::new("sleep")
         .arg("10")
         .spawn()
@@ -779,9 +706,9 @@ fn a_lock_naming_a_live_process_that_is_not_itinera_is_taken_over() {
 
 #[test]
 fn saving_a_mission_without_a_data_directory_still_works() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let loaded = itinera::file::load(&trip.path).expect("loads");
-    let mut app = App::open(loaded, Config::default(), None);
+    let mut app = Planner::open(loaded, Config::default(), None);
     edit_first_title(&mut app);
     press(&mut app, &["ctrl-s"], AREA);
     assert!(!app.is_dirty());
@@ -796,7 +723,7 @@ fn saving_a_mission_without_a_data_directory_still_works() {
 /// the changes went; at 120 columns the recovery file must still be named.
 #[test]
 fn a_failed_save_names_the_recovery_file_on_screen() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     edit_mission_title(&mut app);
     break_the_file(&trip);
@@ -820,7 +747,7 @@ fn idle_moments_keep_unsaved_changes_in_the_recovery_file() {
     // What protects an edit when the terminal window is closed, the laptop
     // loses power or the process is killed: after a moment without input,
     // the event loop calls keep_when_idle.
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     assert!(!app.recovery_is_stale(), "nothing to keep yet");
     edit_first_title(&mut app);
@@ -867,7 +794,7 @@ fn idle_moments_keep_unsaved_changes_in_the_recovery_file() {
 
 #[test]
 fn saving_without_changes_leaves_the_file_and_its_backup_alone() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     let bak = itinera::file::write::backup_path(&trip.path);
     std::fs::write(&bak, "an older version").expect("write .bak");
@@ -890,7 +817,7 @@ fn saving_without_changes_leaves_the_file_and_its_backup_alone() {
 fn a_clean_end_or_a_reload_removes_this_sessions_recovery_file() {
     // A recovery file written by this session (a pause with unsaved
     // changes) is obsolete once the changes are discarded by a reload...
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = trip.open();
     edit_first_title(&mut app);
     app.keep_when_idle();
@@ -913,7 +840,7 @@ fn a_clean_end_or_a_reload_removes_this_sessions_recovery_file() {
 
 #[test]
 fn save_and_quit_then_save_as_quits_after_the_save() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let mut app = conflict(&trip);
     // `conflict` leaves the changed-on-disk question open after Ctrl-S; the
     // same question after "save and quit" remembers the quit.
@@ -924,8 +851,8 @@ fn save_and_quit_then_save_as_quits_after_the_save() {
         Mode::Confirm(Confirm::ChangedOnDisk { then_quit: true })
     ));
     press(&mut app, &["a"], AREA);
-    let copy = trip.tmp.path().join("copy.toml");
-    type_text(&mut app, &copy.display().to_string());
+    let copy = trip.dir.path().join("copy.toml");
+    type_text(&mut app, &copy.display().to_string(), AREA);
     press(&mut app, &["enter"], AREA);
     assert!(copy.exists());
     assert!(app.should_quit, "saved under another name, then quit");
@@ -933,7 +860,7 @@ fn save_and_quit_then_save_as_quits_after_the_save() {
 
 #[test]
 fn a_deferred_recovery_file_survives_newer_ones_and_is_offered_again() {
-    let trip = Trip::new();
+    let trip = new_trip();
     let deferred = failed_save(&trip);
     let deferred_text = std::fs::read_to_string(&deferred).expect("kept");
     let mut app = trip.open();
@@ -948,7 +875,7 @@ fn a_deferred_recovery_file_survives_newer_ones_and_is_offered_again() {
     // The deferred changes were moved aside, not overwritten, and are
     // offered at the next start.
     let mut app = trip.open();
-    let Mode::Confirm(Confirm::Recovery { path }) = &app.mode else {
+    let Mode::Confirm(Confirm::Recovery { path, .. }) = &app.mode else {
         panic!("the deferred changes are offered");
     };
     assert_eq!(

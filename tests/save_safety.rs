@@ -11,8 +11,8 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use common::{app_for, press, screen};
-use itinera::app::{App, Confirm, Level, Mode};
+use common::{Planner, app_for, files::read_text, message_level, press, screen};
+use itinera::app::{Confirm, Level, Mode};
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
@@ -20,10 +20,10 @@ const NAME: &str = "clust-er-health-japan-2022.toml";
 const EDITED: &str = "title = \"Clust-ER Health in Japan 2022\"";
 
 /// The planner on a copy of the sample, with the mission title edited.
-fn edited_app() -> (App, PathBuf, String) {
+fn edited_app() -> (Planner, PathBuf, String) {
     let mut app = app_for(common::SAMPLE);
-    let path = app.doc.path.clone();
-    let original = read(&path);
+    let path = app.doc().path.clone();
+    let original = read_text(&path);
     press(
         &mut app,
         &["m", "end", "space", "2", "0", "2", "2", "enter"],
@@ -31,15 +31,6 @@ fn edited_app() -> (App, PathBuf, String) {
     );
     assert!(app.is_dirty());
     (app, path, original)
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn message(app: &App) -> (Level, String) {
-    let message = app.message.as_ref().expect("a message");
-    (message.level, message.text.clone())
 }
 
 fn backup(path: &Path) -> PathBuf {
@@ -73,31 +64,31 @@ fn a_read_only_file_is_saved_over_only_when_the_user_says_so() {
     );
     assert!(s.contains("y  save over it"), "{s}");
     assert!(s.contains("a  save as another file"), "{s}");
-    assert_eq!(read(&path), original, "nothing written while asking");
+    assert_eq!(read_text(&path), original, "nothing written while asking");
 
     press(&mut app, &["c"], AREA);
-    assert_eq!(message(&app), (Level::Info, "Not saved.".to_string()));
-    assert_eq!(read(&path), original);
+    assert_eq!(message_level(&app), (Level::Info, "Not saved.".to_string()));
+    assert_eq!(read_text(&path), original);
     assert!(app.is_dirty());
 
     press(&mut app, &["ctrl-s", "y"], AREA);
     assert!(!app.is_dirty());
     assert_eq!(
-        message(&app),
+        message_level(&app),
         (
             Level::Info,
             format!("Saved {NAME} (previous version in {NAME}.bak).")
         )
     );
-    assert!(read(&path).contains(EDITED));
-    assert_eq!(read(&backup(&path)), original);
+    assert!(read_text(&path).contains(EDITED));
+    assert_eq!(read_text(&backup(&path)), original);
     let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
     assert_eq!(mode & 0o777, 0o444, "it stays read-only");
 
     // Asked once per session: the next save goes through.
     press(&mut app, &["u", "ctrl-s"], AREA);
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(read(&path), original);
+    assert_eq!(read_text(&path), original);
 }
 
 #[test]
@@ -108,7 +99,7 @@ fn a_file_with_two_hard_links_is_written_in_place_and_keeps_them() {
 
     press(&mut app, &["ctrl-s"], AREA);
     assert_eq!(
-        message(&app),
+        message_level(&app),
         (
             Level::Info,
             format!(
@@ -117,9 +108,9 @@ fn a_file_with_two_hard_links_is_written_in_place_and_keeps_them() {
             )
         )
     );
-    let saved = read(&path);
+    let saved = read_text(&path);
     assert!(saved.contains(EDITED));
-    assert_eq!(read(&other), saved, "the other name sees the change");
+    assert_eq!(read_text(&other), saved, "the other name sees the change");
     let (a, b) = (
         std::fs::metadata(&path).expect("meta"),
         std::fs::metadata(&other).expect("meta"),
@@ -129,7 +120,7 @@ fn a_file_with_two_hard_links_is_written_in_place_and_keeps_them() {
         (b.ino(), 2),
         "still one file, two names"
     );
-    assert_eq!(read(&backup(&path)), original);
+    assert_eq!(read_text(&backup(&path)), original);
 }
 
 #[test]
@@ -138,13 +129,13 @@ fn a_file_deleted_before_the_save_is_said_to_be_written_anew() {
     std::fs::remove_file(&path).expect("delete");
     press(&mut app, &["ctrl-s"], AREA);
     assert_eq!(
-        message(&app),
+        message_level(&app),
         (
             Level::Warning,
             format!("Saved {NAME} (it had been deleted; written anew).")
         )
     );
-    assert!(read(&path).contains(EDITED));
+    assert!(read_text(&path).contains(EDITED));
     assert!(!backup(&path).exists(), "no backup is claimed or made");
 }
 
@@ -160,7 +151,7 @@ fn leftover(mission: &Path, name: &str, age: Duration) -> PathBuf {
 #[test]
 fn stale_temporary_files_of_this_mission_are_removed_at_start_and_at_save() {
     let app = app_for(common::SAMPLE);
-    let mission = app.doc.path.clone();
+    let mission = app.doc().path.clone();
     drop(app);
     let minute = Duration::from_secs(60);
     let stale = leftover(&mission, &format!(".{NAME}.AbC123"), minute);
@@ -175,7 +166,7 @@ fn stale_temporary_files_of_this_mission_are_removed_at_start_and_at_save() {
     let longer = leftover(&mission, &format!(".{NAME}.AbC1234"), minute);
 
     let loaded = itinera::file::load(&mission).expect("loads");
-    let mut app = App::open(loaded, itinera::config::Config::default(), None);
+    let mut app = Planner::open(loaded, itinera::input::Config::default(), None);
     assert!(
         !stale.exists() && !stale_backup.exists(),
         "removed at start"

@@ -3,11 +3,15 @@
 //! change on disk; made after it, it is kept in `FILE.bak` and the message
 //! says so. The changes are made at the save's own steps (no timing).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use itinera::file::write::{
     SaveError, SaveOptions, SaveSteps, Saved, Step, backup_path, save_with_steps,
 };
+
+use common::files::read_text;
 
 const OLD: &str = "old text\n";
 const NEW: &str = "new text\n";
@@ -43,10 +47,6 @@ fn mission() -> (tempfile::TempDir, PathBuf) {
     let path = dir.path().join("m.toml");
     std::fs::write(&path, OLD).expect("write");
     (dir, path)
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// Appends a line to the file in place, as `echo ... >> m.toml` does.
@@ -95,8 +95,8 @@ fn a_save_without_interference_keeps_the_backup_and_says_so() {
         saved.message("m.toml"),
         "Saved m.toml (previous version in m.toml.bak)."
     );
-    assert_eq!(read(&path), NEW);
-    assert_eq!(read(&backup_path(&path)), OLD);
+    assert_eq!(read_text(&path), NEW);
+    assert_eq!(read_text(&backup_path(&path)), OLD);
     assert_eq!(names(dir.path()), ["m.toml", "m.toml.bak"]);
 }
 
@@ -114,7 +114,11 @@ fn a_change_before_the_last_check_is_refused_as_a_change_on_disk() {
         )
         .expect_err("refused");
         assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
-        assert_eq!(read(&path), APPENDED, "the other change is in the file");
+        assert_eq!(
+            read_text(&path),
+            APPENDED,
+            "the other change is in the file"
+        );
         assert_eq!(
             names(dir.path()),
             ["m.toml", "m.toml.bak"],
@@ -143,9 +147,9 @@ fn a_change_just_before_the_replace_is_kept_in_the_backup_and_named() {
             "Saved m.toml, but it was changed on disk during the save: that version is in \
              m.toml.bak."
         );
-        assert_eq!(read(&path), NEW);
+        assert_eq!(read_text(&path), NEW);
         assert_eq!(
-            read(&backup_path(&path)),
+            read_text(&backup_path(&path)),
             APPENDED,
             "the other change is in the backup"
         );
@@ -163,8 +167,8 @@ fn overwriting_a_change_keeps_the_newest_version_in_the_backup() {
     };
     let saved = save_with_steps(&path, NEW, b"what was read", options, &mut steps).expect("saved");
     assert_eq!(saved, Saved::Replaced);
-    assert_eq!(read(&path), NEW);
-    assert_eq!(read(&backup_path(&path)), APPENDED);
+    assert_eq!(read_text(&path), NEW);
+    assert_eq!(read_text(&backup_path(&path)), APPENDED);
 }
 
 #[test]
@@ -186,5 +190,5 @@ fn a_file_deleted_during_the_save_is_written_anew_and_said_so() {
         saved.message("m.toml"),
         "Saved m.toml (it had been deleted; written anew)."
     );
-    assert_eq!(read(&path), NEW);
+    assert_eq!(read_text(&path), NEW);
 }

@@ -5,6 +5,7 @@ mod common;
 
 use common::{click, find, press, sample_app, screen, wheel_down};
 use itinera::app::{Mode, Pane};
+use itinera::present::time_label;
 use ratatui::layout::Rect;
 
 const AREA: Rect = Rect::new(0, 0, 120, 40);
@@ -16,8 +17,8 @@ fn selected_title(app: &itinera::app::App) -> String {
 }
 
 fn selected_date(app: &itinera::app::App) -> String {
-    app.index
-        .date(app.day)
+    app.index()
+        .date(app.view.day)
         .map(|d| d.format("%a %d").to_string())
         .unwrap_or_default()
 }
@@ -69,24 +70,31 @@ fn visits_up_down_first_last_pages() {
 #[test]
 fn tab_cycles_panes_and_keys_follow_focus() {
     let mut app = sample_app();
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.view.focus, Pane::Timeline);
     press(&mut app, &["tab"], AREA);
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.view.focus, Pane::Detail);
     press(&mut app, &["tab"], AREA);
-    assert_eq!(app.focus, Pane::Participants);
+    assert_eq!(app.view.focus, Pane::Participants);
     press(&mut app, &["j", "j"], AREA);
-    assert_eq!(app.mission.participants[app.participant].id, "biocat");
+    assert_eq!(
+        app.mission().participants[app.view.participant].id,
+        "biocat"
+    );
     assert_eq!(
         selected_title(&app),
         "Osaka Prefectural Government",
         "visit unchanged"
     );
     press(&mut app, &["tab"], AREA);
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.view.focus, Pane::Timeline);
     press(&mut app, &["backtab"], AREA);
-    assert_eq!(app.focus, Pane::Participants);
+    assert_eq!(app.view.focus, Pane::Participants);
     press(&mut app, &["esc"], AREA);
-    assert_eq!(app.focus, Pane::Timeline, "Esc goes back to the timeline");
+    assert_eq!(
+        app.view.focus,
+        Pane::Timeline,
+        "Esc goes back to the timeline"
+    );
 }
 
 #[test]
@@ -96,7 +104,7 @@ fn participant_schedule_and_jump_to_a_visit() {
     let Mode::Schedule(schedule) = &app.mode else {
         panic!("Enter on a participant opens their schedule");
     };
-    let person = &app.mission.participants[schedule.participant];
+    let person = &app.mission().participants[schedule.participant];
     assert_eq!(person.id, "aura");
     // KENTO and NCVC list four people, not this one: 22 - 2 visits.
     assert_eq!(schedule.visits.len(), 20);
@@ -104,7 +112,7 @@ fn participant_schedule_and_jump_to_a_visit() {
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(selected_date(&app), "Fri 18");
     assert_eq!(selected_title(&app), "Restitution Meeting");
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.view.focus, Pane::Timeline);
 
     press(&mut app, &["s"], AREA);
     assert!(
@@ -119,7 +127,7 @@ fn participant_schedule_and_jump_to_a_visit() {
 fn all_days_view_moves_across_days() {
     let mut app = sample_app();
     press(&mut app, &["a", "G"], AREA);
-    assert!(app.all_days);
+    assert!(app.view.all_days);
     assert_eq!(selected_date(&app), "Fri 18");
     assert_eq!(selected_title(&app), "Restitution Meeting");
     press(&mut app, &["g", "j", "j", "j", "j"], AREA);
@@ -135,7 +143,7 @@ fn all_days_view_moves_across_days() {
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("All days · 22 visits"));
     press(&mut app, &["a"], AREA);
-    assert!(!app.all_days);
+    assert!(!app.view.all_days);
     assert_eq!(
         selected_date(&app),
         "Tue 15",
@@ -302,8 +310,11 @@ fn mouse_selects_days_visits_and_participants() {
     let s = screen(&mut app, 120, 40);
     let (x, y) = find(&s, "BIOCAT representative").expect("participant row");
     click(&mut app, x, y, AREA);
-    assert_eq!(app.focus, Pane::Participants);
-    assert_eq!(app.mission.participants[app.participant].id, "biocat");
+    assert_eq!(app.view.focus, Pane::Participants);
+    assert_eq!(
+        app.mission().participants[app.view.participant].id,
+        "biocat"
+    );
 
     let s = screen(&mut app, 120, 40);
     let (x, y) = find(&s, "Train Oita to Kyoto").expect("timeline row");
@@ -313,7 +324,7 @@ fn mouse_selects_days_visits_and_participants() {
         "the wheel moves the timeline"
     );
     assert_eq!(
-        app.focus,
+        app.view.focus,
         Pane::Participants,
         "the wheel does not steal focus"
     );
@@ -326,7 +337,7 @@ fn single_pane_tabs_are_clickable() {
     let s = screen(&mut app, 60, 20);
     let (x, y) = find(&s, "Delegation").expect("tab");
     click(&mut app, x + 1, y, area);
-    assert_eq!(app.focus, Pane::Participants);
+    assert_eq!(app.view.focus, Pane::Participants);
     let s = screen(&mut app, 60, 20);
     assert!(s.contains("● Sauro Vicini"), "{s}");
 }
@@ -376,13 +387,13 @@ fn plus_and_minus_shift_by_the_configured_step() {
     app.config.ripple_minutes = 30;
     press(&mut app, &["j", "+"], AREA);
     assert_eq!(
-        app.selected_visit().map(|v| v.time_label()).as_deref(),
+        app.selected_visit().map(time_label).as_deref(),
         Some("12:30–13:30"),
         "Lunch was 12:00–13:00"
     );
     let later: Vec<String> = app.day_visits()[2..]
         .iter()
-        .map(|&i| app.mission.visits[i].time_label())
+        .map(|&i| time_label(&app.mission().visits[i]))
         .collect();
     assert_eq!(
         later,
@@ -390,13 +401,13 @@ fn plus_and_minus_shift_by_the_configured_step() {
         "the rest of the day follows"
     );
     assert_eq!(
-        app.mission.visits[app.day_visits()[0]].time_label(),
+        time_label(&app.mission().visits[app.day_visits()[0]]),
         "10:00–11:30",
         "the visit before stays"
     );
     press(&mut app, &["-", "-"], AREA);
     assert_eq!(
-        app.selected_visit().map(|v| v.time_label()).as_deref(),
+        app.selected_visit().map(time_label).as_deref(),
         Some("11:30–12:30")
     );
 }
@@ -406,14 +417,15 @@ fn k_and_j_reorder_the_delegation_in_its_pane() {
     let mut app = sample_app();
     press(&mut app, &["tab", "tab", "j", "J"], AREA);
     let ids: Vec<&str> = app
-        .mission
+        .mission()
         .participants
         .iter()
         .map(|p| p.id.as_str())
         .collect();
     assert_eq!(&ids[..3], ["vicini", "biocat", "emilia-romagna"]);
     assert_eq!(
-        app.mission.participants[app.participant].id, "emilia-romagna",
+        app.mission().participants[app.view.participant].id,
+        "emilia-romagna",
         "the selection follows"
     );
     let visit = app.selected_visit().map(|v| v.title.clone());

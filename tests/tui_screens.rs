@@ -162,7 +162,7 @@ fn cjk_text_keeps_columns_aligned() {
 fn mono_theme_uses_no_colour() {
     use ratatui::style::Color;
     let mut app = sample_app();
-    app.config.theme = itinera::config::ThemeName::Mono;
+    app.config.theme = itinera::input::ThemeName::Mono;
     press(&mut app, &["tab", "tab"], Rect::new(0, 0, 100, 30));
     itinera::ui::settle(&mut app, Rect::new(0, 0, 100, 30));
     let mut buf = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 100, 30));
@@ -220,9 +220,10 @@ fn overnight_visits_keep_the_columns() {
 
 #[test]
 fn a_long_mission_title_gives_way_to_the_dates() {
-    let mut app = sample_app();
-    app.mission.header.title =
-        "Clust-ER Health and the European regional clusters in Japan: Osaka, Oita, Kyoto and Keihanna".into();
+    let mut app = common::sample_with(|mission| {
+        mission.header.title =
+            "Clust-ER Health and the European regional clusters in Japan: Osaka, Oita, Kyoto and Keihanna".into();
+    });
     let s = screen(&mut app, 80, 24);
     let header = s.lines().next().expect("header");
     assert!(header.contains("… · 14–18 November 2022"), "{header}");
@@ -279,9 +280,11 @@ fn visit_pane_rows(s: &str) -> Vec<String> {
 
 #[test]
 fn a_blank_line_in_notes_is_one_empty_row() {
-    let mut app = sample_app();
-    let first = app.day_visits()[0];
-    app.mission.visits[first].notes = Some("Arrive early.\n\nBring the Expo brochures.".into());
+    let mut app = common::sample_with(|mission| {
+        // The first visit of the first day.
+        mission.visits[0].notes = Some("Arrive early.\n\nBring the Expo brochures.".into());
+    });
+    assert_eq!(app.day_visits()[0], 0);
     let s = screen(&mut app, 120, 40);
     let rows = visit_pane_rows(&s);
     let notes = rows

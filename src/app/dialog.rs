@@ -1,24 +1,16 @@
 //! Questions the planner asks before doing something that cannot be taken
-//! back, the one-line prompts (the command line, whose commands are in
-//! `command`, and "save as"), and the save, quit and reload flows they
-//! lead to.
+//! back, and the one-line prompts (the command line, whose commands are in
+//! `command`, and "save as"). A question's choices are keymap actions
+//! (the `dialog` mode); the save, quit and reload flows they lead to are
+//! in `saving`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::TextArea;
+use chrono::NaiveDateTime;
 
-use super::{App, History, Mode, Msg, SaveFailure};
-use crate::file::output::OutputError;
-use crate::file::write::SaveError;
-
-/// `~/trips/x.toml` as the shell would read it.
-pub(super) fn expand_home(path: &str) -> PathBuf {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-        _ => PathBuf::from(path),
-    }
-}
+use super::form::type_key;
+use super::{App, Effect, Mode, Msg, TextInput};
+use crate::input::{Action, Key, KeyMode};
 
 /// A yes/no (or more) question in a dialog box.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,102 +26,117 @@ pub enum Confirm {
     Quit,
     /// The file changed on disk since it was read; saving was refused.
     ChangedOnDisk { then_quit: bool },
-    /// An earlier session left unsaved changes for this mission.
-    Recovery { path: PathBuf },
+    /// An earlier session left unsaved changes for this mission in `path`
+    /// (at `kept_at`, the computer's time).
+    Recovery {
+        path: PathBuf,
+        kept_at: Option<NaiveDateTime>,
+    },
     /// The file is read-only; saving over it was refused until asked.
     ReadOnly { then_quit: bool },
 }
 
+/// A question and the choices it lists, as (action, what it does).
+type Question = (String, Vec<(Action, &'static str)>);
+
 impl Confirm {
-    /// The question, and the choices as (key, what it does).
-    pub fn text(&self, app: &App) -> (String, Vec<(char, &'static str)>) {
+    /// Whether the dialog takes `action`: a choice it lists, or `cancel`
+    /// and `back`, which every dialog takes (as its "no" or "later" when
+    /// it lists no cancel).
+    pub fn offers(&self, app: &App, action: Action) -> bool {
+        matches!(action, Action::Cancel | Action::Back)
+            || self.text(app).1.iter().any(|(a, _)| *a == action)
+    }
+
+    /// The question, and the choices it lists as (action, what it does).
+    pub fn text(&self, app: &App) -> Question {
+        let name = app.file_name();
         match self {
             Confirm::DeleteParticipant {
                 index,
                 attends,
                 named,
-            } => {
-                let name = app
-                    .mission
-                    .participants
-                    .get(*index)
-                    .map(|p| p.name.as_str())
-                    .unwrap_or("This participant");
-                let plural = |n: usize| if n == 1 { "visit" } else { "visits" };
-                let question = match named {
-                    0 => format!(
-                        "{name} attends {attends} {}. Remove {name} from the delegation?",
-                        plural(*attends)
-                    ),
-                    named => format!(
-                        "{name} attends {attends} {} and is named in {named} of them. \
-                         Remove {name} from the delegation and from those visits?",
-                        plural(*attends)
-                    ),
-                };
-                (question, vec![('y', "remove"), ('n', "keep")])
-            }
+            } => delete_question(app, *index, *attends, *named),
             Confirm::Quit => (
-                format!("{} has unsaved changes.", app.doc.name()),
+                format!("{name} has unsaved changes."),
                 vec![
-                    ('s', "save and quit"),
-                    ('d', "discard changes and quit"),
-                    ('c', "cancel"),
+                    (Action::Save, "save and quit"),
+                    (Action::Discard, "discard changes and quit"),
+                    (Action::Cancel, "cancel"),
                 ],
             ),
             Confirm::ChangedOnDisk { .. } => (
                 format!(
-                    "{} was changed on disk since it was opened. Saving now would \
-                     overwrite those changes.",
-                    app.doc.name()
+                    "{name} was changed on disk since it was opened. Saving now would \
+                     overwrite those changes."
                 ),
                 vec![
-                    ('r', "reload it (your changes go to a recovery file)"),
-                    ('o', "overwrite it (the other version goes to .bak)"),
-                    ('a', "save as another file"),
-                    ('c', "cancel"),
+                    (
+                        Action::Reload,
+                        "reload it (your changes go to a recovery file)",
+                    ),
+                    (
+                        Action::Overwrite,
+                        "overwrite it (the other version goes to .bak)",
+                    ),
+                    (Action::SaveAs, "save as another file"),
+                    (Action::Cancel, "cancel"),
                 ],
             ),
             Confirm::ReadOnly { .. } => (
-                format!(
-                    "{} is read-only. Save over it anyway? It stays read-only.",
-                    app.doc.name()
-                ),
+                format!("{name} is read-only. Save over it anyway? It stays read-only."),
                 vec![
-                    ('y', "save over it"),
-                    ('a', "save as another file"),
-                    ('c', "cancel"),
+                    (Action::SaveOver, "save over it"),
+                    (Action::SaveAs, "save as another file"),
+                    (Action::Cancel, "cancel"),
                 ],
             ),
-            Confirm::Recovery { path } => {
-                let when = std::fs::metadata(path)
-                    .and_then(|m| m.modified())
-                    .ok()
-                    .map(|t| {
-                        let t: chrono::DateTime<chrono::Local> = t.into();
-                        t.format(" from %a %-d %b %H:%M").to_string()
-                    })
-                    .unwrap_or_default();
-                let also = app
-                    .doc
-                    .lock_warning()
-                    .map(|warning| format!(" Note: {warning}."))
-                    .unwrap_or_default();
-                (
-                    format!(
-                        "Unsaved changes to {}{when} were kept after the last session ended \
-                         unexpectedly.{also}",
-                        app.doc.name()
-                    ),
-                    vec![
-                        ('r', "restore them"),
-                        ('d', "discard them"),
-                        ('l', "decide later (keep the file)"),
-                    ],
-                )
-            }
+            Confirm::Recovery { kept_at, .. } => recovery_question(app, *kept_at),
         }
     }
+}
+
+fn delete_question(app: &App, index: usize, attends: usize, named: usize) -> Question {
+    let name = app
+        .mission()
+        .participants
+        .get(index)
+        .map(|p| p.name.as_str())
+        .unwrap_or("This participant");
+    let visits = if attends == 1 { "visit" } else { "visits" };
+    let question = match named {
+        0 => format!("{name} attends {attends} {visits}. Remove {name} from the delegation?"),
+        named => format!(
+            "{name} attends {attends} {visits} and is named in {named} of them. \
+             Remove {name} from the delegation and from those visits?"
+        ),
+    };
+    (
+        question,
+        vec![(Action::Confirm, "remove"), (Action::Keep, "keep")],
+    )
+}
+
+fn recovery_question(app: &App, kept_at: Option<NaiveDateTime>) -> Question {
+    let when = kept_at
+        .map(|t| t.format(" from %a %-d %b %H:%M").to_string())
+        .unwrap_or_default();
+    let also = app
+        .lock_warning()
+        .map(|warning| format!(" Note: {warning}."))
+        .unwrap_or_default();
+    (
+        format!(
+            "Unsaved changes to {}{when} were kept after the last session ended \
+             unexpectedly.{also}",
+            app.file_name()
+        ),
+        vec![
+            (Action::Restore, "restore them"),
+            (Action::Discard, "discard them"),
+            (Action::Later, "decide later (keep the file)"),
+        ],
+    )
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,7 +149,7 @@ pub enum PromptKind {
 /// A one-line text entry at the bottom of the screen.
 pub struct Prompt {
     pub kind: PromptKind,
-    pub area: TextArea<'static>,
+    pub input: TextInput,
     /// Quit once the prompt's save went through (save and quit, when the
     /// file had changed on disk and the user chose another name).
     pub then_quit: bool,
@@ -150,11 +157,9 @@ pub struct Prompt {
 
 impl Prompt {
     pub fn new(kind: PromptKind) -> Self {
-        let mut area = TextArea::default();
-        area.set_cursor_line_style(ratatui::style::Style::new());
         Prompt {
             kind,
-            area,
+            input: TextInput::default(),
             then_quit: false,
         }
     }
@@ -167,197 +172,114 @@ impl Prompt {
     }
 
     fn text(&self) -> String {
-        self.area.lines().join("").trim().to_string()
+        self.input.lines().join("").trim().to_string()
     }
 }
 
 impl App {
+    /// The dialog's action for `key`: the first of the key's actions in
+    /// the keymap's dialog mode that the open dialog offers (a capital
+    /// letter counts as its small one when it is bound to nothing).
+    fn dialog_action(&self, confirm: &Confirm, key: Key) -> Option<Action> {
+        let keymap = &self.config.keymap;
+        let mut actions = keymap.actions_in(KeyMode::Dialog, key);
+        if let (true, Some(c)) = (actions.is_empty(), key.typed()) {
+            actions = keymap.actions_in(KeyMode::Dialog, Key::char(c.to_ascii_lowercase()));
+        }
+        actions.into_iter().find(|a| confirm.offers(self, *a))
+    }
+
     pub(super) fn update_confirm(&mut self, msg: Msg) {
         let Msg::Key(key) = msg else { return };
         let Mode::Confirm(confirm) = &self.mode else {
             return;
         };
         let confirm = confirm.clone();
-        let plain = !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let choice = match key.code {
-            KeyCode::Esc => 'c',
-            KeyCode::Char(c) if plain => c.to_ascii_lowercase(),
-            _ => return,
+        // Any other key: the question stays.
+        let Some(action) = self.dialog_action(&confirm, key) else {
+            return;
         };
         self.mode = Mode::Normal;
-        match (confirm, choice) {
-            (Confirm::DeleteParticipant { index, .. }, 'y') => self.delete_participant(index),
-            (Confirm::DeleteParticipant { .. }, 'n' | 'c') => self.info("Nothing deleted."),
-            (Confirm::Quit, 's') => self.save_then(false, true),
-            (Confirm::Quit, 'd') => {
-                self.doc.forget_own_recovery();
-                self.should_quit = true;
+        self.answer(confirm, action);
+    }
+
+    /// What the answer `action` to the question `confirm` does.
+    fn answer(&mut self, confirm: Confirm, action: Action) {
+        match (confirm, action) {
+            (Confirm::DeleteParticipant { index, .. }, Action::Confirm) => {
+                self.delete_participant(index);
             }
-            (Confirm::Quit, 'c') => {}
-            (Confirm::ChangedOnDisk { .. }, 'r') => self.reload(),
-            (Confirm::ChangedOnDisk { then_quit }, 'o') => self.save_then(true, then_quit),
-            (Confirm::ChangedOnDisk { then_quit } | Confirm::ReadOnly { then_quit }, 'a') => {
+            (Confirm::DeleteParticipant { .. }, _) => self.info("Nothing deleted."),
+            (Confirm::Quit, Action::Save) => self.save_then(false, true),
+            (Confirm::Quit, Action::Discard) => self.quit_discarding(),
+            (Confirm::Quit, _) => {}
+            (Confirm::ChangedOnDisk { .. }, Action::Reload) => self.reload(),
+            (Confirm::ChangedOnDisk { then_quit }, Action::Overwrite) => {
+                self.save_then(true, then_quit);
+            }
+            (
+                Confirm::ChangedOnDisk { then_quit } | Confirm::ReadOnly { then_quit },
+                Action::SaveAs,
+            ) => {
                 let mut prompt = Prompt::new(PromptKind::SaveAs);
                 prompt.then_quit = then_quit;
                 self.mode = Mode::Prompt(Box::new(prompt));
             }
-            (Confirm::ChangedOnDisk { .. } | Confirm::ReadOnly { .. }, 'c') => {
+            (Confirm::ReadOnly { then_quit }, Action::SaveOver) => {
+                self.save_over_read_only(then_quit);
+            }
+            (Confirm::ChangedOnDisk { .. } | Confirm::ReadOnly { .. }, _) => {
                 self.info("Not saved.");
             }
-            (Confirm::ReadOnly { then_quit }, 'y') => {
-                self.doc.allow_read_only();
-                self.save_then(false, then_quit);
+            (Confirm::Recovery { path, .. }, Action::Restore) => {
+                self.effect(Effect::RestoreRecovery { path });
             }
-            (Confirm::Recovery { path }, 'r') => {
-                self.restore(&path);
-                self.add_lock_warning();
+            (Confirm::Recovery { path, .. }, Action::Discard) => {
+                self.effect(Effect::DiscardRecovery { path });
             }
-            (Confirm::Recovery { path }, 'd') => {
-                match self.doc.discard_recovery(&path) {
-                    Ok(()) => self.info("Discarded the kept changes."),
-                    Err(err) => self.error(format!("Not discarded: {err}.")),
-                }
-                self.add_lock_warning();
-            }
-            (Confirm::Recovery { .. }, 'l' | 'c') => {
+            // Later, cancel, or Esc.
+            (Confirm::Recovery { .. }, _) => {
                 self.info("The kept changes stay until you restore or discard them.");
                 self.add_lock_warning();
             }
-            // Any other key: ask again.
-            (confirm, _) => self.mode = Mode::Confirm(confirm),
         }
     }
 
     pub(super) fn update_prompt(&mut self, msg: Msg) {
+        let keymap = &self.config.keymap;
         let Mode::Prompt(prompt) = &mut self.mode else {
             return;
         };
         match msg {
-            Msg::Key(KeyEvent {
-                code: KeyCode::Esc, ..
-            }) => self.mode = Mode::Normal,
-            Msg::Key(KeyEvent {
-                code: KeyCode::Enter,
-                ..
-            }) => {
-                let (kind, text, then_quit) = (prompt.kind, prompt.text(), prompt.then_quit);
-                self.mode = Mode::Normal;
-                match kind {
-                    PromptKind::Command => self.command(&text),
-                    PromptKind::SaveAs if text.is_empty() => self.info("Not saved."),
-                    PromptKind::SaveAs => {
-                        self.save_as(&expand_home(&text), false);
-                        if then_quit && !self.is_dirty() {
-                            self.should_quit = true;
-                        }
-                    }
+            Msg::Key(key) if type_key(&mut prompt.input, false, key, keymap) => {}
+            Msg::Key(key) => {
+                let actions = keymap.actions_in(KeyMode::Command, key);
+                if actions.contains(&Action::Cancel) {
+                    self.mode = Mode::Normal;
+                } else if actions.contains(&Action::Apply) {
+                    let (kind, text, then_quit) = (prompt.kind, prompt.text(), prompt.then_quit);
+                    self.mode = Mode::Normal;
+                    self.run_prompt(kind, &text, then_quit);
                 }
             }
-            Msg::Key(key) => super::form::edit_text(&mut prompt.area, key),
             Msg::Paste(text) => {
-                prompt.area.insert_str(text.replace(['\n', '\r'], ""));
+                prompt.input.insert_str(&text.replace(['\n', '\r'], ""));
             }
             _ => {}
         }
     }
 
-    /// `q`: quits, asking first when there are unsaved changes.
-    pub(super) fn quit(&mut self) {
-        if self.is_dirty() {
-            self.mode = Mode::Confirm(Confirm::Quit);
-        } else {
-            self.should_quit = true;
-        }
-    }
-
-    /// Saves to the mission's file. Never overwrites a file changed on disk
-    /// without asking (`force` is the answer); a failed save keeps the
-    /// changes in a recovery file.
-    pub fn save(&mut self, force: bool) {
-        self.save_then(force, false);
-    }
-
-    /// Saves, then quits when `quit` and the save went through. When the
-    /// file changed on disk, the question that follows remembers `quit`.
-    pub(super) fn save_then(&mut self, force: bool, quit: bool) {
-        // Nothing to write: the file keeps its bytes and its .bak.
-        if !self.is_dirty() && !force {
-            self.info("No unsaved changes; the file is as it was.");
-            self.should_quit = quit;
-            return;
-        }
-        match self.doc.save(&self.mission, force) {
-            Ok(saved) => {
-                self.history.mark_saved();
-                let message = saved.message(&self.doc.name());
-                if saved.is_warning() {
-                    self.warn(message);
-                } else {
-                    self.info(message);
-                }
-                self.should_quit = quit;
-            }
-            Err(SaveFailure::Write(SaveError::ChangedOnDisk { .. })) => {
-                self.mode = Mode::Confirm(Confirm::ChangedOnDisk { then_quit: quit });
-            }
-            Err(SaveFailure::Write(SaveError::ReadOnly { .. })) => {
-                self.mode = Mode::Confirm(Confirm::ReadOnly { then_quit: quit });
-            }
-            Err(err) => self.keep_after_failure(&err.to_string()),
-        }
-    }
-
-    /// Saves to `path`, which becomes the session's file. An existing file
-    /// there is only replaced with `force` (`:saveas!`).
-    pub(super) fn save_as(&mut self, path: &Path, force: bool) {
-        match self.doc.save_as(path, &self.mission, force) {
-            Ok(_) => {
-                self.history.mark_saved();
-                self.info(format!("Saved as {}; now editing it.", path.display()));
-            }
-            Err(SaveFailure::Output(err @ OutputError::DanglingLink { .. })) => {
-                self.error(format!("Not saved: {err}."));
-            }
-            Err(SaveFailure::Write(SaveError::ChangedOnDisk { .. }) | SaveFailure::Output(_)) => {
-                self.error(format!(
-                    "{} already exists; choose another name (:saveas! replaces it).",
-                    path.display()
-                ));
-            }
-            Err(err) => self.keep_after_failure(&err.to_string()),
-        }
-    }
-
-    /// Reads the file again, discarding the changes made here (kept in the
-    /// recovery file first when there are any).
-    pub(super) fn reload(&mut self) {
-        let kept = if self.is_dirty() {
-            match self.doc.keep_discarded(&self.mission) {
-                Ok(path) => format!(" Your changes were kept in {}.", path.display()),
-                Err(err) => {
-                    self.error(format!(
-                        "Not reloaded: cannot keep your changes first ({err})."
-                    ));
-                    return;
-                }
-            }
-        } else {
-            String::new()
-        };
-        match self.doc.reload() {
-            Ok(mission) => {
-                self.mission = mission;
-                self.history = History::new();
-                // This session's own recovery file held what was just
-                // discarded (it is in the file named above).
-                self.doc.forget_own_recovery();
-                self.kept_generation = None;
-                self.reindex();
-                self.info(format!("Reloaded {}.{kept}", self.doc.name()));
-            }
-            Err(err) => self.error(format!("Not reloaded: {}", err.render().trim_end())),
+    /// What the prompt's text asks for, once Enter is pressed.
+    fn run_prompt(&mut self, kind: PromptKind, text: &str, then_quit: bool) {
+        match kind {
+            PromptKind::Command => self.command(text),
+            PromptKind::SaveAs if text.is_empty() => self.info("Not saved."),
+            PromptKind::SaveAs => self.effect(Effect::SaveAs {
+                path: text.to_string(),
+                force: false,
+                then_quit,
+                or_save: false,
+            }),
         }
     }
 }

@@ -2,11 +2,11 @@
 //! recorded in the history, after which the derived views are rebuilt and
 //! the selection follows the changed visit or participant.
 
-use super::form::{Entity, Form, Target};
-use super::history::Step;
-use super::{App, Confirm, Mode, Pane};
+use super::form::Form;
+use super::{App, Confirm, Mode, Pane, Replayed};
 use crate::domain::ops;
-use crate::domain::{DayInfo, Edit, Key, ListEdit, Participant, slugify};
+use crate::domain::{DayInfo, Edit, EditError, Key, ListEdit, Participant};
+use crate::input::Action;
 
 impl App {
     /// Applies `edit` as one undoable step, then selects `focus` (a visit's
@@ -15,13 +15,8 @@ impl App {
     /// why).
     pub fn apply(&mut self, edit: Edit, label: impl Into<String>, focus: Option<Key>) -> bool {
         let label = label.into();
-        match edit.apply(&mut self.mission) {
-            Ok(inverse) => {
-                self.history.push(Step {
-                    edit: inverse,
-                    label: label.clone(),
-                    focus,
-                });
+        match self.plan.apply(edit, label.clone(), focus) {
+            Ok(()) => {
                 self.changed(focus);
                 true
             }
@@ -32,74 +27,52 @@ impl App {
         }
     }
 
-    /// After any change to the mission: rebuild what is derived and select
-    /// `focus`.
+    /// After any change to the mission: keep the selection in bounds and
+    /// select `focus`.
     fn changed(&mut self, focus: Option<Key>) {
-        self.reindex();
+        self.clamp_selection();
         let Some(key) = focus else { return };
-        if let Some(i) = self.mission.visit_index(key) {
-            if let Some((day, pos)) = self.index.slot(i) {
-                self.day = day;
-                self.pos = pos;
+        let mission = self.plan.mission();
+        if let Some(i) = mission.visit_index(key) {
+            if let Some((day, pos)) = self.plan.index().slot(i) {
+                self.view.day = day;
+                self.view.pos = pos;
             }
-        } else if let Some(p) = self.mission.participant_index(key) {
-            self.participant = p;
+        } else if let Some(p) = mission.participant_index(key) {
+            self.view.participant = p;
         }
     }
 
     pub fn undo(&mut self) {
-        let Some(step) = self.history.take_undo() else {
-            self.info("Nothing to undo.");
-            return;
-        };
-        self.replay(step, true);
+        match self.plan.undo() {
+            None => self.info("Nothing to undo."),
+            Some(result) => self.replayed(result, "Undid"),
+        }
     }
 
     pub fn redo(&mut self) {
-        let Some(step) = self.history.take_redo() else {
-            self.info("Nothing to redo.");
-            return;
-        };
-        self.replay(step, false);
+        match self.plan.redo() {
+            None => self.info("Nothing to redo."),
+            Some(result) => self.replayed(result, "Redid"),
+        }
     }
 
-    fn replay(&mut self, step: Step, undoing: bool) {
-        let Step { edit, label, focus } = step;
-        match edit.clone().apply(&mut self.mission) {
-            Ok(inverse) => {
-                let step = Step {
-                    edit: inverse,
-                    label: label.clone(),
-                    focus,
-                };
-                if undoing {
-                    self.history.undone(step);
-                    self.info(format!("Undid: {label}"));
-                } else {
-                    self.history.redone(step);
-                    self.info(format!("Redid: {label}"));
-                }
+    fn replayed(&mut self, result: Result<Replayed, EditError>, done: &str) {
+        match result {
+            Ok(Replayed { label, focus }) => {
+                self.info(format!("{done}: {label}"));
                 self.changed(focus);
             }
-            Err(err) => {
-                // Put the step back where it was; history stays consistent.
-                let step = Step { edit, label, focus };
-                if undoing {
-                    self.history.redone(step);
-                } else {
-                    self.history.undone(step);
-                }
-                self.error(format!("Could not replay the change: {err}"));
-            }
+            Err(err) => self.error(format!("Could not replay the change: {err}")),
         }
     }
 
     /// Enter or `e`: the edit form of the selected visit or participant.
     pub(super) fn edit_selected(&mut self) {
-        if self.focus == Pane::Participants {
-            match self.mission.participants.get(self.participant) {
+        if self.view.focus == Pane::Participants {
+            match self.plan.mission().participants.get(self.view.participant) {
                 Some(p) => {
-                    let form = Form::participant(p, Some(self.participant));
+                    let form = Form::participant(p, Some(self.view.participant));
                     self.mode = Mode::Form(Box::new(form));
                 }
                 None => self.info("The delegation is empty: n adds a participant."),
@@ -108,7 +81,8 @@ impl App {
         }
         match self.selected_index() {
             Some(i) => {
-                let form = Form::visit(&self.mission, &self.mission.visits[i], Some(i));
+                let form =
+                    Form::visit(self.plan.mission(), &self.plan.mission().visits[i], Some(i));
                 self.mode = Mode::Form(Box::new(form));
             }
             None => self.info("No visit on this day: n adds one."),
@@ -118,33 +92,33 @@ impl App {
     /// `n`: a new visit (on the selected day, starting when the selected
     /// visit ends) or a new participant, by pane.
     pub(super) fn add(&mut self) {
-        if self.focus == Pane::Participants {
+        if self.view.focus == Pane::Participants {
             let form = Form::participant(&Participant::new("", ""), None);
             self.mode = Mode::Form(Box::new(form));
             return;
         }
-        let Some(date) = self.index.date(self.day) else {
+        let Some(date) = self.plan.index().date(self.view.day) else {
             return;
         };
-        let mut visit = ops::new_visit(&self.mission, date, self.selected_visit());
+        let mut visit = ops::new_visit(self.plan.mission(), date, self.selected_visit());
         visit.title.clear();
-        let form = Form::visit(&self.mission, &visit, None);
+        let form = Form::visit(self.plan.mission(), &visit, None);
         self.mode = Mode::Form(Box::new(form));
     }
 
     pub(super) fn duplicate(&mut self) {
-        if self.focus == Pane::Participants {
-            let Some(p) = self.mission.participants.get(self.participant) else {
+        if self.view.focus == Pane::Participants {
+            let Some(p) = self.plan.mission().participants.get(self.view.participant) else {
                 return;
             };
             let mut copy = p.clone();
             copy.key = Key::fresh();
-            copy.id = ops::unique_id(&p.id, |id| self.mission.participant(id).is_some());
+            copy.id = ops::unique_id(&p.id, |id| self.plan.mission().participant(id).is_some());
             copy.name = ops::copy_name(&p.name);
             let (key, name, id) = (copy.key, copy.name.clone(), copy.id.clone());
-            let edit = Edit::Participant(ListEdit::Insert(self.participant + 1, copy));
+            let edit = Edit::Participant(ListEdit::Insert(self.view.participant + 1, copy));
             if self.apply(edit, format!("duplicate {}", p.name), Some(key)) {
-                let edit_key = self.key_hint(super::Action::Edit);
+                let edit_key = self.key_hint(Action::Edit);
                 self.info(format!("Added {name} (id {id}); {edit_key} edits them."));
             }
             return;
@@ -153,19 +127,19 @@ impl App {
             self.info("No visit selected.");
             return;
         };
-        let original = &self.mission.visits[i];
-        let copy = ops::duplicate_visit(&self.mission, original);
+        let original = &self.plan.mission().visits[i];
+        let copy = ops::duplicate_visit(self.plan.mission(), original);
         let overlaps = copy.overlaps(original);
         let (key, title) = (copy.key, copy.title.clone());
         let edit = Edit::Visit(ListEdit::Insert(i + 1, copy));
         if !self.apply(edit, format!("add \"{title}\""), Some(key)) {
             return;
         }
-        let edit_key = self.key_hint(super::Action::Edit);
+        let edit_key = self.key_hint(Action::Edit);
         if overlaps {
             // The copy is selected, under the original, at the same time.
-            let up = self.key_hint(super::Action::MoveUp);
-            let down = self.key_hint(super::Action::MoveDown);
+            let up = self.key_hint(Action::MoveUp);
+            let down = self.key_hint(Action::MoveDown);
             self.warn(format!(
                 "The copy overlaps the original; move it with {up}/{down} or change its \
                  time ({edit_key})."
@@ -178,29 +152,30 @@ impl App {
     }
 
     /// The key for `action`, to name it in a message.
-    fn key_hint(&self, action: super::Action) -> String {
+    fn key_hint(&self, action: Action) -> String {
         self.config.keymap.hint_label(action).unwrap_or_default()
     }
 
     pub(super) fn delete(&mut self) {
-        if self.focus == Pane::Participants {
-            let Some(p) = self.mission.participants.get(self.participant) else {
+        if self.view.focus == Pane::Participants {
+            let Some(p) = self.plan.mission().participants.get(self.view.participant) else {
                 return;
             };
             let attends = self
-                .mission
+                .plan
+                .mission()
                 .visits
                 .iter()
                 .filter(|v| v.attended_by(&p.id))
                 .count();
             if attends > 0 {
                 self.mode = Mode::Confirm(Confirm::DeleteParticipant {
-                    index: self.participant,
+                    index: self.view.participant,
                     attends,
-                    named: ops::references(&self.mission, &p.id),
+                    named: ops::references(self.plan.mission(), &p.id),
                 });
             } else {
-                self.delete_participant(self.participant);
+                self.delete_participant(self.view.participant);
             }
             return;
         }
@@ -208,7 +183,7 @@ impl App {
             self.info("No visit selected.");
             return;
         };
-        let title = self.mission.visits[i].title.clone();
+        let title = self.plan.mission().visits[i].title.clone();
         self.apply(
             Edit::Visit(ListEdit::Remove(i)),
             format!("delete \"{title}\""),
@@ -217,22 +192,22 @@ impl App {
         let undo = self
             .config
             .keymap
-            .hint_label(super::Action::Undo)
+            .hint_label(Action::Undo)
             .unwrap_or_default();
         self.info(format!("Deleted \"{title}\"; {undo} brings it back."));
     }
 
     pub(super) fn delete_participant(&mut self, index: usize) {
-        let Some(p) = self.mission.participants.get(index) else {
+        let Some(p) = self.plan.mission().participants.get(index) else {
             return;
         };
         let name = p.name.clone();
-        let from = match ops::references(&self.mission, &p.id) {
+        let from = match ops::references(self.plan.mission(), &p.id) {
             0 => String::new(),
             1 => " and from the visit that named them".to_string(),
             n => format!(" and from the {n} visits that named them"),
         };
-        if let Some(edit) = ops::delete_participant(&self.mission, index) {
+        if let Some(edit) = ops::delete_participant(self.plan.mission(), index) {
             self.apply(edit, format!("delete {name}"), None);
             self.info(format!("Removed {name} from the delegation{from}."));
         }
@@ -242,9 +217,9 @@ impl App {
     /// down the list (the order of the delegation in the file and the
     /// agenda).
     pub(super) fn move_participant(&mut self, by: isize) {
-        let from = self.participant;
+        let from = self.view.participant;
         let to = from as isize + by;
-        if to < 0 || to as usize >= self.mission.participants.len() {
+        if to < 0 || to as usize >= self.plan.mission().participants.len() {
             self.info(if by < 0 {
                 "Already first in the delegation."
             } else {
@@ -252,7 +227,7 @@ impl App {
             });
             return;
         }
-        let Some(p) = self.mission.participants.get(from) else {
+        let Some(p) = self.plan.mission().participants.get(from) else {
             return;
         };
         let (key, name) = (p.key, p.name.clone());
@@ -264,117 +239,20 @@ impl App {
     }
 
     pub(super) fn edit_mission(&mut self) {
-        self.mode = Mode::Form(Box::new(Form::mission(&self.mission.header)));
+        self.mode = Mode::Form(Box::new(Form::mission(&self.plan.mission().header)));
     }
 
     pub(super) fn edit_day(&mut self) {
-        let Some(date) = self.index.date(self.day) else {
+        let Some(date) = self.plan.index().date(self.view.day) else {
             return;
         };
         let info = self
-            .mission
+            .plan
+            .mission()
             .day_info(date)
             .cloned()
             .unwrap_or_else(|| DayInfo::new(date));
         self.mode = Mode::Form(Box::new(Form::day(&info)));
-    }
-
-    /// Turns an applied form into one undoable edit.
-    pub(super) fn apply_form(&mut self, form: Form) {
-        let built = form.build();
-        if built == form.base
-            && !matches!(form.target, Target::Visit(None) | Target::Participant(None))
-        {
-            self.info("No changes.");
-            return;
-        }
-        match (form.target, built) {
-            (Target::Visit(Some(i)), Entity::Visit(visit)) => {
-                let key = visit.key;
-                let title = visit.title.clone();
-                let Some(old) = self.mission.visits.get(i) else {
-                    return;
-                };
-                let moved_day = old.date != visit.date;
-                // A new start time that breaks the day's time order moves
-                // the visit to its place in the day.
-                let retimed = !moved_day
-                    && old.start != visit.start
-                    && visit
-                        .start
-                        .is_some_and(|s| ops::out_of_order(&self.mission, &self.index, i, s));
-                let mut edits = vec![Edit::Visit(ListEdit::Replace(i, visit.clone()))];
-                if moved_day || retimed {
-                    let at =
-                        ops::insertion_point(&self.mission, &self.index, visit.date, visit.start);
-                    let to = if at > i { at - 1 } else { at };
-                    edits.push(Edit::Visit(ListEdit::Move { from: i, to }));
-                }
-                self.apply(Edit::Batch(edits), format!("edit \"{title}\""), Some(key));
-                if retimed {
-                    self.info(format!("Moved \"{title}\" to keep the day in time order."));
-                }
-                self.report_overlaps();
-            }
-            (Target::Visit(None), Entity::Visit(visit)) => {
-                let key = visit.key;
-                let title = visit.title.clone();
-                let at = match self.selected_index() {
-                    Some(i) if self.mission.visits[i].date == visit.date => i + 1,
-                    _ => ops::insertion_point(&self.mission, &self.index, visit.date, visit.start),
-                };
-                self.apply(
-                    Edit::Visit(ListEdit::Insert(at, visit)),
-                    format!("add \"{title}\""),
-                    Some(key),
-                );
-                self.report_overlaps();
-            }
-            (Target::Participant(Some(i)), Entity::Participant(p)) => {
-                let (key, name) = (p.key, p.name.clone());
-                if let Some(edit) = ops::update_participant(&self.mission, i, p) {
-                    self.apply(edit, format!("edit {name}"), Some(key));
-                }
-            }
-            (Target::Participant(None), Entity::Participant(mut p)) => {
-                if p.id.is_empty() {
-                    let base = match slugify(&p.name) {
-                        slug if slug.is_empty() => "participant".to_string(),
-                        slug => slug,
-                    };
-                    p.id = ops::unique_id(&base, |id| self.mission.participant(id).is_some());
-                }
-                let (key, name) = (p.key, p.name.clone());
-                let at = self.mission.participants.len();
-                self.apply(
-                    Edit::Participant(ListEdit::Insert(at, p)),
-                    format!("add {name}"),
-                    Some(key),
-                );
-            }
-            (Target::Mission, Entity::Header(header)) => {
-                let focus = self.selected_visit().map(|v| v.key);
-                self.apply(Edit::Header(header), "edit the mission", focus);
-            }
-            (Target::Day(date), Entity::Day(info)) => {
-                let focus = self.selected_visit().map(|v| v.key);
-                let edit = match self.mission.days.iter().position(|d| d.date == date) {
-                    Some(i) => ListEdit::Replace(i, info),
-                    None => {
-                        let at = self
-                            .mission
-                            .days
-                            .iter()
-                            .take_while(|d| d.date < date)
-                            .count();
-                        ListEdit::Insert(at, info)
-                    }
-                };
-                let label = format!("edit {}", date.format("%A %-d %B"));
-                self.apply(Edit::Day(edit), label, focus);
-            }
-            _ => {}
-        }
     }
 }
 

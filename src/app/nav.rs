@@ -4,30 +4,30 @@ use super::{App, Pane};
 
 impl App {
     pub(super) fn go_to_day(&mut self, day: usize) {
-        let day = day.min(self.index.len().saturating_sub(1));
-        if day != self.day {
-            self.scroll.detail = 0;
+        let day = day.min(self.plan.index().len().saturating_sub(1));
+        if day != self.view.day {
+            self.view.scroll.detail = 0;
         }
-        self.day = day;
-        self.pos = 0;
+        self.view.day = day;
+        self.view.pos = 0;
     }
 
     /// Selects visit `pos` of `day` (clamped).
     pub fn select(&mut self, day: usize, pos: usize) {
         self.go_to_day(day);
         let pos = pos.min(self.day_visits().len().saturating_sub(1));
-        if pos != self.pos {
-            self.scroll.detail = 0;
+        if pos != self.view.pos {
+            self.view.scroll.detail = 0;
         }
-        self.pos = pos;
+        self.view.pos = pos;
     }
 
     /// Rows in a page of `pane`.
     pub(super) fn page(&self, pane: Pane) -> usize {
         let rows = match pane {
-            Pane::Timeline => self.viewport.timeline / super::VISIT_ROWS,
-            Pane::Detail => self.viewport.detail,
-            Pane::Participants => self.viewport.participants,
+            Pane::Timeline => self.view.viewport.timeline / super::VISIT_ROWS,
+            Pane::Detail => self.view.viewport.detail,
+            Pane::Participants => self.view.viewport.participants,
         };
         rows.max(1)
     }
@@ -35,22 +35,23 @@ impl App {
     /// Moves the focused pane's selection (or the detail's scroll) by
     /// `delta` rows, clamped to the ends.
     pub(super) fn step(&mut self, delta: i64) {
-        match self.focus {
-            Pane::Timeline if self.all_days => self.step_agenda(delta),
+        match self.view.focus {
+            Pane::Timeline if self.view.all_days => self.step_agenda(delta),
             Pane::Timeline => {
                 let last = self.day_visits().len().saturating_sub(1);
-                let pos = clamp(self.pos as i64 + delta, last);
-                if pos != self.pos {
-                    self.scroll.detail = 0;
+                let pos = clamp(self.view.pos as i64 + delta, last);
+                if pos != self.view.pos {
+                    self.view.scroll.detail = 0;
                 }
-                self.pos = pos;
+                self.view.pos = pos;
             }
             Pane::Detail => {
-                self.scroll.detail = clamp(self.scroll.detail as i64 + delta, usize::MAX / 4);
+                self.view.scroll.detail =
+                    clamp(self.view.scroll.detail as i64 + delta, usize::MAX / 4);
             }
             Pane::Participants => {
-                let last = self.mission.participants.len().saturating_sub(1);
-                self.participant = clamp(self.participant as i64 + delta, last);
+                let last = self.plan.mission().participants.len().saturating_sub(1);
+                self.view.participant = clamp(self.view.participant as i64 + delta, last);
             }
         }
     }
@@ -58,24 +59,27 @@ impl App {
     /// In the all-days agenda, steps over visits across day boundaries,
     /// skipping days without visits.
     fn step_agenda(&mut self, delta: i64) {
-        let total = self.index.visit_count();
+        let total = self.plan.index().visit_count();
         if total == 0 {
             return;
         }
-        let here = self.agenda.visits_before(self.day) + self.pos;
+        let here = self.plan.agenda().visits_before(self.view.day) + self.view.pos;
         let target = clamp(here as i64 + delta, total - 1);
-        if let Some((day, pos)) = self.agenda.visit_at(target) {
-            if (day, pos) != (self.day, self.pos) {
-                self.scroll.detail = 0;
+        if let Some((day, pos)) = self.plan.agenda().visit_at(target) {
+            if (day, pos) != (self.view.day, self.view.pos) {
+                self.view.scroll.detail = 0;
             }
-            self.day = day;
-            self.pos = pos;
+            self.view.day = day;
+            self.view.pos = pos;
         }
     }
 
     pub(super) fn cycle_focus(&self, by: isize) -> Pane {
         let panes = Pane::ALL;
-        let here = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
+        let here = panes
+            .iter()
+            .position(|p| *p == self.view.focus)
+            .unwrap_or(0);
         let next = (here as isize + by).rem_euclid(panes.len() as isize) as usize;
         panes[next]
     }
@@ -83,15 +87,15 @@ impl App {
     /// The mouse wheel: moves the selection of the pane under the pointer
     /// (scrolls the detail pane three lines a notch).
     pub(super) fn scroll_pane(&mut self, pane: Pane, lines: i32) {
-        let focus = self.focus;
-        self.focus = pane;
+        let focus = self.view.focus;
+        self.view.focus = pane;
         let lines = i64::from(lines);
         self.step(if pane == Pane::Detail {
             lines * 3
         } else {
             lines
         });
-        self.focus = focus;
+        self.view.focus = focus;
     }
 }
 

@@ -1,7 +1,8 @@
 //! The popups over the main screen: help, a participant's schedule, and
 //! edit forms.
 
-use super::{Action, App, Mode, Msg, Pane, Schedule, form};
+use super::{App, Mode, Msg, Pane, Schedule, form};
+use crate::input::Action;
 
 impl App {
     pub(super) fn update_help(&mut self, msg: Msg) {
@@ -11,9 +12,9 @@ impl App {
         match msg {
             Msg::Action(Action::Down) => *scroll += 1,
             Msg::Action(Action::Up) => *scroll = scroll.saturating_sub(1),
-            Msg::Action(Action::PageDown) => *scroll += self.viewport.popup.max(1),
+            Msg::Action(Action::PageDown) => *scroll += self.view.viewport.popup.max(1),
             Msg::Action(Action::PageUp) => {
-                *scroll = scroll.saturating_sub(self.viewport.popup.max(1))
+                *scroll = scroll.saturating_sub(self.view.viewport.popup.max(1))
             }
             Msg::Action(Action::First) => *scroll = 0,
             Msg::Action(Action::Last) => *scroll = usize::MAX / 2,
@@ -26,7 +27,7 @@ impl App {
     }
 
     pub(super) fn update_schedule(&mut self, msg: Msg) {
-        let page = self.viewport.popup.max(1) as i64;
+        let page = self.view.viewport.popup.max(1) as i64;
         let Mode::Schedule(schedule) = &mut self.mode else {
             return;
         };
@@ -44,9 +45,9 @@ impl App {
             Msg::Action(Action::Open) => {
                 let target = schedule.visits.get(schedule.selected).copied();
                 self.mode = Mode::Normal;
-                if let Some((day, pos)) = target.and_then(|v| self.index.slot(v)) {
+                if let Some((day, pos)) = target.and_then(|v| self.plan.index().slot(v)) {
                     self.select(day, pos);
-                    self.focus = Pane::Timeline;
+                    self.view.focus = Pane::Timeline;
                 }
             }
             Msg::Action(Action::Back | Action::Quit | Action::Schedule) => self.mode = Mode::Normal,
@@ -59,9 +60,9 @@ impl App {
             return;
         };
         let outcome = match msg {
-            Msg::Key(key) => form.key(key, &self.mission),
+            Msg::Key(key) => form.key(key, self.plan.mission(), &self.config.keymap),
             Msg::Paste(text) => {
-                form.paste(&text, &self.mission);
+                form.paste(&text, self.plan.mission());
                 form::Outcome::Continue
             }
             Msg::Scroll { lines, .. } => {
@@ -86,13 +87,13 @@ impl App {
 
     /// Shows the schedule of participant `p`.
     pub fn open_schedule(&mut self, p: usize) {
-        let Some(person) = self.mission.participants.get(p) else {
+        let Some(person) = self.plan.mission().participants.get(p) else {
             self.info("The delegation is empty.");
             return;
         };
-        let visits: Vec<usize> = (0..self.index.len())
-            .flat_map(|day| self.index.visits_on(day).iter().copied())
-            .filter(|&v| self.mission.visits[v].attended_by(&person.id))
+        let visits: Vec<usize> = (0..self.plan.index().len())
+            .flat_map(|day| self.plan.index().visits_on(day).iter().copied())
+            .filter(|&v| self.plan.mission().visits[v].attended_by(&person.id))
             .collect();
         let selected = match &self.mode {
             Mode::Schedule(s) if s.participant == p => {

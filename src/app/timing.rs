@@ -6,8 +6,8 @@
 
 use super::edit::capitalise;
 use super::{App, Level};
-use crate::domain::format_duration;
 use crate::domain::ops::{self, Direction, OpError, Plan};
+use crate::present::{format_duration, time_label};
 
 /// "1 visit", "3 visits".
 fn visits(n: usize) -> String {
@@ -17,12 +17,22 @@ fn visits(n: usize) -> String {
     }
 }
 
+/// Why an operation is not possible, in the status bar's words.
+fn refusal(err: &OpError) -> String {
+    match err {
+        OpError::TooShort(title, length, by) => format!(
+            "\"{title}\" lasts {}: too short to shorten by {by} min",
+            format_duration(*length)
+        ),
+        other => other.to_string(),
+    }
+}
+
 impl App {
     pub(super) fn move_within_day(&mut self, direction: Direction) {
-        let plan = self
-            .selected_index()
-            .ok_or(OpError::NoVisit)
-            .and_then(|i| ops::move_within_day(&self.mission, &self.index, i, direction));
+        let plan = self.selected_index().ok_or(OpError::NoVisit).and_then(|i| {
+            ops::move_within_day(self.plan.mission(), self.plan.index(), i, direction)
+        });
         if self.run_plan(plan, "move visit").is_some() {
             self.report_overlaps();
         }
@@ -32,7 +42,7 @@ impl App {
         let plan = self
             .selected_index()
             .ok_or(OpError::NoVisit)
-            .and_then(|i| ops::move_to_day(&self.mission, &self.index, i, direction));
+            .and_then(|i| ops::move_to_day(self.plan.mission(), self.plan.index(), i, direction));
         if self.run_plan(plan, "move visit to another day").is_some() {
             self.report_overlaps();
         }
@@ -44,7 +54,7 @@ impl App {
         let plan = self
             .selected_index()
             .ok_or(OpError::NoVisit)
-            .and_then(|i| ops::ripple(&self.mission, &self.index, i, minutes));
+            .and_then(|i| ops::ripple(self.plan.mission(), self.plan.index(), i, minutes));
         let step = minutes.abs();
         let label = if minutes >= 0 {
             format!("delay the rest of the day by {step} min")
@@ -67,7 +77,7 @@ impl App {
         let plan = self
             .selected_index()
             .ok_or(OpError::NoVisit)
-            .and_then(|i| ops::resize(&self.mission, &self.index, i, minutes));
+            .and_then(|i| ops::resize(self.plan.mission(), self.plan.index(), i, minutes));
         let step = minutes.abs();
         let title = self
             .selected_visit()
@@ -107,7 +117,7 @@ impl App {
         let plan = match plan {
             Ok(plan) => plan,
             Err(err) => {
-                self.info(format!("{}; nothing moved.", capitalise(&err.to_string())));
+                self.info(format!("{}; nothing moved.", capitalise(&refusal(&err))));
                 return None;
             }
         };
@@ -123,12 +133,12 @@ impl App {
         let Some(i) = self.selected_index() else {
             return;
         };
-        let others = ops::overlapping(&self.mission, &self.index, i);
+        let others = ops::overlapping(self.plan.mission(), self.plan.index(), i);
         let Some(&first) = others.first() else {
             return;
         };
-        let visit = &self.mission.visits[i];
-        let other = &self.mission.visits[first];
+        let visit = &self.plan.mission().visits[i];
+        let other = &self.plan.mission().visits[first];
         let more = match others.len() {
             1 => String::new(),
             n => format!(" and {} more", n - 1),
@@ -140,9 +150,9 @@ impl App {
         self.warn(format!(
             "{said}\"{}\" ({}) now overlaps \"{}\" ({}){more}",
             visit.title,
-            visit.time_label(),
+            time_label(visit),
             other.title,
-            other.time_label()
+            time_label(other)
         ));
     }
 }

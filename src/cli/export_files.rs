@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 
-use super::{Failure, Format, print};
+use super::{Format, print};
 use crate::domain::Mission;
+use crate::error::Failure;
 use crate::export::{self, Scope};
 use crate::file::output::{Existing, check_output, write_output};
 

@@ -16,7 +16,7 @@ pub use text::text;
 
 use crate::domain::changes::{Change, Changes, DayChanges, FieldChange, Person, VisitChange};
 use crate::domain::{Status, Visit};
-use crate::export::date_range;
+use crate::present::{date_range, time_label};
 
 /// The report as headings and items, before layout.
 struct Outline {
@@ -207,10 +207,10 @@ fn visit_item(change: &VisitChange, you: bool) -> Item {
 /// one line when the date stayed.
 fn moved_items(old: &Visit, new: &Visit) -> Vec<Item> {
     if old.date == new.date {
-        let text = format!("from {} to {}", old.time_label(), new.time_label());
+        let text = format!("from {} to {}", time_label(old), time_label(new));
         return vec![Item::new("", text)];
     }
-    let at = |v: &Visit| format!("{}, {}", v.date.format("%A %-d %B"), v.time_label());
+    let at = |v: &Visit| format!("{}, {}", v.date.format("%A %-d %B"), time_label(v));
     vec![
         Item::new("", format!("from {}", at(old))),
         Item::new("", format!("to {}", at(new))),
@@ -245,10 +245,10 @@ fn when_and_title(visit: &Visit, status: bool) -> String {
         other => Some(other.as_str()),
     };
     match (visit.start, status) {
-        (Some(_), None) => format!("{} {title}", visit.time_label()),
-        (Some(_), Some(s)) => format!("{} {title} ({s})", visit.time_label()),
-        (None, None) => format!("{title} ({})", visit.time_label()),
-        (None, Some(s)) => format!("{title} ({}, {s})", visit.time_label()),
+        (Some(_), None) => format!("{} {title}", time_label(visit)),
+        (Some(_), Some(s)) => format!("{} {title} ({s})", time_label(visit)),
+        (None, None) => format!("{title} ({})", time_label(visit)),
+        (None, Some(s)) => format!("{title} ({}, {s})", time_label(visit)),
     }
 }
 

@@ -26,9 +26,7 @@ pub use edit::{Edit, EditError, ListEdit, Touched};
 pub use ids::{is_valid_id, slugify, suggest};
 pub use index::DayIndex;
 pub use route::{Route, city_key};
-pub use time::{
-    Clock, LAST_DATE, format_duration, format_time, is_representable, parse_date, parse_time,
-};
+pub use time::{Clock, LAST_DATE, is_representable, parse_date, parse_time};
 pub use zone::{Local, Repeat, Skip, abbreviation, resolve};
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -131,6 +129,9 @@ pub struct DayInfo {
     pub date: NaiveDate,
     pub city: Option<String>,
     pub lodging: Option<String>,
+    /// Where the lodging is, for the taxi driver.
+    pub lodging_address: Option<String>,
+    pub lodging_phone: Option<String>,
     pub notes: Option<String>,
 }
 
@@ -140,6 +141,8 @@ impl DayInfo {
             date,
             city: None,
             lodging: None,
+            lodging_address: None,
+            lodging_phone: None,
             notes: None,
         }
     }
@@ -259,6 +262,11 @@ pub struct Visit {
     /// The id written in the file, if any. See [`Mission::visit_ids`] for the
     /// id every visit has.
     pub id: Option<String>,
+    /// The UID of the calendar event the visit was imported from, when that
+    /// event was not itinera's own: the iCalendar export writes it back, so
+    /// a calendar that has the event updates it, and a later import finds
+    /// the visit by it.
+    pub uid: Option<String>,
     pub date: NaiveDate,
     /// For items that run past midnight (a night flight).
     pub end_date: Option<NaiveDate>,
@@ -288,6 +296,7 @@ impl Visit {
         Visit {
             key: Key::fresh(),
             id: None,
+            uid: None,
             date,
             end_date: None,
             start: None,
@@ -340,27 +349,6 @@ impl Visit {
         match &self.participants {
             None => true,
             Some(ids) => ids.iter().any(|id| id == participant),
-        }
-    }
-
-    /// "09:30–11:00", "22:40–06:50 +1d" (ending the next day), "09:30",
-    /// "all day" or "time tbc". A day shift is written as the home clock
-    /// writes it ("+1d", "-1d").
-    ///
-    /// A visit without a start is "all day" when it is a whole-day item by
-    /// nature (it spans several dates) and "time tbc" otherwise.
-    pub fn time_label(&self) -> String {
-        match (self.start, self.end) {
-            (Some(start), Some(end)) => {
-                let next = match self.end_date {
-                    Some(d) if d > self.date => format!(" +{}d", (d - self.date).num_days()),
-                    _ => String::new(),
-                };
-                format!("{}–{}{next}", format_time(start), format_time(end))
-            }
-            (Some(start), None) => format_time(start),
-            (None, _) if self.end_date.is_some_and(|d| d > self.date) => "all day".into(),
-            (None, _) => "time tbc".into(),
         }
     }
 

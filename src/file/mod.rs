@@ -16,6 +16,7 @@
 pub mod diagnostic;
 pub mod dto;
 pub mod open;
+mod order;
 pub mod output;
 mod patch;
 mod problems;
@@ -121,6 +122,18 @@ impl Base {
         save::render(self, mission)
     }
 
+    /// [`Base::render`], then the text read back: it is returned only when
+    /// it gives `mission` again, so nothing that would read back otherwise
+    /// is ever written.
+    pub fn render_checked(&mut self, mission: &Mission) -> Result<String, RenderError> {
+        let text = self.render(mission);
+        match parse_bytes(text.as_bytes()) {
+            Ok(parsed) if parsed.mission.same_content(mission) => Ok(text),
+            Ok(_) => Err(RenderError::Differs),
+            Err((text, report)) => Err(RenderError::Invalid { text, report }),
+        }
+    }
+
     /// The base of `text` (a file's bytes) holding `mission`, whose
     /// entities are in the file's order: what a base was before a render
     /// whose text was then not written.
@@ -142,6 +155,16 @@ impl Base {
     pub fn mission(&self) -> &Mission {
         &self.mission
     }
+}
+
+/// Why a rendered mission was not written: its text does not read back
+/// as the mission.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("the text to write reads back as a different mission")]
+    Differs,
+    #[error("the text to write has {}", report.summary())]
+    Invalid { text: String, report: Report },
 }
 
 /// Reads a mission from the bytes of a file. On failure the report holds
@@ -198,6 +221,15 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// The exit code a command that could not load the file ends with: 1
+    /// for a file with errors, 2 for one that cannot be read at all.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            LoadError::Io { .. } | LoadError::NotAFile { .. } => 2,
+            LoadError::Invalid { .. } => 1,
+        }
+    }
+
     /// The problems as `FILE:LINE:COL: error: MESSAGE` lines, or the I/O
     /// error as one line.
     pub fn render(&self) -> String {

@@ -69,7 +69,7 @@ fn kind(meta: &Metadata) -> &'static str {
 pub fn read_regular(path: &Path, limit: usize) -> Result<(Vec<u8>, Metadata), ReadError> {
     let refuse = |meta: &Metadata| ReadError::NotRegular {
         kind: kind(meta),
-        link: is_link(path).then(|| super::write::resolve(path)),
+        link: is_link(path).then(|| resolve(path)),
     };
     let limit = limit as u64;
     let meta = std::fs::metadata(path)?;
@@ -124,6 +124,17 @@ fn open_without_blocking(path: &Path) -> io::Result<File> {
 #[cfg(not(unix))]
 fn open_without_blocking(path: &Path) -> io::Result<File> {
     File::open(path)
+}
+
+/// The file a path names, following symbolic links; the path itself when
+/// it does not exist yet.
+pub fn resolve(path: &Path) -> PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
 }
 
 #[cfg(test)]

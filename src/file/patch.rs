@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use toml_edit::{Array, Date, Datetime, Item, TableLike, Time, Value};
 
-use crate::domain::format_time;
 use crate::domain::schema::{FieldValue, Schema};
 
 /// A table's fields as TOML values, in canonical order; `None` for absent.
@@ -74,7 +73,7 @@ fn restyle(existing: &Value, value: Value) -> Value {
                         if with_seconds || time.second() != 0 {
                             Value::from(time.format("%H:%M:%S").to_string())
                         } else {
-                            Value::from(format_time(time))
+                            Value::from(time.format("%H:%M").to_string())
                         }
                     }
                     _ => Value::from(dt.to_string()),

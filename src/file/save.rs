@@ -29,6 +29,9 @@ use chrono::NaiveDate;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 use super::Base;
+use super::order::{
+    assign_positions, deepest, longest_increasing, renumber, set_position_deep, visit_tables,
+};
 use super::patch::{Fields, fields, patch};
 use super::sections;
 use crate::domain::schema::{DAY, HEADER, PARTICIPANT, ROUTE, VISIT};
@@ -73,9 +76,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
             &old.days,
             &mission.days,
             |d| day_tables.get(&d.date).copied(),
-            |d| fields(&DAY, d),
-            |_| None,
-            (|_: &DayInfo| None, &mut HashMap::new()),
+            &mut HashMap::new(),
         ),
         sync(
             root,
@@ -83,9 +84,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
             &old.participants,
             &mission.participants,
             |p| participant_tables.get(&p.key).copied(),
-            |p| fields(&PARTICIPANT, p),
-            |_| None,
-            (|p: &Participant| Some(p.key), &mut dead_participants),
+            &mut dead_participants,
         ),
         sync(
             root,
@@ -93,9 +92,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
             &old.visits,
             &mission.visits,
             |v| visit_tables.get(&v.key).copied(),
-            |v| fields(&VISIT, v),
-            |v| Some(v.date),
-            (|v: &Visit| Some(v.key), &mut dead_visits),
+            &mut dead_visits,
         ),
         sync(
             root,
@@ -103,9 +100,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
             &old.routes,
             &mission.routes,
             |r| route_tables.get(&r.key).copied(),
-            |r| fields(&ROUTE, r),
-            |_| None,
-            (|r: &Route| Some(r.key), &mut dead_routes),
+            &mut dead_routes,
         ),
     ];
     for orphan in orphans.into_iter().flatten() {
@@ -142,58 +137,110 @@ pub(super) struct Orphan {
     pub(super) after: isize,
 }
 
-/// Rebuilds the array of tables `name` for `items` (the tables of `old` as
-/// read): matched tables patched, new ones created, positions assigned as
-/// described in the module docs.
-#[allow(clippy::too_many_arguments)]
-fn sync<T: PartialEq + Clone>(
-    root: &mut Table,
-    name: &str,
-    old: &[T],
-    items: &[T],
-    origin: impl Fn(&T) -> Option<usize>,
-    fields: impl Fn(&T) -> Fields,
-    group: impl Fn(&T) -> Option<NaiveDate>,
-    (key, graveyard): (impl Fn(&T) -> Option<Key>, &mut Graveyard<T>),
-) -> Option<Orphan> {
-    let old_tables: Vec<Table> = match root.get_mut(name) {
+/// What a save needs of an entity of a list, beside its fields.
+trait Listed: PartialEq + Clone {
+    fn fields(&self) -> Fields;
+
+    /// The day its heading comments belong to (a visit's date).
+    fn group(&self) -> Option<NaiveDate> {
+        None
+    }
+
+    /// Its session key, to find its table again after a delete and an
+    /// undo (days are found by date, and have none).
+    fn key(&self) -> Option<Key> {
+        None
+    }
+}
+
+impl Listed for DayInfo {
+    fn fields(&self) -> Fields {
+        fields(&DAY, self)
+    }
+}
+
+impl Listed for Participant {
+    fn fields(&self) -> Fields {
+        fields(&PARTICIPANT, self)
+    }
+
+    fn key(&self) -> Option<Key> {
+        Some(self.key)
+    }
+}
+
+impl Listed for Route {
+    fn fields(&self) -> Fields {
+        fields(&ROUTE, self)
+    }
+
+    fn key(&self) -> Option<Key> {
+        Some(self.key)
+    }
+}
+
+impl Listed for Visit {
+    fn fields(&self) -> Fields {
+        fields(&VISIT, self)
+    }
+
+    fn group(&self) -> Option<NaiveDate> {
+        Some(self.date)
+    }
+
+    fn key(&self) -> Option<Key> {
+        Some(self.key)
+    }
+}
+
+/// The tables of a list in their new order, and for each where it came
+/// from and whether its content is unchanged; tables brought back from
+/// the graveyard, with their headings.
+struct Matched {
+    tables: Vec<Table>,
+    origins: Vec<Option<usize>>,
+    unchanged: Vec<bool>,
+    returned: Vec<(usize, String)>,
+}
+
+/// Takes the array of tables `name` out of `root`.
+fn take_tables(root: &mut Table, name: &str) -> Vec<Table> {
+    match root.get_mut(name) {
         Some(item @ Item::ArrayOfTables(_)) => match std::mem::replace(item, Item::None) {
             Item::ArrayOfTables(aot) => aot.into_iter().collect(),
             _ => Vec::new(),
         },
         _ => Vec::new(),
-    };
-    let end = old_tables.iter().filter_map(deepest).max();
-    if items.is_empty() {
-        root.remove(name);
-        let comments = sections::headings(&old_tables);
-        bury(
-            old_tables.into_iter().map(Some).collect(),
-            old,
-            &key,
-            graveyard,
-        );
-        return end
-            .filter(|_| !comments.is_empty())
-            .map(|after| Orphan { comments, after });
     }
-    let mut slots: Vec<Option<Table>> = old_tables.into_iter().map(Some).collect();
-    let mut returned = Vec::new();
-    let mut tables = Vec::with_capacity(items.len());
-    let mut origins = Vec::with_capacity(items.len());
-    let mut unchanged = Vec::with_capacity(items.len());
+}
+
+/// The table of each of `items`: its own table from `slots` (patched
+/// where it changed), the one it had before it was deleted, or a new one.
+fn match_tables<T: Listed>(
+    slots: &mut [Option<Table>],
+    old: &[T],
+    items: &[T],
+    origin: impl Fn(&T) -> Option<usize>,
+    graveyard: &mut Graveyard<T>,
+) -> Matched {
+    let mut matched = Matched {
+        tables: Vec::with_capacity(items.len()),
+        origins: Vec::with_capacity(items.len()),
+        unchanged: Vec::with_capacity(items.len()),
+        returned: Vec::new(),
+    };
     for item in items {
         let from = origin(item).filter(|&i| slots.get(i).is_some_and(Option::is_some));
         let mut same = true;
         let table = match from.and_then(|i| Some((i, slots[i].take()?))) {
             Some((i, mut table)) => {
                 if let Some(before) = old.get(i).filter(|before| *before != item) {
-                    patch(&mut table, &fields(before), &fields(item));
+                    patch(&mut table, &before.fields(), &item.fields());
                     same = false;
                 }
                 table
             }
-            None => match key(item).and_then(|k| graveyard.remove(&k)) {
+            None => match item.key().and_then(|k| graveyard.remove(&k)) {
                 // Deleted, saved, and now back (an undo): its own table.
                 Some(Buried {
                     mut table,
@@ -202,39 +249,68 @@ fn sync<T: PartialEq + Clone>(
                 }) => {
                     set_position_deep(&mut table, None);
                     if entity != *item {
-                        patch(&mut table, &fields(&entity), &fields(item));
+                        patch(&mut table, &entity.fields(), &item.fields());
                     }
-                    returned.push((tables.len(), section));
+                    matched.returned.push((matched.tables.len(), section));
                     table
                 }
                 None => {
                     let mut table = Table::new();
-                    patch(&mut table, &Vec::new(), &fields(item));
+                    patch(&mut table, &Vec::new(), &item.fields());
                     table
                 }
             },
         };
-        origins.push(from);
-        unchanged.push(same);
-        tables.push(table);
+        matched.origins.push(from);
+        matched.unchanged.push(same);
+        matched.tables.push(table);
     }
+    matched
+}
+
+/// Rebuilds the array of tables `name` for `items` (the tables of `old` as
+/// read): matched tables patched, new ones created, positions assigned as
+/// described in the module docs.
+fn sync<T: Listed>(
+    root: &mut Table,
+    name: &str,
+    old: &[T],
+    items: &[T],
+    origin: impl Fn(&T) -> Option<usize>,
+    graveyard: &mut Graveyard<T>,
+) -> Option<Orphan> {
+    let old_tables = take_tables(root, name);
+    let end = old_tables.iter().filter_map(deepest).max();
+    let orphan = |comments: String| {
+        end.filter(|_| !comments.is_empty())
+            .map(|after| Orphan { comments, after })
+    };
+    if items.is_empty() {
+        root.remove(name);
+        let comments = sections::headings(&old_tables);
+        bury(old_tables.into_iter().map(Some).collect(), old, graveyard);
+        return orphan(comments);
+    }
+    let mut slots: Vec<Option<Table>> = old_tables.into_iter().map(Some).collect();
+    let Matched {
+        mut tables,
+        origins,
+        unchanged,
+        returned,
+    } = match_tables(&mut slots, old, items, origin, graveyard);
     let positions: Vec<Option<isize>> = tables.iter().map(Table::position).collect();
     let kept = longest_increasing(&positions, &unchanged);
-    let mut orphan = None;
+    let mut left = None;
     if kept.iter().any(|k| !k) || slots.iter().any(Option::is_some) {
-        let groups: Vec<Option<NaiveDate>> = items.iter().map(&group).collect();
+        let groups: Vec<Option<NaiveDate>> = items.iter().map(Listed::group).collect();
         let comments = sections::anchor(&mut tables, &origins, &kept, &slots, &groups);
         sections::restore(&mut tables, &returned);
-        orphan = end
-            .filter(|_| !comments.is_empty())
-            .map(|after| Orphan { comments, after });
+        left = orphan(comments);
     }
-    bury(slots, old, &key, graveyard);
+    bury(slots, old, graveyard);
     let ends: Vec<Option<isize>> = tables.iter().map(deepest).collect();
-    for (j, position) in assign_positions(&positions, &ends, &kept)
-        .into_iter()
-        .enumerate()
-    {
+    let new_positions = assign_positions(&positions, &ends, &kept);
+    for (j, position) in new_positions.into_iter().enumerate() {
         if !kept[j] {
             set_position_deep(&mut tables[j], position);
         }
@@ -244,22 +320,17 @@ fn sync<T: PartialEq + Clone>(
         aot.push(table);
     }
     root.insert(name, Item::ArrayOfTables(aot));
-    orphan
+    left
 }
 
 /// Keeps the tables of deleted entities (those left in `slots`), without
 /// the headings above them, which stay in the file.
-fn bury<T: Clone>(
-    slots: Vec<Option<Table>>,
-    old: &[T],
-    key: impl Fn(&T) -> Option<Key>,
-    graveyard: &mut Graveyard<T>,
-) {
+fn bury<T: Listed>(slots: Vec<Option<Table>>, old: &[T], graveyard: &mut Graveyard<T>) {
     for (i, table) in slots.into_iter().enumerate() {
         let (Some(mut table), Some(entity)) = (table, old.get(i)) else {
             continue;
         };
-        if let Some(k) = key(entity) {
+        if let Some(k) = entity.key() {
             let section = sections::strip_section(&mut table);
             let section = if section.lines().any(|l| l.trim_start().starts_with('#')) {
                 section
@@ -274,109 +345,6 @@ fn bury<T: Clone>(
                     section,
                 },
             );
-        }
-    }
-}
-
-/// Positions for tables in their new order, given their original positions
-/// (`None` for new tables) and the last position used by each table and its
-/// sub-tables: a kept table keeps its position, every other table takes
-/// the end of the table before it (or the first kept table's position, if
-/// none is before it), so it is written right after it.
-fn assign_positions(
-    original: &[Option<isize>],
-    ends: &[Option<isize>],
-    keep: &[bool],
-) -> Vec<Option<isize>> {
-    let mut previous = keep.iter().position(|&k| k).and_then(|i| original[i]);
-    (0..original.len())
-        .map(|j| {
-            if keep[j] {
-                previous = ends[j];
-                original[j]
-            } else {
-                previous
-            }
-        })
-        .collect()
-}
-
-/// Marks the tables that keep their positions: a longest strictly
-/// increasing subsequence of the `Some` positions and, among those, one
-/// that keeps the most tables whose content did not change (`unchanged`),
-/// so that when two orders are equally long the table whose content
-/// changed (a visit given a new date) is the one that moves.
-fn longest_increasing(values: &[Option<isize>], unchanged: &[bool]) -> Vec<bool> {
-    // Each table counts for more than all unchanged bonuses together.
-    let base = values.len() as u64 + 1;
-    let mut ranks: Vec<isize> = values.iter().flatten().copied().collect();
-    ranks.sort_unstable();
-    ranks.dedup();
-    // best[r]: the best (total weight, last index) of runs ending at a
-    // position of rank r or less, as a Fenwick tree of maxima.
-    let mut tree: Vec<(u64, Option<usize>)> = vec![(0, None); ranks.len() + 1];
-    let mut parent: Vec<Option<usize>> = vec![None; values.len()];
-    let mut total: Vec<u64> = vec![0; values.len()];
-    for (i, value) in values.iter().enumerate() {
-        let Some(v) = value else { continue };
-        let rank = ranks.partition_point(|r| r < v);
-        // The best run ending strictly below this position.
-        let (mut best, mut from) = (0, None);
-        let mut k = rank;
-        while k > 0 {
-            if tree[k].0 > best {
-                (best, from) = tree[k];
-            }
-            k &= k - 1;
-        }
-        parent[i] = from;
-        total[i] = best + base + u64::from(unchanged.get(i).copied().unwrap_or(false));
-        let mut k = rank + 1;
-        while k < tree.len() {
-            if tree[k].0 < total[i] {
-                tree[k] = (total[i], Some(i));
-            }
-            k += k & k.wrapping_neg();
-        }
-    }
-    let mut keep = vec![false; values.len()];
-    let mut at = (0..values.len())
-        .filter(|&i| values[i].is_some())
-        .max_by_key(|&i| (total[i], std::cmp::Reverse(i)));
-    while let Some(i) = at {
-        keep[i] = true;
-        at = parent[i];
-    }
-    keep
-}
-
-/// The largest position of `table` and the tables nested in it.
-fn deepest(table: &Table) -> Option<isize> {
-    let mut max = table.position();
-    for (_, item) in table.iter() {
-        let nested = match item {
-            Item::Table(t) => deepest(t),
-            Item::ArrayOfTables(aot) => aot.iter().filter_map(deepest).max(),
-            _ => None,
-        };
-        max = max.max(nested);
-    }
-    max
-}
-
-/// Gives `table` and every table nested in it `position`, so sub-tables
-/// such as `[visits.extra]` stay with their table when it moves.
-fn set_position_deep(table: &mut Table, position: Option<isize>) {
-    table.set_position(position);
-    for (_, item) in table.iter_mut() {
-        match item {
-            Item::Table(t) => set_position_deep(t, position),
-            Item::ArrayOfTables(aot) => {
-                for t in aot.iter_mut() {
-                    set_position_deep(t, position);
-                }
-            }
-            _ => {}
         }
     }
 }
@@ -481,57 +449,6 @@ fn has_comment(text: &str) -> bool {
     text.lines().any(|l| l.trim_start().starts_with('#'))
 }
 
-/// Calls `f` on every table below `table` in the order toml_edit writes
-/// them before sorting (a table, then the tables inside it), with a
-/// counter of that order.
-fn visit_tables(table: &mut Table, f: &mut impl FnMut(&mut Table, usize)) {
-    fn walk(table: &mut Table, f: &mut impl FnMut(&mut Table, usize), n: &mut usize) {
-        for (_, item) in table.iter_mut() {
-            match item {
-                Item::Table(t) => {
-                    if !t.is_dotted() {
-                        f(t, *n);
-                        *n += 1;
-                    }
-                    walk(t, f, n);
-                }
-                Item::ArrayOfTables(aot) => {
-                    for t in aot.iter_mut() {
-                        f(t, *n);
-                        *n += 1;
-                        walk(t, f, n);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut n = 0;
-    walk(table, f, &mut n);
-}
-
-/// Renumbers every table's position 0, 1, 2... in the order they are
-/// written, so ties and gaps left by a reorder are gone before the next
-/// save compares positions.
-fn renumber(doc: &mut DocumentMut) {
-    let mut order: Vec<(isize, usize)> = Vec::new();
-    let mut last = 0;
-    visit_tables(doc.as_table_mut(), &mut |t, n| {
-        if let Some(p) = t.position() {
-            last = p;
-        }
-        order.push((last, n));
-    });
-    order.sort();
-    let mut rank = vec![0isize; order.len()];
-    for (r, (_, n)) in order.iter().enumerate() {
-        rank[*n] = r as isize + 1;
-    }
-    visit_tables(doc.as_table_mut(), &mut |t, n| {
-        t.set_position(Some(rank[n]))
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -618,54 +535,5 @@ mod tests {
                 .collect();
             assert_eq!(changed.len(), 1, "{changed:#?}");
         }
-    }
-
-    fn positions(original: &[Option<isize>]) -> Vec<Option<isize>> {
-        let unchanged = vec![true; original.len()];
-        assign_positions(
-            original,
-            original,
-            &longest_increasing(original, &unchanged),
-        )
-    }
-
-    #[test]
-    fn changed_tables_are_the_ones_that_move() {
-        // Two tables trade places: whichever changed is the one that moved.
-        let positions = [Some(1), Some(3), Some(2)];
-        assert_eq!(
-            longest_increasing(&positions, &[true, true, false]),
-            [true, true, false]
-        );
-        assert_eq!(
-            longest_increasing(&positions, &[true, false, true]),
-            [true, false, true]
-        );
-        // Keeping more tables wins over keeping unchanged ones.
-        let positions = [Some(4), Some(5), Some(1), Some(2), Some(3)];
-        assert_eq!(
-            longest_increasing(&positions, &[true, true, false, false, false]),
-            [false, false, true, true, true]
-        );
-    }
-
-    #[test]
-    fn positions_keep_the_longest_ordered_run() {
-        // Unchanged order keeps everything.
-        let same = [Some(3), Some(4), Some(5)];
-        assert_eq!(positions(&same), same);
-        // The last table moved first: it takes the first kept position and
-        // is written before that table (ties keep array order).
-        assert_eq!(
-            positions(&[Some(5), Some(3), Some(4)]),
-            [Some(3), Some(3), Some(4)]
-        );
-        // A new table follows the table before it.
-        assert_eq!(
-            positions(&[Some(3), None, Some(4)]),
-            [Some(3), Some(3), Some(4)]
-        );
-        // Only new tables: no positions, written at the end.
-        assert_eq!(positions(&[None, None]), [None, None]);
     }
 }

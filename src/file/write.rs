@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use atomic_write_file::AtomicWriteFile;
 
+use super::open::resolve;
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same
 /// directory, flushed to disk, then renamed over `path` (and the directory
 /// synced). Readers see the old file or the new one, never a mix. An
@@ -20,17 +22,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = AtomicWriteFile::open(&target)?;
     file.write_all(bytes)?;
     file.commit()
-}
-
-/// The file a path names, following symbolic links; the path itself when
-/// it does not exist yet.
-pub fn resolve(path: &Path) -> PathBuf {
-    match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-        }
-        _ => path.to_path_buf(),
-    }
 }
 
 /// `FILE.bak` next to `FILE`.

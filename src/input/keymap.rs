@@ -1,177 +1,16 @@
-//! The keymap: one table from keys to actions, used by the input handler,
-//! the help overlay and the status-bar hints alike.
+//! The keymap: for each mode (see `modes`), one table from keys to
+//! actions, used by the input handler, the help overlay and the hints
+//! alike.
 //!
-//! Defaults live in [`DEFAULTS`]; `config.toml` may rebind any key with a
-//! `[keys]` table (`"ctrl-n" = "next_day"`, `"x" = "none"` to unbind).
+//! The main screen's defaults live in [`DEFAULTS`], the other modes' in
+//! `modes`; `config.toml` may rebind any key of any mode (`"ctrl-n" =
+//! "next_day"` in `[keys]`, `"x" = "none"` to unbind).
 
-use std::fmt;
+use super::key::Key;
+use super::{Action, KeyMode};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use crate::app::Action;
-
-/// A key with its modifiers, normalised so that a typed character carries
-/// no Shift (the character itself says whether it was shifted).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
-}
-
-impl Key {
-    pub const fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
-        Key { code, modifiers }
-    }
-
-    pub const fn plain(code: KeyCode) -> Self {
-        Key::new(code, KeyModifiers::NONE)
-    }
-
-    pub const fn char(c: char) -> Self {
-        Key::plain(KeyCode::Char(c))
-    }
-
-    pub const fn ctrl(c: char) -> Self {
-        Key::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-    }
-
-    pub fn from_event(event: KeyEvent) -> Self {
-        let mut modifiers =
-            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let code = match event.code {
-            KeyCode::Char(c) => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                // Ctrl-letter arrives lowercase or uppercase depending on the
-                // terminal; bindings are written lowercase.
-                if modifiers.contains(KeyModifiers::CONTROL) {
-                    KeyCode::Char(c.to_ascii_lowercase())
-                } else {
-                    KeyCode::Char(c)
-                }
-            }
-            KeyCode::BackTab => {
-                modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            other => other,
-        };
-        Key { code, modifiers }
-    }
-
-    /// Parses the config form: `j`, `G`, `ctrl-r`, `shift-up`, `pagedown`,
-    /// `enter`, `esc`, `tab`, `backtab`, `space`, `f1`, `-`, `<`.
-    pub fn parse(text: &str) -> Result<Key, KeyParseError> {
-        let err = || KeyParseError(text.to_string());
-        let mut modifiers = KeyModifiers::NONE;
-        let mut rest = text;
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            let (prefix, modifier) = if lower.starts_with("ctrl-") {
-                ("ctrl-", KeyModifiers::CONTROL)
-            } else if lower.starts_with("alt-") {
-                ("alt-", KeyModifiers::ALT)
-            } else if lower.starts_with("shift-") {
-                ("shift-", KeyModifiers::SHIFT)
-            } else {
-                break;
-            };
-            if rest.len() == prefix.len() {
-                break;
-            }
-            modifiers |= modifier;
-            rest = &rest[prefix.len()..];
-        }
-        let code = match rest.to_ascii_lowercase().as_str() {
-            "enter" | "return" => KeyCode::Enter,
-            "esc" | "escape" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "backtab" => KeyCode::BackTab,
-            "space" => KeyCode::Char(' '),
-            "backspace" => KeyCode::Backspace,
-            "delete" | "del" => KeyCode::Delete,
-            "insert" => KeyCode::Insert,
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "pageup" => KeyCode::PageUp,
-            "pagedown" => KeyCode::PageDown,
-            f if f.len() > 1 && f.starts_with('f') => {
-                KeyCode::F(f[1..].parse().map_err(|_| err())?)
-            }
-            _ => {
-                let mut chars = rest.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) => KeyCode::Char(c),
-                    _ => return Err(err()),
-                }
-            }
-        };
-        // "shift-j" means the key that types "J".
-        let code = match code {
-            KeyCode::Char(c) if modifiers.contains(KeyModifiers::SHIFT) => {
-                KeyCode::Char(c.to_ascii_uppercase())
-            }
-            other => other,
-        };
-        let event = KeyEvent::new(code, modifiers);
-        Ok(Key::from_event(event))
-    }
-
-    /// How the key is shown in help and hints: `j`, `Ctrl-R`, `Shift-↑`.
-    pub fn label(&self) -> String {
-        let mut out = String::new();
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            out.push_str("Ctrl-");
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            out.push_str("Alt-");
-        }
-        if self.modifiers.contains(KeyModifiers::SHIFT) {
-            out.push_str("Shift-");
-        }
-        let name = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
-                c.to_ascii_uppercase().to_string()
-            }
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            KeyCode::Delete => "Del".into(),
-            KeyCode::Insert => "Ins".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::F(n) => format!("F{n}"),
-            other => format!("{other:?}"),
-        };
-        out.push_str(&name);
-        out
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.label())
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown key \"{0}\" (write keys like j, G, ctrl-r, shift-up, pagedown, enter, f1)")]
-pub struct KeyParseError(pub String);
-
-/// The default bindings, in the order the help overlay lists them.
+/// The main screen's default bindings, in the order the help overlay
+/// lists them.
 pub const DEFAULTS: &[(&str, Action)] = &[
     ("h", Action::PrevDay),
     ("left", Action::PrevDay),
@@ -223,60 +62,126 @@ pub const DEFAULTS: &[(&str, Action)] = &[
     ("ctrl-c", Action::Quit),
 ];
 
-/// Keys to actions, in a stable order.
+/// A rebinding read from `config.toml`: in `mode`, `key` does `actions`
+/// (the first the context offers) instead of what it did; none unbinds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Binding {
+    pub mode: KeyMode,
+    pub key: Key,
+    pub actions: Vec<Action>,
+}
+
+/// Keys to actions for every mode, each table in a stable order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
-    bindings: Vec<(Key, Action)>,
+    tables: Vec<(KeyMode, Vec<(Key, Action)>)>,
 }
 
 impl Default for Keymap {
     fn default() -> Self {
-        let bindings = DEFAULTS
-            .iter()
-            .filter_map(|(key, action)| Some((Key::parse(key).ok()?, *action)))
+        let tables = KeyMode::ALL
+            .into_iter()
+            .map(|mode| {
+                let bindings = mode
+                    .defaults()
+                    .iter()
+                    .filter_map(|(key, action)| Some((Key::parse(key).ok()?, *action)))
+                    .collect();
+                (mode, bindings)
+            })
             .collect();
-        Keymap { bindings }
+        Keymap { tables }
     }
 }
 
 impl Keymap {
-    /// The defaults with `overrides` applied in order: each binds a key to
-    /// an action (replacing the key's default) or unbinds it (`None`).
-    pub fn with_overrides(overrides: &[(Key, Option<Action>)]) -> Self {
+    /// The defaults with `overrides` applied in order: each replaces what
+    /// its key did in its mode (keeping the key's place in the help), or
+    /// unbinds it.
+    pub fn with_overrides(overrides: &[Binding]) -> Self {
         let mut map = Keymap::default();
-        for (key, action) in overrides {
-            let position = map.bindings.iter().position(|(k, _)| k == key);
-            match (position, action) {
-                (Some(i), Some(action)) => map.bindings[i].1 = *action,
-                (Some(i), None) => {
-                    map.bindings.remove(i);
-                }
-                (None, Some(action)) => map.bindings.push((*key, *action)),
-                (None, None) => {}
+        for binding in overrides {
+            let Some(table) = map.table_mut(binding.mode) else {
+                continue;
+            };
+            let at = table.iter().position(|(k, _)| *k == binding.key);
+            table.retain(|(k, _)| *k != binding.key);
+            let at = at.unwrap_or(table.len()).min(table.len());
+            for (i, action) in binding.actions.iter().enumerate() {
+                table.insert(at + i, (binding.key, *action));
             }
         }
         map
     }
 
+    fn table(&self, mode: KeyMode) -> &[(Key, Action)] {
+        self.tables
+            .iter()
+            .find(|(m, _)| *m == mode)
+            .map_or(&[], |(_, table)| table.as_slice())
+    }
+
+    fn table_mut(&mut self, mode: KeyMode) -> Option<&mut Vec<(Key, Action)>> {
+        self.tables
+            .iter_mut()
+            .find(|(m, _)| *m == mode)
+            .map(|(_, table)| table)
+    }
+
+    /// What `key` does in `mode`, every action it is bound to in table
+    /// order (the caller takes the first its context offers). A mode that
+    /// falls back reads a key it does not bind as the main screen does.
+    pub fn actions_in(&self, mode: KeyMode, key: Key) -> Vec<Action> {
+        let of = |table: &[(Key, Action)]| -> Vec<Action> {
+            table
+                .iter()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, a)| *a)
+                .collect()
+        };
+        let own = of(self.table(mode));
+        if own.is_empty() && mode.falls_back() {
+            of(self.table(KeyMode::Normal))
+        } else {
+            own
+        }
+    }
+
+    /// What `key` does on the main screen.
     pub fn action(&self, key: Key) -> Option<Action> {
-        self.bindings
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, a)| *a)
+        self.actions_in(KeyMode::Normal, key).first().copied()
     }
 
-    /// The keys bound to `action`, in table order.
-    pub fn keys(&self, action: Action) -> impl Iterator<Item = Key> + '_ {
-        self.bindings
+    /// The keys bound to `action` in `mode`, in table order (for a mode
+    /// that falls back, the main screen's after its own).
+    pub fn keys_in(&self, mode: KeyMode, action: Action) -> Vec<Key> {
+        let own = self.table(mode);
+        let mut keys: Vec<Key> = own
             .iter()
-            .filter(move |(_, a)| *a == action)
+            .filter(|(_, a)| *a == action)
             .map(|(k, _)| *k)
+            .collect();
+        if mode.falls_back() {
+            let shadowed = |key: &Key| own.iter().any(|(k, _)| k == key);
+            keys.extend(
+                self.table(KeyMode::Normal)
+                    .iter()
+                    .filter(|(k, a)| *a == action && !shadowed(k))
+                    .map(|(k, _)| *k),
+            );
+        }
+        keys
     }
 
-    /// Every bound action once, in table order.
+    /// The keys bound to `action` on the main screen.
+    pub fn keys(&self, action: Action) -> Vec<Key> {
+        self.keys_in(KeyMode::Normal, action)
+    }
+
+    /// Every action bound on the main screen once, in table order.
     pub fn actions(&self) -> Vec<Action> {
         let mut seen = Vec::new();
-        for (_, action) in &self.bindings {
+        for (_, action) in self.table(KeyMode::Normal) {
             if !seen.contains(action) {
                 seen.push(*action);
             }
@@ -284,27 +189,34 @@ impl Keymap {
         seen
     }
 
-    /// "j/↓" style label of every key for `action`, or "" when unbound.
-    pub fn label(&self, action: Action) -> String {
-        self.keys(action)
-            .map(|k| k.label())
+    /// "j/↓" style label of every key for `action` in `mode`, or "" when
+    /// unbound.
+    pub fn label_in(&self, mode: KeyMode, action: Action) -> String {
+        self.keys_in(mode, action)
+            .iter()
+            .map(Key::label)
             .collect::<Vec<_>>()
             .join("/")
     }
 
-    /// One key for `action`, for short hints: an arrow key when one is
-    /// bound (they need no explaining), else the first key.
+    /// The label of every key for `action` on the main screen.
+    pub fn label(&self, action: Action) -> String {
+        self.label_in(KeyMode::Normal, action)
+    }
+
+    /// One key for `action` in `mode`, for short hints: an arrow key when
+    /// one is bound (they need no explaining), else the first key.
+    pub fn hint_in(&self, mode: KeyMode, action: Action) -> Option<String> {
+        let keys = self.keys_in(mode, action);
+        keys.iter()
+            .find(|k| k.is_arrow())
+            .or_else(|| keys.first())
+            .map(Key::label)
+    }
+
+    /// One key for `action` on the main screen, for short hints.
     pub fn hint_label(&self, action: Action) -> Option<String> {
-        let is_arrow = |k: &Key| {
-            matches!(
-                k.code,
-                KeyCode::Up | KeyCode::Down | KeyCode::Left | KeyCode::Right
-            ) && k.modifiers.is_empty()
-        };
-        self.keys(action)
-            .find(is_arrow)
-            .or_else(|| self.keys(action).next())
-            .map(|k| k.label())
+        self.hint_in(KeyMode::Normal, action)
     }
 }
 
@@ -313,42 +225,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_config_words() {
-        assert_eq!(Key::parse("j"), Ok(Key::char('j')));
-        assert_eq!(Key::parse("G"), Ok(Key::char('G')));
-        assert_eq!(Key::parse("ctrl-r"), Ok(Key::ctrl('r')));
-        assert_eq!(Key::parse("CTRL-R"), Ok(Key::ctrl('r')));
-        assert_eq!(
-            Key::parse("shift-up"),
-            Ok(Key::new(KeyCode::Up, KeyModifiers::SHIFT))
-        );
-        assert_eq!(Key::parse("-"), Ok(Key::char('-')));
-        assert_eq!(Key::parse("shift-j"), Ok(Key::char('J')), "not plain j");
-        assert_eq!(Key::parse("ctrl--"), Ok(Key::ctrl('-')));
-        assert_eq!(Key::parse("f1"), Ok(Key::plain(KeyCode::F(1))));
-        assert!(Key::parse("nonsense").is_err());
-    }
-
-    #[test]
     fn shifted_characters_match_their_binding() {
-        let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(
-            Keymap::default().action(Key::from_event(event)),
-            Some(Action::Last)
-        );
-        let event = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(
-            Keymap::default().action(Key::from_event(event)),
-            Some(Action::FocusPrev)
-        );
+        use crate::input::{KeyCode, Modifiers};
+        let typed = Key::new(KeyCode::Char('G'), Modifiers::SHIFT);
+        assert_eq!(Keymap::default().action(typed), Some(Action::Last));
+        let typed = Key::new(KeyCode::BackTab, Modifiers::SHIFT);
+        assert_eq!(Keymap::default().action(typed), Some(Action::FocusPrev));
     }
 
     #[test]
     fn overrides_rebind_and_unbind() {
+        let normal = |key, actions: &[Action]| Binding {
+            mode: KeyMode::Normal,
+            key,
+            actions: actions.to_vec(),
+        };
         let map = Keymap::with_overrides(&[
-            (Key::char('x'), Some(Action::NextDay)),
-            (Key::char('l'), None),
-            (Key::char('h'), Some(Action::Help)),
+            normal(Key::char('x'), &[Action::NextDay]),
+            normal(Key::char('l'), &[]),
+            normal(Key::char('h'), &[Action::Help]),
         ]);
         assert_eq!(map.action(Key::char('x')), Some(Action::NextDay));
         assert_eq!(map.action(Key::char('l')), None);

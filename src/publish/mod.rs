@@ -31,6 +31,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::{Mission, slugify};
 use crate::export::{Scope, days_in_scope, ics};
+use crate::present::time_label;
 
 pub use plan::Reason;
 pub use state::StateStore;
@@ -350,8 +351,11 @@ pub fn run(
 /// The events of the visits in scope, in agenda order.
 fn wanted(mission: &Mission, settings: &Settings) -> Vec<Wanted> {
     let ids = mission.visit_ids();
+    // A cancelled visit stays on the server, marked cancelled, so the
+    // phones that have its event show it so.
     let scope = Scope {
         participant: settings.participant.clone(),
+        include_cancelled: true,
         ..Scope::default()
     };
     days_in_scope(mission, &scope)
@@ -361,12 +365,12 @@ fn wanted(mission: &Mission, settings: &Settings) -> Vec<Wanted> {
             let visit = &mission.visits[i];
             let body = ics::event_calendar(mission, visit, &ids[i], settings.stamp);
             Wanted {
-                name: format!("{}.ics", ics::uid(mission, &ids[i])),
+                name: format!("{}.ics", ics::visit_uid(mission, visit, &ids[i])),
                 title: format!(
                     "{} ({}, {})",
                     visit.title,
                     visit.date.format("%a %-d %b"),
-                    visit.time_label()
+                    time_label(visit)
                 ),
                 hash: body_hash(&body),
                 body,

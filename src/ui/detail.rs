@@ -9,12 +9,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::inner;
+use super::geometry::inner;
+use super::pane::{more_marks, pane_block};
+use super::text::{wrap, wrap_indented};
 use super::theme::Theme;
-use super::{more_marks, pane_block, wrap, wrap_indented};
 use crate::app::{App, Pane};
 use crate::domain::schema::{DAY, FieldSpec, FieldValue, Schema, VISIT, ValueKind};
-use crate::domain::{Clock, Status, Visit, format_duration, format_time};
+use crate::domain::{Clock, Status, Visit};
+use crate::present::{
+    at_home, city, format_duration, format_time, long_date, range_at_home, time_label,
+};
 
 const LABEL_WIDTH: usize = 10;
 
@@ -23,7 +27,7 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let Some(index) = app.selected_index() else {
         return day_lines(app, theme, width);
     };
-    let visit = &app.mission.visits[index];
+    let visit = &app.mission().visits[index];
     let mut out = Vec::new();
     let title_style = match visit.status {
         Status::Confirmed => theme.title,
@@ -42,13 +46,13 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     }
 
     out.push(Line::default());
-    let attendees: Vec<_> = app.mission.attendees(visit).collect();
+    let attendees: Vec<_> = app.mission().attendees(visit).collect();
     let heading = match &visit.participants {
         None => format!("Attendees · whole delegation ({})", attendees.len()),
         Some(_) => format!(
             "Attendees · {} of {}",
             attendees.len(),
-            app.mission.participants.len()
+            app.mission().participants.len()
         ),
     };
     for line in wrap(&heading, width, "") {
@@ -74,23 +78,23 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
 
 /// "Monday 14 November · 10:00–11:30 (1h30) · Rome 02:00–03:30"
 fn when(app: &App, visit: &Visit) -> Vec<String> {
-    let mut pieces = vec![super::long_date(app, visit.date)];
-    let mut time = visit.time_label();
+    let mut pieces = vec![long_date(&app.mission().header, visit.date)];
+    let mut time = time_label(visit);
     if let Some(duration) = visit.duration() {
         time.push_str(&format!(" ({})", format_duration(duration)));
     }
     pieces.push(time);
-    let header = &app.mission.header;
+    let header = &app.mission().header;
     if let (true, Some(trip), Some(home)) =
         (app.config.home_clock, header.timezone, header.home_timezone)
     {
         let clock = Clock { trip, home };
         if let Some(start) = visit.starts_at() {
             let home_time = match visit.ends_at() {
-                Some(end) => clock.range_at_home(start, end),
-                None => clock.at_home(start),
+                Some(end) => range_at_home(&clock, start, end),
+                None => at_home(&clock, start),
             };
-            pieces.push(format!("{} {home_time}", super::header::city(home.name())));
+            pieces.push(format!("{} {home_time}", city(home.name())));
         }
     }
     pieces
@@ -127,7 +131,7 @@ fn join_pieces(pieces: &[String], width: usize) -> Vec<String> {
 /// With no visit selected: the day's city, lodging and notes.
 fn day_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    let Some(date) = app.index.date(app.day) else {
+    let Some(date) = app.index().date(app.view.day) else {
         return out;
     };
     out.push(Line::styled(
@@ -136,7 +140,7 @@ fn day_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     ));
     out.push(Line::styled("No visit on this day.", theme.muted));
     out.push(Line::default());
-    if let Some(info) = app.mission.day_info(date) {
+    if let Some(info) = app.mission().day_info(date) {
         for (label, value) in rows(&DAY, info, false) {
             field_lines(&mut out, theme, width, label, &value);
         }
@@ -205,7 +209,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lines = lines(app, theme, text_width(inner_area));
     let shown = usize::from(inner_area.height);
     let max_scroll = lines.len().saturating_sub(shown);
-    let scroll = app.scroll.detail.min(max_scroll);
+    let scroll = app.view.scroll.detail.min(max_scroll);
     let block = pane_block(app, theme, Pane::Detail, " Visit ".to_string())
         .padding(ratatui::widgets::Padding::horizontal(1));
     let block = more_marks(block, theme, scroll, shown, lines.len());

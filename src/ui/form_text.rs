@@ -10,11 +10,11 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
-use ratatui_textarea::TextArea;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::Theme;
-use crate::app::form::rows::{self, cursor_of};
+use crate::app::TextInput;
+use crate::app::form::rows;
 use crate::app::form::{Field, Form, Input};
 
 /// Rows of a multi-line text field.
@@ -34,17 +34,17 @@ pub fn text_columns(width: u16) -> u16 {
 /// rows are scrolled above the form's window).
 pub fn render(
     field: &Field,
-    area: &TextArea<'static>,
+    area: &TextInput,
     multiline: bool,
     focused: bool,
     theme: &Theme,
     (rect, skip): (Rect, u16),
     buf: &mut Buffer,
 ) {
-    let empty = area.lines().iter().all(|l| l.is_empty());
+    let empty = area.is_empty();
     if empty && !field.hint.is_empty() {
         if skip == 0 {
-            let hint = super::truncate(field.hint, usize::from(rect.width));
+            let hint = super::text::truncate(field.hint, usize::from(rect.width));
             Line::styled(hint, theme.muted).render(Rect { height: 1, ..rect }, buf);
             if focused {
                 buf.set_style(Rect::new(rect.x, rect.y, 1, 1), cursor_style());
@@ -55,22 +55,102 @@ pub fn render(
     if multiline {
         render_rows(field, area, focused, theme, (rect, skip), buf);
     } else {
-        render_line(area, theme, rect, buf);
+        render_line(area, focused, theme, rect, buf);
     }
 }
 
-/// A one-line field: the text area scrolls itself to its cursor; "…" in
-/// the column before and the column after say text is hidden there.
-fn render_line(area: &TextArea<'static>, theme: &Theme, rect: Rect, buf: &mut Buffer) {
+/// A one-line field: its text from the column it is scrolled to (see
+/// [`settle_line`]); "…" in the column before and the column after say
+/// text is hidden there.
+fn render_line(area: &TextInput, focused: bool, theme: &Theme, rect: Rect, buf: &mut Buffer) {
     let window = text_columns(rect.width);
-    area.render(Rect::new(rect.x, rect.y, window, 1), buf);
-    let (_, left) = area.scroll_offset();
+    draw_line(area, focused, Rect::new(rect.x, rect.y, window, 1), buf);
+    let left = area.scroll;
     let width = area.lines().first().map_or(0, |l| l.width());
     if left > 0 && rect.x > 0 {
         buf.set_string(rect.x - 1, rect.y, "…", theme.muted);
     }
-    if width > usize::from(left) + usize::from(window) {
+    if width > left + usize::from(window) {
         buf.set_string(rect.x + window, rect.y, "…", theme.muted);
+    }
+}
+
+/// The columns of a one-line text's characters: (start column, width) of
+/// each, and the column after the last.
+fn columns(line: &str) -> (Vec<(usize, usize)>, usize) {
+    let mut at = 0;
+    let cells = line
+        .chars()
+        .map(|c| {
+            let width = c.width().unwrap_or(0);
+            let cell = (at, width);
+            at += width;
+            cell
+        })
+        .collect();
+    (cells, at)
+}
+
+/// The cursor's column and the width of what it is on (1 at the end).
+fn cursor_cells(area: &TextInput) -> (usize, usize) {
+    let line = area.lines().first().map_or("", String::as_str);
+    let (cells, end) = columns(line);
+    match cells.get(area.cursor().1) {
+        Some(&(at, width)) => (at, width.max(1)),
+        None => (end, 1),
+    }
+}
+
+/// The smallest change to the first column shown, `scroll`, that keeps
+/// column `column` inside a window `window` columns wide.
+fn follow(scroll: usize, column: usize, window: usize) -> usize {
+    if column < scroll {
+        column
+    } else if scroll + window <= column {
+        column + 1 - window
+    } else {
+        scroll
+    }
+}
+
+/// Scrolls a one-line text sideways so its cursor, and the whole
+/// character under it, are in a window `window` columns wide.
+pub fn settle_line(area: &mut TextInput, window: usize) {
+    let window = window.max(1);
+    let (at, width) = cursor_cells(area);
+    area.scroll = follow(follow(area.scroll, at + width - 1, window), at, window);
+}
+
+/// Draws a one-line text into `rect` from its scroll column, the cursor
+/// (when `focused`) in reverse video. A wide character cut by an edge
+/// shows as blank cells.
+pub fn draw_line(area: &TextInput, focused: bool, rect: Rect, buf: &mut Buffer) {
+    let line = area.lines().first().map_or("", String::as_str);
+    let (left, right) = (area.scroll, area.scroll + usize::from(rect.width));
+    let (cells, _) = columns(line);
+    let mut shown = String::new();
+    let mut first = None;
+    for (c, &(at, width)) in line.chars().zip(&cells) {
+        if left <= at && at + width <= right {
+            first.get_or_insert(at);
+            shown.push(c);
+        } else if at < right && left < at + width {
+            first.get_or_insert(at.max(left));
+            let blank = (at + width).min(right) - at.max(left);
+            shown.extend(std::iter::repeat_n(' ', blank));
+        }
+    }
+    if let Some(first) = first {
+        let x = rect.x + (first - left) as u16;
+        buf.set_stringn(x, rect.y, &shown, usize::from(rect.width), Style::new());
+    }
+    if focused {
+        let (at, width) = cursor_cells(area);
+        let (from, to) = (at.max(left), (at + width).min(right));
+        if from < to {
+            let x = rect.x + (from - left) as u16;
+            buf.set_style(Rect::new(x, rect.y, (to - from) as u16, 1), cursor_style());
+        }
     }
 }
 
@@ -78,7 +158,7 @@ fn render_line(area: &TextArea<'static>, theme: &Theme, rect: Rect, buf: &mut Bu
 /// or "↓" in the right column when rows are hidden above or below.
 fn render_rows(
     field: &Field,
-    area: &TextArea<'static>,
+    area: &TextInput,
     focused: bool,
     theme: &Theme,
     (rect, skip): (Rect, u16),
@@ -88,7 +168,7 @@ fn render_rows(
     let lines = area.lines();
     let all = rows::rows(lines, usize::from(width));
     let first = field.offset + usize::from(skip);
-    let cursor = focused.then(|| rows::cursor_at(&all, lines, cursor_of(area)));
+    let cursor = focused.then(|| rows::cursor_at(&all, lines, area.cursor()));
     for (i, row) in all
         .iter()
         .enumerate()
@@ -103,7 +183,7 @@ fn render_rows(
             .collect();
         buf.set_stringn(rect.x, y, &text, usize::from(width), Style::new());
         if let Some((_, column)) = cursor.filter(|(r, _)| *r == i) {
-            let (line, col) = cursor_of(area);
+            let (line, col) = area.cursor();
             let under = lines[line]
                 .chars()
                 .nth(col)
@@ -134,20 +214,21 @@ pub fn settle(form: &mut Form, input_width: u16) {
     form.text_width = width;
     let focus = form.focus;
     for (i, field) in form.fields.iter_mut().enumerate() {
-        let Input::Text {
-            area,
-            multiline: true,
-        } = &field.input
-        else {
+        let Input::Text { area, multiline } = &mut field.input else {
             continue;
         };
+        if !*multiline {
+            settle_line(area, width);
+            continue;
+        }
         if i != focus {
             field.offset = 0;
             continue;
         }
         let lines = area.lines();
         let all = rows::rows(lines, width);
-        let (row, _) = rows::cursor_at(&all, lines, cursor_of(area));
-        field.offset = super::scroll_to(field.offset, row, row, usize::from(NOTES_ROWS), all.len());
+        let (row, _) = rows::cursor_at(&all, lines, area.cursor());
+        field.offset =
+            super::geometry::scroll_to(field.offset, row, row, usize::from(NOTES_ROWS), all.len());
     }
 }

@@ -7,14 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use super::text::truncate;
 use super::theme::Theme;
-use super::truncate;
 use crate::app::App;
-use crate::domain::format_time;
-use crate::export::date_range;
+use crate::present::{city, date_range, format_time, short_date};
 
 pub fn render_title(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let header = &app.mission.header;
+    let header = &app.mission().header;
     let room = usize::from(area.width);
     let dates = format!(" · {}", date_range(header.start, header.end));
     // The dates are worth more than the end of a long title: the title is
@@ -51,7 +50,7 @@ fn clocks(app: &App) -> Vec<String> {
     let Some(now) = app.now else {
         return Vec::new();
     };
-    let header = &app.mission.header;
+    let header = &app.mission().header;
     let mut parts = Vec::new();
     if let Some(tz) = header.timezone {
         parts.push(format!(
@@ -72,11 +71,6 @@ fn clocks(app: &App) -> Vec<String> {
     parts
 }
 
-/// "Asia/Tokyo" -> "Tokyo", "America/Argentina/Buenos_Aires" -> "Buenos Aires".
-pub fn city(zone: &str) -> String {
-    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
-}
-
 /// One entry of the day bar: which day, where it is drawn, its label.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DayItem {
@@ -90,11 +84,11 @@ pub struct DayItem {
 /// everything fits, "Mon 14" when it does not, and a window around the
 /// selected day when even that is too wide.
 pub fn day_items(app: &App, width: u16) -> Vec<DayItem> {
-    let dates = app.index.dates();
+    let dates = app.index().dates();
     let label = |date: NaiveDate, with_city: bool| {
-        let mut label = super::short_date(app, date);
+        let mut label = short_date(&app.mission().header, date);
         if with_city {
-            if let Some(city) = app.mission.day_info(date).and_then(|d| d.city.as_deref()) {
+            if let Some(city) = app.mission().day_info(date).and_then(|d| d.city.as_deref()) {
                 label.push(' ');
                 label.push_str(city);
             }
@@ -109,6 +103,7 @@ pub fn day_items(app: &App, width: u16) -> Vec<DayItem> {
     // Long missions: never lay out more than a screenful of days.
     let window = available / 6 + 1;
     let first = app
+        .view
         .day
         .saturating_sub(window / 2)
         .min(dates.len().saturating_sub(window));
@@ -122,7 +117,7 @@ pub fn day_items(app: &App, width: u16) -> Vec<DayItem> {
     // Shrink the window around the selection until it fits.
     let (mut lo, mut hi) = (0, labels.len());
     while hi > lo + 1 && total(&labels[lo..hi]) > available {
-        let selected = app.day - first;
+        let selected = app.view.day - first;
         if selected - lo > hi - 1 - selected {
             lo += 1;
         } else {
@@ -153,7 +148,7 @@ pub fn render_days(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_string(area.x, area.y, "‹", theme.muted);
     }
     for item in &items {
-        let style = if item.day == app.day {
+        let style = if item.day == app.view.day {
             theme.day_selected
         } else {
             theme.day
@@ -165,7 +160,7 @@ pub fn render_days(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
         }
     }
-    if last.day + 1 < app.index.len() {
+    if last.day + 1 < app.index().len() {
         let x = (last.x + last.width + 1).min(area.width.saturating_sub(1));
         buf.set_string(area.x + x, area.y, "›", theme.muted);
     }

@@ -1,5 +1,7 @@
 //! Where everything goes, for any terminal size. Rendering and mouse
 //! hit-testing both use [`Areas`], so a click lands on what was drawn.
+//! The panes share out the body; a popup is placed over it at the size
+//! its own module gives.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
@@ -88,7 +90,7 @@ pub fn areas(app: &App, area: Rect) -> Areas {
             let [tabs, pane] =
                 Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
             out.tabs = Some(tabs);
-            match app.focus {
+            match app.view.focus {
                 Pane::Timeline => out.timeline = Some(pane),
                 Pane::Detail => out.detail = Some(pane),
                 Pane::Participants => out.participants = Some(pane),
@@ -97,52 +99,12 @@ pub fn areas(app: &App, area: Rect) -> Areas {
     }
     out.popup = match &app.mode {
         Mode::Normal | Mode::Prompt(_) => None,
-        // The key table is narrow; a wide box would only add empty space.
-        Mode::Help { .. } => Some(popup(body, 64)),
-        Mode::Schedule(_) => Some(popup(body, 90)),
-        Mode::Form(form) => {
-            // As tall as the fields need, no taller.
-            let mut rect = popup(body, 84);
-            let wanted = (super::form::total_rows(form) + 4).min(usize::from(rect.height)) as u16;
-            rect.y += (rect.height - wanted) / 2;
-            rect.height = wanted;
-            Some(rect)
-        }
-        Mode::Confirm(confirm) => {
-            let mut rect = popup(body, 64);
-            let height = super::dialog::height(app, confirm, rect.width).min(rect.height);
-            rect.y += (rect.height - height) / 2;
-            rect.height = height;
-            Some(rect)
-        }
+        Mode::Help { .. } => Some(super::help::area(body)),
+        Mode::Schedule(_) => Some(super::schedule::area(body)),
+        Mode::Form(form) => Some(super::form::area(form, body)),
+        Mode::Confirm(confirm) => Some(super::dialog::area(app, confirm, body)),
     };
     out
-}
-
-/// A centred box over the body, at most `max_width` wide, leaving a margin
-/// when there is room.
-fn popup(body: Rect, max_width: u16) -> Rect {
-    let width = body
-        .width
-        .saturating_sub(8)
-        .clamp(body.width.min(36), max_width);
-    let height = body.height.saturating_sub(2).max(body.height.min(6));
-    Rect {
-        x: body.x + (body.width - width) / 2,
-        y: body.y + (body.height - height) / 2,
-        width,
-        height,
-    }
-}
-
-/// The inside of a bordered block.
-pub fn inner(area: Rect) -> Rect {
-    Rect {
-        x: area.x.saturating_add(1),
-        y: area.y.saturating_add(1),
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
-    }
 }
 
 #[cfg(test)]
@@ -158,21 +120,5 @@ mod tests {
         assert_eq!(arrangement(Rect::new(0, 0, 120, 15)), Arrangement::Single);
         assert_eq!(arrangement(Rect::new(0, 0, 39, 20)), Arrangement::TooSmall);
         assert_eq!(arrangement(Rect::new(0, 0, 0, 0)), Arrangement::TooSmall);
-    }
-
-    #[test]
-    fn popup_fits_inside_the_body() {
-        for (w, h) in [(40, 7), (80, 21), (200, 60), (45, 3)] {
-            let body = Rect::new(0, 2, w, h);
-            let p = popup(body, 90);
-            assert!(
-                p.x >= body.x && p.right() <= body.right(),
-                "{p:?} in {body:?}"
-            );
-            assert!(
-                p.y >= body.y && p.bottom() <= body.bottom(),
-                "{p:?} in {body:?}"
-            );
-        }
     }
 }

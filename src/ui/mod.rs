@@ -12,12 +12,15 @@ pub mod detail;
 pub mod dialog;
 pub mod form;
 mod form_text;
+pub mod geometry;
 pub mod header;
 pub mod help;
 pub mod layout;
+mod pane;
 pub mod participants;
 pub mod schedule;
 pub mod status;
+pub mod text;
 pub mod theme;
 pub mod timeline;
 
@@ -25,10 +28,11 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Mode, Msg, Pane, Viewport};
+use geometry::{inner, scroll_to};
 use layout::{Areas, Arrangement, MIN_HEIGHT, MIN_WIDTH};
 use theme::Theme;
 
@@ -68,7 +72,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Mode::Normal | Mode::Prompt(_) => {}
             Mode::Help { scroll } => help::render(app, &theme, *scroll, popup, buf),
             Mode::Schedule(schedule) => schedule::render(app, &theme, schedule, popup, buf),
-            Mode::Form(f) => form::render(f, &theme, popup, buf),
+            Mode::Form(f) => form::render(f, &app.config.keymap, &theme, popup, buf),
             Mode::Confirm(confirm) => dialog::render_confirm(app, confirm, &theme, popup, buf),
         }
     }
@@ -105,7 +109,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(" ")];
     for (pane, _) in tab_ranges() {
-        let style = if pane == app.focus {
+        let style = if pane == app.view.focus {
             theme.day_selected
         } else {
             theme.muted
@@ -125,7 +129,7 @@ fn tab_hint(app: &App, width: usize) -> Option<String> {
     let key = app
         .config
         .keymap
-        .hint_label(crate::app::Action::FocusNext)?;
+        .hint_label(crate::input::Action::FocusNext)?;
     let tabs_end = tab_ranges()
         .last()
         .map_or(0, |(_, range)| usize::from(range.end) + 1);
@@ -148,122 +152,12 @@ fn tab_ranges() -> Vec<(Pane, std::ops::Range<u16>)> {
         .collect()
 }
 
-/// A day as headings show it: "Monday 14 November", with the year when the
-/// mission runs over more than one.
-pub fn long_date(app: &App, date: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    if app.mission.header.start.year() == app.mission.header.end.year() {
-        date.format("%A %-d %B").to_string()
-    } else {
-        date.format("%A %-d %B %Y").to_string()
-    }
-}
-
-/// A day as the day bar shows it: "Mon 14", with the month when the
-/// mission runs over more than one.
-pub fn short_date(app: &App, date: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    let (start, end) = (app.mission.header.start, app.mission.header.end);
-    if (start.year(), start.month()) == (end.year(), end.month()) {
-        date.format("%a %-d").to_string()
-    } else {
-        date.format("%a %-d %b").to_string()
-    }
-}
-
-/// A pane's border and title, highlighted when focused.
-pub fn pane_block(app: &App, theme: &Theme, pane: Pane, title: String) -> Block<'static> {
-    let style = if app.focus == pane {
-        theme.border_focused
-    } else {
-        theme.border
-    };
-    Block::bordered().title(title).border_style(style)
-}
-
-/// `block` with "↑ more" on its top border when rows are scrolled above
-/// the `shown` rows from `scroll`, and "↓ more" on its bottom border when
-/// some of the `total` rows are below.
-pub fn more_marks(
-    block: Block<'static>,
-    theme: &Theme,
-    scroll: usize,
-    shown: usize,
-    total: usize,
-) -> Block<'static> {
-    let mut block = block;
-    if scroll > 0 && shown > 0 {
-        block = block.title(Line::styled(" ↑ more ", theme.muted).right_aligned());
-    }
-    if scroll + shown < total && shown > 0 {
-        block = block.title_bottom(Line::styled(" ↓ more ", theme.muted).right_aligned());
-    }
-    block
-}
-
-/// `text` cut to `width` columns, with "…" when cut. Wide characters are
-/// never split.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
-/// Wraps `text` to `width` columns (CJK-aware), every line indented by
-/// `indent`.
-pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
-    wrap_indented(text, width, indent, indent)
-}
-
-/// Wraps `text` with different indents for the first and later lines of
-/// each paragraph. Line breaks in `text` (LF or CRLF) are kept: each line
-/// is a paragraph of its own, and a blank line is one empty row. Empty
-/// text is one empty row.
-pub fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-    let width = width.max(first.width().max(rest.width()) + 4);
-    let options = textwrap::Options::new(width)
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    let mut out = Vec::new();
-    for paragraph in text.lines() {
-        if paragraph.trim().is_empty() {
-            out.push(String::new());
-            continue;
-        }
-        out.extend(
-            textwrap::wrap(paragraph, &options)
-                .into_iter()
-                .map(|line| line.into_owned()),
-        );
-    }
-    if out.is_empty() {
-        out.push(String::new());
-    }
-    out
-}
-
 /// Fits the view to the screen after an update: records the rows each pane
 /// shows, and scrolls so that the selection is visible.
 pub fn settle(app: &mut App, area: Rect) {
     let areas = layout::areas(app, area);
-    let rows = |a: Option<Rect>| a.map_or(0, |a| usize::from(layout::inner(a).height));
-    app.viewport = Viewport {
+    let rows = |a: Option<Rect>| a.map_or(0, |a| usize::from(inner(a).height));
+    app.view.viewport = Viewport {
         timeline: rows(areas.timeline),
         detail: rows(areas.detail),
         participants: rows(areas.participants),
@@ -272,32 +166,31 @@ pub fn settle(app: &mut App, area: Rect) {
     let theme = Theme::new(app.config.theme);
 
     let (first, last) = timeline::selected_rows(app);
-    let timeline_width = areas
-        .timeline
-        .map_or(0, |a| usize::from(layout::inner(a).width));
-    app.scroll.timeline = scroll_to(
-        app.scroll.timeline,
+    let timeline_width = areas.timeline.map_or(0, |a| usize::from(inner(a).width));
+    app.view.scroll.timeline = scroll_to(
+        app.view.scroll.timeline,
         first,
         last,
-        app.viewport.timeline,
+        app.view.viewport.timeline,
         timeline::content_rows(app, timeline_width),
     );
-    app.scroll.participants = scroll_to(
-        app.scroll.participants,
-        app.participant,
-        app.participant,
-        app.viewport.participants,
-        app.mission.participants.len(),
+    app.view.scroll.participants = scroll_to(
+        app.view.scroll.participants,
+        app.view.participant,
+        app.view.participant,
+        app.view.viewport.participants,
+        app.mission().participants.len(),
     );
     if let Some(detail) = areas.detail {
-        let width = detail::text_width(layout::inner(detail));
+        let width = detail::text_width(inner(detail));
         let total = detail::lines(app, &theme, width).len();
-        app.scroll.detail = app
+        app.view.scroll.detail = app
+            .view
             .scroll
             .detail
-            .min(total.saturating_sub(app.viewport.detail));
+            .min(total.saturating_sub(app.view.viewport.detail));
     }
-    let popup_rows = app.viewport.popup;
+    let popup_rows = app.view.viewport.popup;
     let help_rows = match app.mode {
         Mode::Help { .. } => help::lines(app, &theme).len(),
         _ => 0,
@@ -322,24 +215,13 @@ pub fn settle(app: &mut App, area: Rect) {
                 form::settle(f, popup);
             }
         }
-        Mode::Normal | Mode::Confirm(_) | Mode::Prompt(_) => {}
+        Mode::Prompt(prompt) => {
+            let label = u16::try_from(prompt.label().chars().count()).unwrap_or(u16::MAX);
+            let width = areas.status.width.saturating_sub(label);
+            form_text::settle_line(&mut prompt.input, usize::from(width));
+        }
+        Mode::Normal | Mode::Confirm(_) => {}
     }
-}
-
-/// The smallest change to `scroll` that shows rows `first..=last` in a
-/// window of `height` rows, without scrolling past the end of `total` rows.
-fn scroll_to(scroll: usize, first: usize, last: usize, height: usize, total: usize) -> usize {
-    if height == 0 {
-        return scroll;
-    }
-    let mut scroll = scroll.min(total.saturating_sub(height));
-    if last >= scroll + height {
-        scroll = last + 1 - height;
-    }
-    if first < scroll {
-        scroll = first;
-    }
-    scroll
 }
 
 /// What a mouse event at (`column`, `row`) means.
@@ -350,7 +232,7 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16, wheel: Option<i32>) -> 
         if !popup.contains(at) {
             return None;
         }
-        let inner = layout::inner(popup);
+        let inner = inner(popup);
         return match (&app.mode, wheel) {
             (_, Some(lines)) => Some(Msg::Scroll {
                 pane: Pane::Timeline,
@@ -384,13 +266,13 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16, wheel: Option<i32>) -> 
     if let Some(lines) = wheel {
         return Some(Msg::Scroll { pane, lines });
     }
-    let inner = layout::inner(rect);
+    let inner = inner(rect);
     if !inner.contains(at) {
         return Some(Msg::Focus(pane));
     }
     let line = usize::from(row - inner.y);
     match pane {
-        Pane::Timeline => match timeline::target(app, app.scroll.timeline + line) {
+        Pane::Timeline => match timeline::target(app, app.view.scroll.timeline + line) {
             timeline::RowTarget::Visit { day, pos } => Some(Msg::SelectVisit { day, pos }),
             timeline::RowTarget::Day(day) | timeline::RowTarget::Empty(day) => {
                 Some(Msg::SelectDay(day))
@@ -398,28 +280,13 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16, wheel: Option<i32>) -> 
             timeline::RowTarget::Nothing => Some(Msg::Focus(Pane::Timeline)),
         },
         Pane::Participants => {
-            let p = app.scroll.participants + line;
-            if p < app.mission.participants.len() {
+            let p = app.view.scroll.participants + line;
+            if p < app.mission().participants.len() {
                 Some(Msg::SelectParticipant(p))
             } else {
                 Some(Msg::Focus(Pane::Participants))
             }
         }
         Pane::Detail => Some(Msg::Focus(Pane::Detail)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_blank_line_is_one_empty_row() {
-        assert_eq!(
-            wrap("First.\n\nSecond, longer than a row.", 16, "  "),
-            ["  First.", "", "  Second, longer", "  than a row."]
-        );
-        assert_eq!(wrap("a\r\n   \r\nb", 16, ""), ["a", "", "b"]);
-        assert_eq!(wrap("", 16, "  "), [""]);
     }
 }

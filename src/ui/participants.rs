@@ -7,16 +7,17 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::layout::inner;
+use super::geometry::inner;
+use super::pane::{more_marks, pane_block};
+use super::text::{truncate, wrap};
 use super::theme::Theme;
-use super::{more_marks, pane_block, truncate};
 use crate::app::{App, Pane};
 
 pub fn title(app: &App) -> String {
-    let total = app.mission.participants.len();
+    let total = app.mission().participants.len();
     match app.selected_visit() {
         Some(visit) => {
-            let attending = app.mission.attendees(visit).count();
+            let attending = app.mission().attendees(visit).count();
             format!(" Delegation {attending}/{total} ")
         }
         None => format!(" Delegation {total} "),
@@ -26,34 +27,35 @@ pub fn title(app: &App) -> String {
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let inner = inner(area);
     let block = pane_block(app, theme, Pane::Participants, title(app));
-    let (scroll, total) = (app.scroll.participants, app.mission.participants.len());
+    let (scroll, total) = (
+        app.view.scroll.participants,
+        app.mission().participants.len(),
+    );
     more_marks(block, theme, scroll, usize::from(inner.height), total).render(area, buf);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    if app.mission.participants.is_empty() {
+    if app.mission().participants.is_empty() {
         let add = app
             .config
             .keymap
-            .hint_label(crate::app::Action::Add)
+            .hint_label(crate::input::Action::Add)
             .unwrap_or_default();
         let text = format!("No one yet. In this pane, {add} adds a person.");
-        ratatui::widgets::Paragraph::new(
-            super::wrap(&text, usize::from(inner.width), " ").join("\n"),
-        )
-        .style(theme.muted)
-        .render(inner, buf);
+        ratatui::widgets::Paragraph::new(wrap(&text, usize::from(inner.width), " ").join("\n"))
+            .style(theme.muted)
+            .render(inner, buf);
         return;
     }
     let visit = app.selected_visit();
-    let focused = app.focus == Pane::Participants;
+    let focused = app.view.focus == Pane::Participants;
     let width = usize::from(inner.width);
     let rows = app
-        .mission
+        .mission()
         .participants
         .iter()
         .enumerate()
-        .skip(app.scroll.participants)
+        .skip(app.view.scroll.participants)
         .take(usize::from(inner.height));
     for (y, (i, p)) in (inner.y..).zip(rows) {
         let attending = visit.is_some_and(|v| v.attended_by(&p.id));
@@ -78,7 +80,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 theme.muted,
             ));
         }
-        let style = match (i == app.participant, focused) {
+        let style = match (i == app.view.participant, focused) {
             (true, true) => theme.selected,
             (true, false) => theme.selected_idle,
             _ => Style::new(),

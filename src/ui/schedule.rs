@@ -6,14 +6,20 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::layout::inner;
+use super::geometry::{inner, popup};
+use super::text::truncate;
 use super::theme::Theme;
-use super::truncate;
 use crate::app::{App, Schedule};
+use crate::present::time_label;
+
+/// Where the schedule goes over the `body`.
+pub fn area(body: Rect) -> Rect {
+    popup(body, 90)
+}
 
 pub fn render(app: &App, theme: &Theme, schedule: &Schedule, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
-    let Some(person) = app.mission.participants.get(schedule.participant) else {
+    let Some(person) = app.mission().participants.get(schedule.participant) else {
         return;
     };
     let count = match schedule.visits.len() {
@@ -42,10 +48,10 @@ pub fn render(app: &App, theme: &Theme, schedule: &Schedule, area: Rect, buf: &m
         .skip(schedule.scroll)
         .take(usize::from(inner.height));
     for (y, (row, &v)) in (inner.y..).zip(rows) {
-        let visit = &app.mission.visits[v];
+        let visit = &app.mission().visits[v];
         // The date on a day's first row, and on the top row when scrolled.
         let first_of_day = row == schedule.scroll
-            || app.mission.visits[schedule.visits[row - 1]].date != visit.date;
+            || app.mission().visits[schedule.visits[row - 1]].date != visit.date;
         let date = if first_of_day {
             visit.date.format("%a %e %b").to_string()
         } else {
@@ -62,7 +68,7 @@ pub fn render(app: &App, theme: &Theme, schedule: &Schedule, area: Rect, buf: &m
         };
         let line = Line::from(vec![
             Span::styled(format!(" {date:<10} "), theme.heading),
-            Span::raw(format!("{:<11}  ", visit.time_label())),
+            Span::raw(format!("{:<11}  ", time_label(visit))),
             Span::raw(truncate(&text, width.saturating_sub(26))),
         ])
         .patch_style(style);

@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use super::text::truncate;
 use super::theme::Theme;
-use super::truncate;
-use crate::app::{Action, App, Level, Mode, Pane};
+use crate::app::{App, Level, Mode, Pane};
+use crate::input::{Action, KeyMode};
 
 /// Hints shown when there is no message, most useful first; those that do
 /// not fit are left out.
@@ -40,7 +41,7 @@ const HELP_HINTS: &[(&[Action], &str)] = &[
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.status);
     let dirty = if app.is_dirty() { " [+]" } else { "" };
-    let left = format!(" {}{dirty} ", app.doc.name());
+    let left = format!(" {}{dirty} ", app.file_name());
     let mut spans = vec![Span::styled(left.clone(), theme.status.patch(theme.title))];
     let room = usize::from(area.width).saturating_sub(left.width() + 1);
     match &app.message {
@@ -80,7 +81,7 @@ const MIN_ROOM: usize = 24;
 /// Where a message goes in a status bar `width` wide: below the file name
 /// (`true`) or beside it, and the columns it wraps at.
 fn message_layout(app: &App, width: u16) -> (bool, usize) {
-    let name = format!(" {} [+] ", app.doc.name()).width();
+    let name = format!(" {} [+] ", app.file_name()).width();
     let room = usize::from(width).saturating_sub(name + 1);
     if room < MIN_ROOM {
         (true, usize::from(width).saturating_sub(2))
@@ -94,7 +95,7 @@ fn message_layout(app: &App, width: u16) -> (bool, usize) {
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(10);
     // The panes' wrapping: a path in a message is never split at a hyphen.
-    let mut lines = super::wrap(text, width, "");
+    let mut lines = super::text::wrap(text, width, "");
     if lines.len() > MAX_ROWS {
         lines.truncate(MAX_ROWS);
         if let Some(last) = lines.last_mut() {
@@ -130,25 +131,25 @@ fn hints(app: &App, theme: &Theme, room: usize) -> Vec<Span<'static>> {
         )
         .copied()
         .collect();
-    let table = match app.mode {
-        Mode::Normal if app.is_dirty() => &dirty_hints[..],
-        Mode::Normal => HINTS,
-        Mode::Help { .. } => HELP_HINTS,
-        Mode::Schedule(_) => SCHEDULE_HINTS,
-        Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_) => &[],
+    let (table, mode) = match app.mode {
+        Mode::Normal if app.is_dirty() => (&dirty_hints[..], KeyMode::Normal),
+        Mode::Normal => (HINTS, KeyMode::Normal),
+        Mode::Help { .. } => (HELP_HINTS, KeyMode::Help),
+        Mode::Schedule(_) => (SCHEDULE_HINTS, KeyMode::Schedule),
+        Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_) => (&[][..], KeyMode::Normal),
     };
     let mut spans = Vec::new();
     let mut used = 0;
     for (actions, what) in table {
         // ↑↓ move through what the focused pane shows.
-        let what = match (*what, app.focus) {
+        let what = match (*what, app.view.focus) {
             ("visit", Pane::Detail) => "scroll",
             ("visit", Pane::Participants) => "person",
             (what, _) => what,
         };
         let key: String = actions
             .iter()
-            .filter_map(|a| app.config.keymap.hint_label(*a))
+            .filter_map(|a| app.config.keymap.hint_in(mode, *a))
             .collect();
         if key.is_empty() {
             continue;

@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::config::ThemeName;
+use crate::input::ThemeName;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Theme {

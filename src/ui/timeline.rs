@@ -12,11 +12,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::inner;
+use super::geometry::inner;
+use super::pane::{more_marks, pane_block};
+use super::text::{truncate, wrap};
 use super::theme::Theme;
-use super::{more_marks, pane_block, truncate};
 use crate::app::{App, Pane, VISIT_ROWS};
 use crate::domain::{Status, Visit};
+use crate::present::{long_date, time_label};
 
 /// Width of the time column: "10:00–11:30".
 const TIME_WIDTH: usize = 11;
@@ -27,8 +29,8 @@ const TIME_WIDTH: usize = 11;
 fn time_width(app: &App, rows: std::ops::Range<usize>) -> usize {
     rows.filter_map(|row| match target(app, row) {
         RowTarget::Visit { day, pos } => {
-            let visit = &app.mission.visits[app.index.visits_on(day)[pos]];
-            Some(visit.time_label().width())
+            let visit = &app.mission().visits[app.index().visits_on(day)[pos]];
+            Some(time_label(visit).width())
         }
         _ => None,
     })
@@ -38,14 +40,14 @@ fn time_width(app: &App, rows: std::ops::Range<usize>) -> usize {
 }
 
 pub fn title(app: &App) -> String {
-    if app.all_days {
-        return format!(" All days · {} visits ", app.index.visit_count());
+    if app.view.all_days {
+        return format!(" All days · {} visits ", app.index().visit_count());
     }
-    let Some(date) = app.index.date(app.day) else {
+    let Some(date) = app.index().date(app.view.day) else {
         return " Timeline ".into();
     };
-    let mut title = format!(" {}", super::long_date(app, date));
-    if let Some(city) = app.mission.day_info(date).and_then(|d| d.city.as_deref()) {
+    let mut title = format!(" {}", long_date(&app.mission().header, date));
+    if let Some(city) = app.mission().day_info(date).and_then(|d| d.city.as_deref()) {
         title.push_str(&format!(" · {city}"));
     }
     title.push(' ');
@@ -61,26 +63,26 @@ fn visit_rows(app: &App) -> usize {
 /// notes, wrapped to `width`.
 fn footer(app: &App, width: usize) -> Vec<String> {
     let Some(info) = app
-        .index
-        .date(app.day)
-        .and_then(|d| app.mission.day_info(d))
+        .index()
+        .date(app.view.day)
+        .and_then(|d| app.mission().day_info(d))
     else {
         return Vec::new();
     };
     let mut lines = Vec::new();
     if let Some(lodging) = info.lodging.as_deref().filter(|l| !l.trim().is_empty()) {
-        lines.extend(super::wrap(&format!("Lodging: {lodging}"), width, " "));
+        lines.extend(wrap(&format!("Lodging: {lodging}"), width, " "));
     }
     if let Some(notes) = info.notes.as_deref().filter(|n| !n.trim().is_empty()) {
-        lines.extend(super::wrap(notes.trim(), width, " "));
+        lines.extend(wrap(notes.trim(), width, " "));
     }
     lines
 }
 
 /// Total rows of the pane's content at `width` columns.
 pub fn content_rows(app: &App, width: usize) -> usize {
-    if app.all_days {
-        app.agenda.total()
+    if app.view.all_days {
+        app.agenda().total()
     } else {
         let footer = footer(app, width).len();
         visit_rows(app) + if footer > 0 { footer + 1 } else { 0 }
@@ -89,13 +91,13 @@ pub fn content_rows(app: &App, width: usize) -> usize {
 
 /// The rows the selection occupies (first, last), for scrolling.
 pub fn selected_rows(app: &App) -> (usize, usize) {
-    let row = if app.all_days {
-        app.agenda.heading(app.day) + 1 + app.pos * VISIT_ROWS
+    let row = if app.view.all_days {
+        app.agenda().heading(app.view.day) + 1 + app.view.pos * VISIT_ROWS
     } else {
-        app.pos * VISIT_ROWS
+        app.view.pos * VISIT_ROWS
     };
     // Keep a day's heading in view when its first visit is selected.
-    let first = if app.all_days && app.pos == 0 {
+    let first = if app.view.all_days && app.view.pos == 0 {
         row - 1
     } else {
         row
@@ -116,12 +118,12 @@ pub enum RowTarget {
 }
 
 pub fn target(app: &App, row: usize) -> RowTarget {
-    if app.all_days {
-        match app.agenda.locate(row) {
+    if app.view.all_days {
+        match app.agenda().locate(row) {
             Some((day, 0)) => RowTarget::Day(day),
             Some((day, offset)) => {
                 let pos = (offset - 1) / VISIT_ROWS;
-                if pos < app.index.visits_on(day).len() {
+                if pos < app.index().visits_on(day).len() {
                     RowTarget::Visit { day, pos }
                 } else {
                     RowTarget::Empty(day)
@@ -132,7 +134,10 @@ pub fn target(app: &App, row: usize) -> RowTarget {
     } else {
         let pos = row / VISIT_ROWS;
         if pos < app.day_visits().len() {
-            RowTarget::Visit { day: app.day, pos }
+            RowTarget::Visit {
+                day: app.view.day,
+                pos,
+            }
         } else {
             RowTarget::Nothing
         }
@@ -144,26 +149,26 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block: Block = pane_block(app, theme, Pane::Timeline, title(app));
     let total = content_rows(app, usize::from(inner.width));
     let shown = usize::from(inner.height);
-    more_marks(block, theme, app.scroll.timeline, shown, total).render(area, buf);
+    more_marks(block, theme, app.view.scroll.timeline, shown, total).render(area, buf);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let focused = app.focus == Pane::Timeline;
+    let focused = app.view.focus == Pane::Timeline;
     let width = usize::from(inner.width);
     let mut y = inner.y;
-    let mut row = app.scroll.timeline;
+    let mut row = app.view.scroll.timeline;
     let time_width = time_width(app, row..row + usize::from(inner.height));
-    let footer = if app.all_days {
+    let footer = if app.view.all_days {
         Vec::new()
     } else {
         footer(app, width)
     };
     while y < inner.bottom() {
         let line = match target(app, row) {
-            RowTarget::Nothing if row == 0 && !app.all_days => {
+            RowTarget::Nothing if row == 0 && !app.view.all_days => {
                 Line::styled(" Nothing scheduled for this day.", theme.muted)
             }
-            RowTarget::Nothing if !app.all_days && row >= visit_rows(app) => {
+            RowTarget::Nothing if !app.view.all_days && row >= visit_rows(app) => {
                 match (row - visit_rows(app)).checked_sub(1) {
                     None => Line::default(),
                     Some(i) => match footer.get(i) {
@@ -179,10 +184,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 theme.muted,
             ),
             RowTarget::Visit { day, pos } => {
-                let index = app.index.visits_on(day)[pos];
-                let visit = &app.mission.visits[index];
+                let index = app.index().visits_on(day)[pos];
+                let visit = &app.mission().visits[index];
                 let first_row = row_of(app, day, pos);
-                let selected = day == app.day && pos == app.pos;
+                let selected = day == app.view.day && pos == app.view.pos;
                 let style = match (selected, focused) {
                     (true, true) => theme.selected,
                     (true, false) => theme.selected_idle,
@@ -209,19 +214,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 fn row_of(app: &App, day: usize, pos: usize) -> usize {
-    if app.all_days {
-        app.agenda.heading(day) + 1 + pos * VISIT_ROWS
+    if app.view.all_days {
+        app.agenda().heading(day) + 1 + pos * VISIT_ROWS
     } else {
         pos * VISIT_ROWS
     }
 }
 
 fn day_heading(app: &App, theme: &Theme, day: usize, width: usize) -> Line<'static> {
-    let Some(date) = app.index.date(day) else {
+    let Some(date) = app.index().date(day) else {
         return Line::default();
     };
-    let mut text = format!(" {}", super::long_date(app, date));
-    if let Some(city) = app.mission.day_info(date).and_then(|d| d.city.as_deref()) {
+    let mut text = format!(" {}", long_date(&app.mission().header, date));
+    if let Some(city) = app.mission().day_info(date).and_then(|d| d.city.as_deref()) {
         text.push_str(&format!(" · {city}"));
     }
     Line::styled(truncate(&text, width), theme.heading)
@@ -245,7 +250,7 @@ fn title_style(visit: &Visit, theme: &Theme) -> Style {
 
 /// "10:00–11:30 ? Osaka Prefectural Government"
 fn first_line(visit: &Visit, theme: &Theme, width: usize, time_width: usize) -> Line<'static> {
-    let time = visit.time_label();
+    let time = time_label(visit);
     let time = format!(" {time:<time_width$}");
     let used = time.width() + 3;
     Line::from(vec![
@@ -273,7 +278,7 @@ fn second_line(
     }
     if let Some(ids) = &visit.participants {
         let n = ids.len();
-        let of = app.mission.participants.len();
+        let of = app.mission().participants.len();
         parts.push(format!("{n} of {of}"));
     }
     if let Some(city) = visit.city.as_deref().filter(|c| !c.is_empty()) {

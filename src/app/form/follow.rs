@@ -5,18 +5,15 @@
 //! before the form is applied; one past the last date a mission file can
 //! hold is refused on the End field.
 
-use ratatui::style::Style;
-use ratatui_textarea::CursorMove;
-
-use super::kinds::text;
-use super::{Entity, Field, Form, Input, Name};
-use crate::domain::{LAST_DATE, format_time, is_representable, parse_date, parse_time};
+use super::{Entity, Field, Form, Input, Name, text};
+use crate::domain::{LAST_DATE, is_representable, parse_date, parse_time};
+use crate::present::format_time;
 
 impl Field {
     /// A text field's text as typed (lines joined by LF); "" for others.
     pub(super) fn raw_text(&self) -> String {
         match &self.input {
-            Input::Text { area, .. } => area.lines().join("\n"),
+            Input::Text { area, .. } => area.text(),
             _ => String::new(),
         }
     }
@@ -91,8 +88,7 @@ impl Form {
             (&mut field.input, text(value, false))
         {
             *area = new;
-            area.set_cursor_style(Style::new());
-            area.move_cursor(CursorMove::Head);
+            area.to_start();
         }
     }
 }

@@ -2,32 +2,10 @@
 //! header and a day, each field from the entity's description
 //! ([`crate::domain::schema`]): its label, hint, place and kind of input.
 
-use ratatui::style::Style;
-use ratatui_textarea::TextArea;
-
-use super::{Entity, Field, Form, Input, Name, Target};
+use super::{Entity, Field, Form, Input, Name, Target, text};
 use crate::domain::schema::{DAY, FieldValue, HEADER, PARTICIPANT, Schema, VISIT, ValueKind};
-use crate::domain::{DayInfo, Header, Mission, Participant, Visit, format_time};
-
-/// A text field's input holding `value`, its cursor at the end.
-pub(super) fn text(value: &str, multiline: bool) -> Input {
-    let lines: Vec<String> = if multiline {
-        value.lines().map(str::to_string).collect()
-    } else {
-        vec![value.to_string()]
-    };
-    let mut area = TextArea::new(lines);
-    area.set_cursor_line_style(Style::new());
-    if multiline {
-        area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-    }
-    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    area.move_cursor(ratatui_textarea::CursorMove::End);
-    Input::Text {
-        area: Box::new(area),
-        multiline,
-    }
-}
+use crate::domain::{DayInfo, Header, Mission, Participant, Visit};
+use crate::present::format_time;
 
 fn field(name: Name, label: &'static str, input: Input) -> Field {
     let initial = match &input {

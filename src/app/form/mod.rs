@@ -1,10 +1,9 @@
 //! Edit forms for a visit, a participant, the mission header and a day.
 //!
 //! A form is a list of fields (`kinds` builds each form's). Text fields
-//! are real text editors (ratatui-textarea: insert anywhere,
-//! Backspace/Delete, Home/End, word jumps with Ctrl-←/→ or Alt-b/f, paste)
-//! with a shell's Ctrl-U and Ctrl-K (`keys`); a multi-line field moves by
-//! the rows it shows (`rows`); a visit's end follows its start (`follow`).
+//! are [`TextInput`]s, edited as a shell's command line is (`keys`); a
+//! multi-line field moves by the rows it shows (`rows`); a visit's end
+//! follows its start (`follow`).
 //! Dates and times are checked as they are typed (`check`); kind and
 //! status are choice lists; attendees are a checklist of the delegation. A
 //! field with a problem shows it inline and the form cannot be applied
@@ -12,10 +11,10 @@
 //! turns it into one undoable edit.
 
 use chrono::NaiveDate;
-use ratatui::style::{Modifier, Style};
-use ratatui_textarea::TextArea;
 
+use super::text_input::TextInput;
 use crate::domain::{DayInfo, Header, Mission, Participant, Visit};
+use crate::input::{Action, KeyMode, Keymap};
 
 mod build;
 mod check;
@@ -25,8 +24,22 @@ mod kinds;
 mod name;
 pub mod rows;
 
-pub use keys::edit_text;
+pub use keys::{edit_text, type_key};
 pub use name::Name;
+
+/// A text field's input holding `value` (its lines, for a multi-line
+/// field), the cursor at its end.
+pub(super) fn text(value: &str, multiline: bool) -> Input {
+    let lines: Vec<String> = if multiline {
+        value.lines().map(str::to_string).collect()
+    } else {
+        vec![value.to_string()]
+    };
+    Input::Text {
+        area: Box::new(TextInput::new(lines)),
+        multiline,
+    }
+}
 
 /// What a form edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +54,7 @@ pub enum Target {
 
 pub enum Input {
     Text {
-        area: Box<TextArea<'static>>,
+        area: Box<TextInput>,
         multiline: bool,
     },
     Choice {
@@ -127,20 +140,15 @@ impl Form {
         form
     }
 
-    /// Shows the text cursor in the focused field only.
+    /// Puts the cursor of the focused text field at its end; the others
+    /// show their beginning.
     fn refocus(&mut self) {
         for (i, field) in self.fields.iter_mut().enumerate() {
             if let Input::Text { area, .. } = &mut field.input {
-                // The focused field shows its cursor, at the end; the others
-                // show their beginning.
                 if i == self.focus {
-                    area.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
-                    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-                    area.move_cursor(ratatui_textarea::CursorMove::End);
+                    area.to_end();
                 } else {
-                    area.set_cursor_style(Style::new());
-                    area.move_cursor(ratatui_textarea::CursorMove::Top);
-                    area.move_cursor(ratatui_textarea::CursorMove::Head);
+                    area.to_start();
                 }
             }
         }
@@ -159,7 +167,7 @@ impl Form {
         self.refocus();
     }
 
-    fn try_apply(&mut self, mission: &Mission) -> Outcome {
+    fn try_apply(&mut self, mission: &Mission, keymap: &Keymap) -> Outcome {
         if self.validate(mission) {
             return Outcome::Apply;
         }
@@ -167,7 +175,10 @@ impl Form {
             self.focus = first;
             self.refocus();
         }
-        self.message = Some("Fix the marked fields first (Esc cancels).".into());
+        self.message = Some(match keymap.hint_in(KeyMode::Form, Action::Cancel) {
+            Some(cancel) => format!("Fix the marked fields first ({cancel} cancels)."),
+            None => "Fix the marked fields first.".to_string(),
+        });
         Outcome::Continue
     }
 
@@ -177,7 +188,7 @@ impl Form {
             .iter()
             .find(|f| f.name == name)
             .and_then(|f| match &f.input {
-                Input::Text { area, .. } => Some(area.lines().join("\n").trim().to_string()),
+                Input::Text { area, .. } => Some(area.text().trim().to_string()),
                 _ => None,
             })
             .unwrap_or_default()

@@ -16,12 +16,6 @@ pub struct Row {
     pub end: usize,
 }
 
-/// A text area's cursor as (line, character).
-pub fn cursor_of(area: &ratatui_textarea::TextArea<'_>) -> (usize, usize) {
-    let cursor = area.cursor();
-    (cursor.0, cursor.1)
-}
-
 fn width_of(c: char) -> usize {
     c.width().unwrap_or(0)
 }

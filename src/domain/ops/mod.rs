@@ -7,9 +7,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
-use super::{
-    DayIndex, Edit, ListEdit, Mission, Participant, Visit, format_duration, is_representable,
-};
+use super::{DayIndex, Edit, ListEdit, Mission, Participant, Visit, is_representable};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -35,8 +33,10 @@ pub enum OpError {
     PastLastDate(String),
     #[error("\"{0}\" has no end time to move (e sets one)")]
     NoEnd(String),
-    #[error("\"{0}\" lasts {1}: too short to shorten by {2} min")]
-    TooShort(String, String, i64),
+    /// The visit, how long it lasts, and by how many minutes it was to
+    /// be shortened.
+    #[error("\"{0}\" is too short to shorten by {2} min")]
+    TooShort(String, TimeDelta, i64),
     #[error("no timed visit from here to the end of the day")]
     NothingTimed,
 }
@@ -268,7 +268,7 @@ pub fn resize(
     if new_end <= start {
         return Err(OpError::TooShort(
             visit.title.clone(),
-            format_duration(end - start),
+            end - start,
             -minutes,
         ));
     }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::Header;
+use crate::present::time_label;
 
 fn date(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2022, 11, d).expect("date")
@@ -38,7 +39,7 @@ fn run(m: &mut Mission, op: impl FnOnce(&Mission, &DayIndex) -> Result<Plan, OpE
 fn summary(m: &Mission) -> Vec<String> {
     m.visits
         .iter()
-        .map(|v| format!("{} {} {}", v.date.format("%d"), v.time_label(), v.title))
+        .map(|v| format!("{} {} {}", v.date.format("%d"), time_label(v), v.title))
         .collect()
 }
 
@@ -223,7 +224,7 @@ fn time_order_is_checked_against_timed_neighbours() {
 fn new_visit_starts_when_the_selected_one_ends() {
     let m = mission(vec![timed(14, "A", (9, 0), (10, 30))]);
     let v = new_visit(&m, date(14), m.visits.first());
-    assert_eq!(v.time_label(), "10:30–11:30");
+    assert_eq!(time_label(&v), "10:30–11:30");
     let index = DayIndex::build(&m);
     assert_eq!(insertion_point(&m, &index, date(14), v.start), 1);
     assert_eq!(insertion_point(&m, &index, date(16), None), 1);
@@ -269,7 +270,11 @@ fn shortening_stops_before_nothing_is_left_and_needs_an_end() {
     let index = DayIndex::build(&m);
     assert_eq!(
         resize(&m, &index, 0, -15),
-        Err(OpError::TooShort("short".into(), "15 min".into(), 15))
+        Err(OpError::TooShort(
+            "short".into(),
+            TimeDelta::minutes(15),
+            15
+        ))
     );
     assert_eq!(
         resize(&m, &index, 1, 15),

@@ -389,7 +389,7 @@ impl Scope<'_> {
         let zone = self.context.zone();
         let (va, vx) = (self.visit(a), self.visit(x));
         let city = |v: &Visit| text::excerpt(v.city.as_deref().unwrap_or("")).into_owned();
-        let need = crate::domain::format_duration(TimeDelta::minutes(needed.into()));
+        let need = text::format_duration(TimeDelta::minutes(needed.into()));
         let need = if route {
             format!("the route takes {need}")
         } else {

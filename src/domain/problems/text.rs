@@ -3,10 +3,10 @@
 
 use std::borrow::Cow;
 
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use chrono_tz::Tz;
 
-use crate::domain::{Repeat, Skip, Visit, abbreviation, format_duration, format_time};
+use crate::domain::{Repeat, Skip, Visit, abbreviation};
 
 /// How many characters of a title (or any text from the file) a message
 /// quotes; longer text is cut there and ends in "…".
@@ -25,6 +25,21 @@ pub fn excerpt(text: &str) -> Cow<'_, str> {
 /// 2022-11-18)"; `what` is "visit" or "day".
 pub fn outside_message(what: &str, date: NaiveDate, start: NaiveDate, end: NaiveDate) -> String {
     format!("{what} on {date} is outside the mission's dates ({start} to {end})")
+}
+
+/// "09:30", as every message of the file writes a time (`present` writes
+/// the screen's the same way).
+pub(super) fn format_time(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// "1h30", "45 min", "2h".
+pub(super) fn format_duration(d: TimeDelta) -> String {
+    match (d.num_minutes() / 60, d.num_minutes() % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h{m:02}"),
+    }
 }
 
 /// Names of people: "Anna Alpha", "Anna Alpha and Bruno Beta", "A, B and
@@ -74,9 +89,27 @@ pub(super) fn times(visit: &Visit, mission: Option<Tz>, day: NaiveDate) -> Strin
     format!(
         "{}{}{}",
         on(visit.date, day),
-        visit.time_label(),
+        time_label(visit),
         zones(visit, mission)
     )
+}
+
+/// "10:00–11:30", "22:40–06:50 +1d", "09:30" (the way the agenda
+/// writes the time of a timed visit; the problems only name timed ones).
+fn time_label(visit: &Visit) -> String {
+    let Some(start) = visit.start else {
+        return String::new();
+    };
+    match visit.end {
+        Some(end) => {
+            let next = match visit.end_date {
+                Some(d) if d > visit.date => format!(" +{}d", (d - visit.date).num_days()),
+                _ => String::new(),
+            };
+            format!("{}–{}{next}", format_time(start), format_time(end))
+        }
+        None => format_time(start),
+    }
 }
 
 /// When a visit ends (or starts, without an end), for a problem of

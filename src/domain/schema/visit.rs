@@ -70,6 +70,10 @@ pub static VISIT: Schema<Visit> = Schema {
             .hint("optional: letters, digits, - and _")
             .form(17)
             .row(11),
+        optional_text!(field, Text, uid, "UID")
+            .hint("the event's UID in the calendar it came from")
+            .form(18)
+            .row(12),
         field(
             "date",
             Date,
@@ -211,7 +215,7 @@ pub static VISIT: Schema<Visit> = Schema {
         .form(16)
         .row(10),
         optional_text!(field, MultiLine, notes, "Notes")
-            .form(18)
+            .form(19)
             .own()
             .example("\"\"\"What to prepare.\"\"\""),
     ],

@@ -13,7 +13,7 @@ use chrono_tz::Tz;
 
 use super::Validator;
 use crate::domain::schema::VISIT;
-use crate::domain::{Visit, format_time, resolve, suggest};
+use crate::domain::{Visit, resolve, suggest};
 use crate::file::diagnostic::excerpt;
 use crate::file::dto::{EntryDto, Spanned};
 
@@ -232,11 +232,11 @@ fn ends_before_in_real_time(
     Some(format!(
         "the visit ends at {} in {} ({}{day} in {}), {how} ({} in {}); \
          check `end`, `end_date` and the zones",
-        format_time(end.time()),
+        end.time().format("%H:%M"),
         name(end_zone),
-        format_time(in_start_zone.time()),
+        in_start_zone.time().format("%H:%M"),
         name(start_zone),
-        format_time(start.time()),
+        start.time().format("%H:%M"),
         name(start_zone),
     ))
 }
@@ -257,13 +257,13 @@ fn end_before_start(
     if end == start {
         return Some(format!(
             "the visit ends when it starts ({}); correct `end`, or remove it",
-            format_time(start)
+            start.format("%H:%M")
         ));
     }
     let ends = format!(
         "the visit ends at {}, before it starts ({})",
-        format_time(end),
-        format_time(start)
+        end.format("%H:%M"),
+        start.format("%H:%M")
     );
     Some(if end_date.is_some() {
         let next_day = date

@@ -1,8 +1,10 @@
 //! Everything a user can ask of itinera, as one enum.
 //!
 //! The serde names (`next_day`, `toggle_agenda`...) are the words a user
-//! writes in the `[keys]` table of `config.toml`, and the words the help
-//! overlay is generated from.
+//! writes in the `[keys]` tables of `config.toml`, and the words the help
+//! overlay is generated from. Which actions each mode (the main screen, a
+//! form, a text field, a dialog, the command line...) offers is in
+//! `modes`; an action such as `up` or `cancel` may be offered by several.
 
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +53,48 @@ pub enum Action {
     Redo,
     Save,
     Command,
+
+    // In a form.
+    NextField,
+    PrevField,
+    /// Apply a form, run the command line.
+    Apply,
+    /// Close a form or the command line without changing anything; in a
+    /// dialog, the "cancel" choice.
+    Cancel,
+    PreviousChoice,
+    NextChoice,
+    /// Tick or untick the attendee under the cursor.
+    Tick,
+
+    // Editing text (a form's text fields, the command line).
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    LineStart,
+    LineEnd,
+    DeleteBack,
+    DeleteForward,
+    DeleteWord,
+    DeleteNextWord,
+    DeleteToStart,
+    DeleteToEnd,
+    /// Put back what the last deletion of a word or part of a line took.
+    Yank,
+    Newline,
+
+    // A dialog's choices (and `save`, `cancel`, `back`).
+    Confirm,
+    Keep,
+    Discard,
+    Reload,
+    Overwrite,
+    SaveAs,
+    Restore,
+    Later,
+    /// Save over a read-only file.
+    SaveOver,
 }
 
 /// Where an action belongs in the help overlay.
@@ -118,6 +162,7 @@ impl Action {
             Action::Redo => "redo",
             Action::Save => "save",
             Action::Command => "command line: :w, :w FILE, :saveas, :q, :e!",
+            other => other.mode_only_description(),
         }
     }
 
@@ -131,9 +176,50 @@ impl Action {
         }
     }
 
-    pub fn group(self) -> Group {
+    /// What an action that only the form, text, dialog and command-line
+    /// modes offer does (each mode may say it more precisely).
+    fn mode_only_description(self) -> &'static str {
         use Action::*;
         match self {
+            NextField => "next field",
+            PrevField => "previous field",
+            Apply => "apply",
+            Cancel => "cancel",
+            PreviousChoice => "previous choice",
+            NextChoice => "next choice",
+            Tick => "tick or untick",
+            Left => "character left",
+            Right => "character right",
+            WordLeft => "word left",
+            WordRight => "word right",
+            LineStart => "start of the line",
+            LineEnd => "end of the line",
+            DeleteBack => "delete the character before",
+            DeleteForward => "delete the character under the cursor",
+            DeleteWord => "delete the word before",
+            DeleteNextWord => "delete the word after",
+            DeleteToStart => "delete to the start of the line",
+            DeleteToEnd => "delete to the end of the line",
+            Yank => "put back what was deleted",
+            Newline => "new line",
+            Confirm => "yes",
+            Keep => "no, keep",
+            Discard => "discard the changes",
+            Reload => "reload the file",
+            Overwrite => "overwrite the file",
+            SaveAs => "save as another file",
+            Restore => "restore the kept changes",
+            Later => "decide later",
+            SaveOver => "save over a read-only file",
+            _ => "",
+        }
+    }
+
+    /// The main screen's section of the help the action is in; `None` for
+    /// the actions of forms, text fields, dialogs and the command line.
+    pub fn group(self) -> Option<Group> {
+        use Action::*;
+        Some(match self {
             PrevDay | NextDay | Up | Down | First | Last | PageUp | PageDown | FocusNext
             | FocusPrev => Group::Move,
             Open | ToggleAgenda | Schedule | Help | Back => Group::View,
@@ -142,7 +228,8 @@ impl Action {
                 Group::Change
             }
             Save | Command | Quit => Group::File,
-        }
+            _ => return None,
+        })
     }
 }
 

@@ -7,7 +7,6 @@
 //! version as `FILE.bak` and refusing to overwrite a file that changed on
 //! disk since it was read.
 
-use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::domain::Mission;
@@ -18,7 +17,7 @@ use crate::file::{Base, LoadError, parse_bytes};
 use crate::lock::{Lock, Locked};
 use crate::paths::Dirs;
 
-use super::recovery::{self, DISCARDED, EARLIER};
+use super::recovery;
 
 /// `mission` rendered into the text `base` was read from, read back to
 /// check it gives `mission` (`name` names the file in a problem).
@@ -48,16 +47,24 @@ fn replaceable(path: &Path, force: bool, current: &Path) -> Result<Vec<u8>, Save
     }
 }
 
+/// Another running itinera that has the mission open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sharer {
+    pub pid: u32,
+    /// It keeps unsaved changes to the mission in a recovery file.
+    pub unsaved: bool,
+}
+
 pub struct Document {
     pub path: PathBuf,
-    base: Base,
+    pub(super) base: Base,
     /// The text `base` was read from (the file as read or last saved, or a
     /// restored recovery file), to rebuild it after a save that failed.
-    base_text: Vec<u8>,
+    pub(super) base_text: Vec<u8>,
     /// The file's bytes as last read or written, to notice changes made
     /// elsewhere.
-    disk: Vec<u8>,
-    dirs: Option<Dirs>,
+    pub(super) disk: Vec<u8>,
+    pub(super) dirs: Option<Dirs>,
     lock: Option<Lock>,
     /// The running itinera that holds the lock, when this one could not.
     lock_holder: Option<u32>,
@@ -69,7 +76,7 @@ pub struct Document {
     /// The recovery file holding this session's unsaved mission (written
     /// after a failed save or while idle, or restored from): a successful
     /// save, or ending without unsaved changes, makes it obsolete.
-    own_recovery: Option<PathBuf>,
+    pub(super) own_recovery: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -87,14 +94,10 @@ pub enum SaveFailure {
 }
 
 impl Document {
-    /// The document for a freshly loaded file (its path, base and bytes),
-    /// and a warning when another itinera has the same mission open.
-    pub fn new(
-        path: PathBuf,
-        base: Base,
-        disk: Vec<u8>,
-        dirs: Option<Dirs>,
-    ) -> (Document, Option<String>) {
+    /// The document for a freshly loaded file (its path, base and bytes);
+    /// `dirs` is where lock and recovery files go (none in tests that do
+    /// not need them).
+    pub fn new(path: PathBuf, base: Base, disk: Vec<u8>, dirs: Option<Dirs>) -> Document {
         let mut doc = Document {
             path,
             base,
@@ -109,9 +112,8 @@ impl Document {
         };
         doc.lock();
         // Temporary files of saves of this mission that never finished.
-        crate::file::sweep::remove_stale(&crate::file::write::resolve(&doc.path));
-        let warning = doc.lock_warning();
-        (doc, warning)
+        crate::file::sweep::remove_stale(&crate::file::open::resolve(&doc.path));
+        doc
     }
 
     /// Takes the lock of the document's path, or notes which running
@@ -130,24 +132,17 @@ impl Document {
         }
     }
 
-    /// "Also open in another itinera", when another running itinera held
-    /// the lock when this one took the file, or kept unsaved changes to it
-    /// in a recovery file of its own (which is then said too).
-    pub fn lock_warning(&self) -> Option<String> {
-        let unsaved = self.unsaved_elsewhere;
-        let open = |pid: u32, what: &str| {
-            format!(
-                "{} is also open in another itinera (process {pid}){what}; \
-                 saving here will not overwrite changes saved there",
-                self.path.display()
-            )
-        };
-        match (self.lock_holder, unsaved) {
-            (Some(pid), Some(other)) if pid == other => {
-                Some(open(pid, ", which has unsaved changes to it"))
-            }
-            (Some(pid), _) => Some(open(pid, "")),
-            (None, Some(other)) => Some(open(other, ", which has unsaved changes to it")),
+    /// Another running itinera that has the mission open: it held the
+    /// lock when this one took the file, or kept unsaved changes to it in
+    /// a recovery file of its own.
+    pub fn elsewhere(&self) -> Option<Sharer> {
+        match (self.lock_holder, self.unsaved_elsewhere) {
+            (Some(pid), Some(other)) if pid == other => Some(Sharer { pid, unsaved: true }),
+            (Some(pid), _) => Some(Sharer {
+                pid,
+                unsaved: false,
+            }),
+            (None, Some(pid)) => Some(Sharer { pid, unsaved: true }),
             (None, None) => None,
         }
     }
@@ -270,135 +265,6 @@ impl Document {
         self.base_text = loaded.bytes.clone();
         self.disk = loaded.bytes;
         Ok(loaded.parsed.mission)
-    }
-
-    /// Keeps this session's unsaved `mission` in the recovery file offered
-    /// at the next start (after a failed save, while idle, or on a crash).
-    /// A recovery file an earlier session left, which the user chose to
-    /// decide on later, is moved aside rather than overwritten; it is still
-    /// offered, after this one. One that another running itinera keeps its
-    /// own changes in is left alone: this session uses a file of its own.
-    pub fn keep_unsaved(&mut self, mission: &Mission) -> io::Result<PathBuf> {
-        let base = self.recovery_path()?;
-        let own = recovery::of_this_process(&base);
-        let path = match self.own_recovery.as_deref() {
-            Some(current) if current == base || current == own => current.to_path_buf(),
-            _ if !base.exists() => base,
-            _ if recovery::live_owner(&base).is_some() => own,
-            _ => {
-                recovery::rename(&base, &recovery::stamped(&base, EARLIER))?;
-                base
-            }
-        };
-        self.write_recovery(&path, mission)?;
-        // A restored earlier file is now superseded by this one.
-        if let Some(previous) = self.own_recovery.replace(path.clone()) {
-            if previous != path {
-                recovery::remove(&previous);
-            }
-        }
-        Ok(path)
-    }
-
-    /// Keeps changes the user is discarding (by reloading the file) in a
-    /// file of their own in the recovery directory, named by the time.
-    pub fn keep_discarded(&mut self, mission: &Mission) -> io::Result<PathBuf> {
-        let path = recovery::stamped(&self.recovery_path()?, DISCARDED);
-        self.write_recovery(&path, mission)?;
-        Ok(path)
-    }
-
-    fn recovery_path(&self) -> io::Result<PathBuf> {
-        let dirs = self
-            .dirs
-            .as_ref()
-            .ok_or_else(|| io::Error::other("no data directory for a recovery file"))?;
-        Ok(dirs.recovery_file(&self.path))
-    }
-
-    /// Writes `mission` as the text a save would have written (so comments
-    /// survive a restore), and beside it the file's bytes as this session
-    /// last knew them, so a restore still notices later changes on disk.
-    fn write_recovery(&mut self, path: &Path, mission: &Mission) -> io::Result<()> {
-        // A copy: the baseline stays the file as read until a save.
-        let text = self.base.clone().render(mission);
-        recovery::write(path, text.as_bytes(), &self.disk)
-    }
-
-    /// The newest recovery file left for this mission by a session that is
-    /// over (files of changes discarded on purpose, and files of another
-    /// itinera still running, are not offered).
-    pub fn pending_recovery(&self) -> Option<PathBuf> {
-        let base = self.recovery_path().ok()?;
-        recovery::all(&base)
-            .into_iter()
-            .filter(|(_, path)| recovery::live_owner(path).is_none())
-            .max()
-            .map(|(_, path)| path)
-    }
-
-    /// A refusal when another running itinera now owns the recovery file
-    /// `path` (it restored it since it was offered here).
-    fn refuse_if_taken(path: &Path) -> Result<(), String> {
-        match recovery::live_owner(path) {
-            Some(owner) => Err(format!(
-                "another itinera (process {}) has taken these changes since they were offered",
-                owner.pid
-            )),
-            None => Ok(()),
-        }
-    }
-
-    /// Replaces the document's baseline with the recovery file `path`, and
-    /// returns the recovered mission; the file is this session's from now
-    /// on. The file on disk is what it was when the changes were kept, so
-    /// saving still asks if it changed since.
-    pub fn restore_recovery(&mut self, path: &Path) -> Result<Mission, String> {
-        Self::refuse_if_taken(path)?;
-        let bytes = read_mission_bytes(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let parsed = parse_bytes(&bytes)
-            .map_err(|(text, report)| report.render(&path.display().to_string(), &text))?;
-        recovery::claim(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        self.base = parsed.base;
-        self.base_text = bytes;
-        if let Ok(disk) = read_mission_bytes(&recovery::disk_copy(path)) {
-            self.disk = disk;
-        }
-        self.own_recovery = Some(path.to_path_buf());
-        Ok(parsed.mission)
-    }
-
-    /// Deletes the recovery file `path` (the user chose to discard it),
-    /// unless another running itinera has taken it since it was offered.
-    pub fn discard_recovery(&mut self, path: &Path) -> Result<(), String> {
-        Self::refuse_if_taken(path)?;
-        recovery::remove(path);
-        if self.own_recovery.as_deref() == Some(path) {
-            self.own_recovery = None;
-        }
-        Ok(())
-    }
-
-    /// Whether the recovery file holding this session's changes was
-    /// written and has since disappeared (deleted by hand or by a cleaner),
-    /// so it must be written again.
-    pub fn own_recovery_is_gone(&self) -> bool {
-        self.own_recovery
-            .as_ref()
-            .is_some_and(|path| !path.exists())
-    }
-
-    /// Whether a recovery file holds this session's unsaved changes.
-    pub fn owns_recovery(&self) -> bool {
-        self.own_recovery.is_some()
-    }
-
-    /// Deletes the recovery file holding this session's changes, which a
-    /// save has just written or the user has chosen to drop.
-    pub fn forget_own_recovery(&mut self) {
-        if let Some(path) = self.own_recovery.take() {
-            recovery::remove(&path);
-        }
     }
 
     /// The file name, for the status bar.

@@ -56,6 +56,14 @@ pub fn stamped(recovery: &Path, word: &str) -> PathBuf {
     recovery.with_file_name(format!("{}-{word}-{time}.toml", stem(recovery)))
 }
 
+/// When the recovery file `path` was written, in the computer's time
+/// zone.
+pub fn written_at(path: &Path) -> Option<chrono::NaiveDateTime> {
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    let local: chrono::DateTime<chrono::Local> = modified.into();
+    Some(local.naive_local())
+}
+
 /// Where this process keeps its changes when another running itinera
 /// holds the mission's recovery file.
 pub fn of_this_process(recovery: &Path) -> PathBuf {

@@ -14,18 +14,23 @@ use chrono::{Timelike, Utc};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Msg};
-use crate::cli::Failure;
-use crate::config::Config;
+use crate::error::Failure;
 use crate::file;
-use crate::input::Key;
+use crate::input::Config;
 use crate::paths::Dirs;
 use crate::ui;
+
+pub mod effects;
+mod hangup;
+pub mod keys;
+mod session;
+
+pub use effects::perform;
+pub use session::Session;
 
 /// Opens the planner on `file`, or on the mission opened last, or (on the
 /// very first run) on a copy of the bundled sample.
@@ -59,7 +64,7 @@ pub fn open(file: Option<PathBuf>) -> Result<(), Failure> {
             }
         },
     };
-    let loaded = file::load(&path)?;
+    let loaded = file::load(&path).map_err(|err| Failure::new(err.exit_code(), err.render()))?;
     if !io::stdout().is_terminal() {
         return Err(usage(
             "itinera needs a terminal to show the planner; use `itinera export FILE` for text",
@@ -88,25 +93,23 @@ pub fn open(file: Option<PathBuf>) -> Result<(), Failure> {
             notes.push(format!("cannot remember the last mission: {err}"));
         }
     }
-    let mut app = App::open(loaded, config, dirs);
-    app.start_on(Utc::now());
-    if !notes.is_empty() && app.message.is_none() {
-        app.warn(notes.join(" · "));
+    let mut session = Session::open(loaded, config, dirs);
+    session.app.local_offset = *chrono::Local::now().offset();
+    session.app.start_on(Utc::now());
+    if !notes.is_empty() && session.app.message.is_none() {
+        session.app.warn(notes.join(" · "));
     }
-    run_terminal(&mut app)
+    run_terminal(&mut session)
 }
 
 fn usage(message: &str) -> Failure {
-    Failure {
-        code: 2,
-        message: format!("error: {message}\n"),
-    }
+    Failure::usage(format!("error: {message}\n"))
 }
 
 /// Runs the planner in the terminal. A panic inside the loop still
 /// restores the terminal (ratatui's hook) and keeps unsaved changes in the
 /// recovery file, offered at the next start.
-fn run_terminal(app: &mut App) -> Result<(), Failure> {
+fn run_terminal(session: &mut Session) -> Result<(), Failure> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
@@ -121,7 +124,7 @@ fn run_terminal(app: &mut App) -> Result<(), Failure> {
     };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
-            .and_then(|()| event_loop(&mut terminal, app))
+            .and_then(|()| event_loop(&mut terminal, session))
     }));
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
@@ -130,7 +133,7 @@ fn run_terminal(app: &mut App) -> Result<(), Failure> {
         // The terminal went away (closed window, lost connection): keep
         // what was not saved.
         Ok(Err(err)) => {
-            let kept = app.keep_unsaved();
+            let kept = session.keep_unsaved();
             let mut failure = terminal_failure(err);
             if let Some(path) = kept {
                 failure.message.push_str(&format!(
@@ -142,10 +145,11 @@ fn run_terminal(app: &mut App) -> Result<(), Failure> {
             Err(failure)
         }
         Err(_) => {
-            let dirty = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| app.is_dirty()))
-                .unwrap_or(true);
+            let dirty =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| session.app.is_dirty()))
+                    .unwrap_or(true);
             let kept =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| app.keep_unsaved()))
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| session.keep_unsaved()))
                     .ok()
                     .flatten();
             let message = match (kept, dirty) {
@@ -161,45 +165,42 @@ fn run_terminal(app: &mut App) -> Result<(), Failure> {
                     "itinera stopped on an internal error; there were no unsaved changes.\n".into()
                 }
             };
-            Err(Failure { code: 101, message })
+            Err(Failure::new(101, message))
         }
     }
 }
 
 fn terminal_failure(err: io::Error) -> Failure {
-    Failure {
-        code: 2,
-        message: format!("error: terminal: {err}\n"),
-    }
+    Failure::usage(format!("error: terminal: {err}\n"))
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> io::Result<()> {
     let stop = hangup::watch();
     let mut last_input = Instant::now();
     loop {
         if stop.requested() {
             // Hung up or told to stop: keep what is not saved, then go.
-            app.keep_unsaved();
+            session.keep_unsaved();
             stop.kept();
             return Ok(());
         }
-        stop.set_stale(app.recovery_is_stale());
+        let stale = session.recovery_is_stale();
+        stop.set_stale(stale);
         let size = terminal.size()?;
         let area = Rect::new(0, 0, size.width, size.height);
-        app.now = Some(Utc::now());
-        ui::settle(app, area);
-        terminal.draw(|frame| ui::render(frame, app))?;
-        if app.should_quit {
-            app.finish();
+        session.app.now = Some(Utc::now());
+        ui::settle(&mut session.app, area);
+        terminal.draw(|frame| ui::render(frame, &session.app))?;
+        if session.app.should_quit {
             return Ok(());
         }
         // While changes are not yet in the recovery file, wake often (to
         // notice a hang-up at once) and keep them after a moment of quiet;
         // while they are, look now and then that the file is still there;
         // otherwise sleep until the clocks change.
-        let wait = if app.recovery_is_stale() {
+        let wait = if stale {
             WATCH
-        } else if app.is_dirty() {
+        } else if session.app.is_dirty() {
             until_next_minute().min(RECHECK)
         } else {
             until_next_minute()
@@ -207,10 +208,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         if event::poll(wait)? {
             let event = event::read()?;
             let size = terminal.size()?;
-            handle(app, &event, Rect::new(0, 0, size.width, size.height));
+            session.handle(&event, Rect::new(0, 0, size.width, size.height));
             last_input = Instant::now();
         } else if last_input.elapsed() >= IDLE {
-            app.keep_when_idle();
+            session.idle();
         }
     }
 }
@@ -230,105 +231,4 @@ const IDLE: Duration = Duration::from_secs(2);
 fn until_next_minute() -> Duration {
     let second = u64::from(Utc::now().second());
     Duration::from_secs(60 - second.min(59))
-}
-
-/// Applies one terminal event to the app. Used by the event loop and by
-/// tests, which drive the app exactly as a terminal would.
-pub fn handle(app: &mut App, event: &Event, area: Rect) {
-    let msg = match event {
-        Event::Key(key) if key.kind == KeyEventKind::Release => None,
-        Event::Key(key) if app.mode.takes_raw_keys() => Some(Msg::Key(*key)),
-        Event::Key(key) => app
-            .config
-            .keymap
-            .action(Key::from_event(*key))
-            .map(Msg::Action),
-        Event::Paste(text) => Some(Msg::Paste(text.clone())),
-        Event::Mouse(mouse) => {
-            let wheel = match mouse.kind {
-                MouseEventKind::ScrollDown => Some(1),
-                MouseEventKind::ScrollUp => Some(-1),
-                MouseEventKind::Down(_) => None,
-                _ => return,
-            };
-            ui::hit(app, area, mouse.column, mouse.row, wheel)
-        }
-        _ => None,
-    };
-    if let Some(msg) = msg {
-        app.update(msg);
-    }
-    ui::settle(app, area);
-}
-
-/// Hang-ups and termination requests (a closed terminal window, a lost ssh
-/// connection, `kill`): a watcher thread notes the signal; the event loop,
-/// which wakes every [`WATCH`] whenever there are unsaved changes not yet
-/// in the recovery file, keeps them and ends. When there is nothing to
-/// keep, the watcher restores the terminal and exits at once.
-mod hangup {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-    use std::time::{Duration, Instant};
-
-    #[derive(Default)]
-    pub struct Stop {
-        signal: AtomicI32,
-        stale: AtomicBool,
-        kept: AtomicBool,
-    }
-
-    impl Stop {
-        pub fn requested(&self) -> bool {
-            self.signal.load(Ordering::SeqCst) != 0
-        }
-
-        pub fn set_stale(&self, stale: bool) {
-            self.stale.store(stale, Ordering::SeqCst);
-        }
-
-        pub fn kept(&self) {
-            self.kept.store(true, Ordering::SeqCst);
-        }
-    }
-
-    #[cfg(unix)]
-    pub fn watch() -> Arc<Stop> {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let stop = Arc::new(Stop::default());
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT]) else {
-            return stop;
-        };
-        let seen = Arc::clone(&stop);
-        std::thread::spawn(move || {
-            let Some(signal) = signals.forever().next() else {
-                return;
-            };
-            seen.signal.store(signal, Ordering::SeqCst);
-            // The event loop wakes within WATCH when there is something to
-            // keep; give it ample time to write it.
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while seen.stale.load(Ordering::SeqCst)
-                && !seen.kept.load(Ordering::SeqCst)
-                && Instant::now() < deadline
-            {
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            if !seen.kept.load(Ordering::SeqCst) {
-                let _ = ratatui::crossterm::execute!(
-                    std::io::stdout(),
-                    ratatui::crossterm::event::DisableMouseCapture,
-                    ratatui::crossterm::event::DisableBracketedPaste
-                );
-                ratatui::restore();
-                std::process::exit(128 + signal);
-            }
-        });
-        stop
-    }
-
-    #[cfg(not(unix))]
-    pub fn watch() -> Arc<Stop> {
-        Arc::new(Stop::default())
-    }
 }

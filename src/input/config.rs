@@ -9,15 +9,24 @@
 //! [keys]              # rebind keys: key = action, or "none" to unbind
 //! "ctrl-n" = "next_day"
 //! "x" = "none"
+//!
+//! [keys.form]         # the other modes: form, text, dialog, command,
+//! "ctrl-j" = "apply"  # help, schedule
+//!
+//! [keys.dialog]       # a key may do one of several actions: the open
+//! "enter" = ["confirm", "save_over"]  # dialog takes the one it offers
 //! ```
+//!
+//! Each table replaces what its keys did in its mode and leaves the other
+//! keys as they are. The action words are those of the help overlay and
+//! the README; a mode's table takes only that mode's actions.
 //!
 //! A broken config never stops the planner: every setting that can be read
 //! is used, and every problem is reported in the status bar.
 
 use std::path::Path;
 
-use crate::app::Action;
-use crate::input::{Key, Keymap};
+use super::{Action, Binding, Key, KeyMode, Keymap};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ThemeName {
@@ -79,7 +88,7 @@ impl Config {
                 let place = err
                     .span()
                     .map(|s| {
-                        let (line, col) = crate::file::line_col(text, s.start);
+                        let (line, col) = line_col(text, s.start);
                         format!(":{line}:{col}")
                     })
                     .unwrap_or_default();
@@ -133,37 +142,111 @@ impl Config {
     }
 }
 
-/// The `[keys]` table: each entry rebinds a key or, with "none", unbinds it.
+/// The line and column (from 1, columns in characters) of byte `offset`
+/// of `text`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.matches('\n').count() + 1;
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// The `[keys]` table: each entry rebinds a key of the main screen (to an
+/// action, a list of actions, or "none" to unbind it); `[keys.form]`,
+/// `[keys.dialog]`... do the same for the other modes.
 fn read_keys(
     keys: &toml::Table,
     name: &str,
-    overrides: &mut Vec<(Key, Option<Action>)>,
+    overrides: &mut Vec<Binding>,
     problems: &mut Vec<String>,
 ) {
-    for (key, action) in keys {
-        let key = match Key::parse(key) {
-            Ok(key) => key,
-            Err(err) => {
-                problems.push(format!("{name}: {err}"));
-                continue;
+    for (key, value) in keys {
+        match (KeyMode::named(key), value) {
+            (Some(mode), toml::Value::Table(table)) => {
+                read_mode(mode, table, name, overrides, problems);
             }
-        };
-        let Some(action) = action.as_str() else {
-            problems.push(format!(
-                "{name}: the action for key {key} must be a word in quotes"
-            ));
-            continue;
-        };
-        if action == "none" {
-            overrides.push((key, None));
-            continue;
+            (None, toml::Value::Table(_)) => {
+                let tables: Vec<&str> = KeyMode::ALL[1..].iter().map(|m| m.table()).collect();
+                problems.push(format!(
+                    "{name}: there is no key table keys.{key} (the tables are {})",
+                    tables.join(", ")
+                ));
+            }
+            _ => read_binding(KeyMode::Normal, key, value, name, overrides, problems),
         }
-        match toml::Value::String(action.to_string()).try_into::<Action>() {
-            Ok(action) => overrides.push((key, Some(action))),
-            Err(_) => problems.push(format!(
-                "{name}: unknown action \"{action}\" for key {key} (see the README for action names)"
-            )),
+    }
+}
+
+/// One mode's table, `[keys.form]` and the like.
+fn read_mode(
+    mode: KeyMode,
+    table: &toml::Table,
+    name: &str,
+    overrides: &mut Vec<Binding>,
+    problems: &mut Vec<String>,
+) {
+    for (key, value) in table {
+        read_binding(mode, key, value, name, overrides, problems);
+    }
+}
+
+/// `key = "action"`, `key = ["action", ...]` or `key = "none"` in the table
+/// of `mode`.
+fn read_binding(
+    mode: KeyMode,
+    key: &str,
+    value: &toml::Value,
+    name: &str,
+    overrides: &mut Vec<Binding>,
+    problems: &mut Vec<String>,
+) {
+    let key = match Key::parse(key) {
+        Ok(key) => key,
+        Err(err) => {
+            problems.push(format!("{name}: {err}"));
+            return;
         }
+    };
+    let words: Option<Vec<&str>> = match value {
+        toml::Value::String(word) => Some(vec![word.as_str()]),
+        toml::Value::Array(items) => items.iter().map(toml::Value::as_str).collect(),
+        _ => None,
+    };
+    let Some(words) = words else {
+        problems.push(format!(
+            "{name}: the action for key {key} must be a word in quotes"
+        ));
+        return;
+    };
+    let mut actions = Vec::new();
+    let mut wrong = Vec::new();
+    for word in words.into_iter().filter(|w| *w != "none") {
+        match action_of(mode, key, word) {
+            Ok(action) => actions.push(action),
+            Err(why) => wrong.push(format!("{name}: {why}")),
+        }
+    }
+    // A binding with a mistake is left out whole: the key keeps what it did.
+    if wrong.is_empty() {
+        overrides.push(Binding { mode, key, actions });
+    }
+    problems.extend(wrong);
+}
+
+/// The action `word` names for `key`, if `mode` offers it.
+fn action_of(mode: KeyMode, key: Key, word: &str) -> Result<Action, String> {
+    let table = mode.table();
+    match toml::Value::String(word.to_string()).try_into::<Action>() {
+        Ok(action) if mode.offers(action) => Ok(action),
+        Ok(_) => Err(format!(
+            "\"{word}\" is not an action of [{table}] (key {key}; see the README for each table's actions)"
+        )),
+        Err(_) if mode == KeyMode::Normal => Err(format!(
+            "unknown action \"{word}\" for key {key} (see the README for action names)"
+        )),
+        Err(_) => Err(format!(
+            "unknown action \"{word}\" for key {key} in [{table}] (see the README for action names)"
+        )),
     }
 }
 
