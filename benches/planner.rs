@@ -13,6 +13,13 @@
 //!   mission;
 //! - an edit (apply, rebuild the day index) and a save render are compared
 //!   with loading the same mission;
+//! - an editing keypress (`+` then `-`: the rest of a day delayed and
+//!   brought back, update + settle + frame, with the problems of the plan
+//!   worked out again) is compared with the same keypress at 10 visits,
+//!   like the keypress above;
+//! - working out the problems again for the one day an edit touched is
+//!   compared with working them all out: far below 1 means an edit costs
+//!   its days, not the mission;
 //! - memory is the peak heap while loading, compared with the file's size;
 //! - `itinera check` of a 100,000-visit file with 13,000 warnings, and of
 //!   files with about 100,000 problems of one kind, is compared with
@@ -26,7 +33,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use itinera::app::Msg;
-use itinera::domain::{Edit, ListEdit};
+use itinera::domain::problems::Problems;
+use itinera::domain::{DayIndex, Edit, ListEdit, Touched};
 use itinera::input::Action;
 use itinera::input::Config;
 use itinera::input::Key;
@@ -201,6 +209,24 @@ fn edit_time(session: &mut Session, runs: usize) -> Duration {
     })
 }
 
+/// Working out the problems of the selected visit's day again, as after
+/// an edit of it, and working out all of them.
+fn problem_times(session: &Session, runs: usize) -> (Duration, Duration) {
+    let mission = session.app.mission().clone();
+    let index = DayIndex::build(&mission);
+    let mut problems = Problems::build_indexed(&mission, &index);
+    let i = session.app.selected_index().expect("a visit is selected");
+    let touched = Touched {
+        dates: std::collections::BTreeSet::from([mission.visits[i].date]),
+        everything: false,
+    };
+    let update = median(runs, || problems.update(&mission, &index, &touched));
+    let build = median(runs.min(5), || {
+        black_box(Problems::build_indexed(&mission, &index));
+    });
+    (update, build)
+}
+
 /// A save after an edit of the mission `text` (`n` visits), through the
 /// real path: render, read back to verify, atomic write with a .bak.
 fn save_time(text: &str, n: usize, runs: usize) -> Duration {
@@ -235,17 +261,38 @@ fn scale(quick: bool) {
     let mut small = small;
     let key_small = keypress(&mut small, "j", "k", runs * 5);
     let day_small = keypress(&mut small, "l", "h", runs * 5);
+    let edit_key_small = keypress(&mut small, "+", "-", runs * 5);
     key(&mut small, "a");
     let agenda_small = keypress(&mut small, "j", "k", runs * 5);
 
     println!("itinera benchmarks (ratios against a reference measured in this run)\n");
     println!(
-        "{:>8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
-        "visits", "load/", "key/", "day/", "agenda/", "edit/", "save/", "peak mem/", "load"
+        "{:>8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "visits",
+        "load/",
+        "key/",
+        "day/",
+        "agenda/",
+        "edit/",
+        "edit key/",
+        "problems/",
+        "save/",
+        "peak mem/",
+        "load"
     );
     println!(
-        "{:>8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
-        "", "parse", "key@10", "day@10", "agenda@10", "load", "load", "file size", "(ms, info)"
+        "{:>8} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "",
+        "parse",
+        "key@10",
+        "day@10",
+        "agenda@10",
+        "load",
+        "same@10",
+        "all days",
+        "load",
+        "file size",
+        "(ms, info)"
     );
     for &n in sizes {
         let text = mission_text(n);
@@ -273,16 +320,20 @@ fn scale(quick: bool) {
         key(&mut app, "a");
 
         let edit = edit_time(&mut app, runs);
+        let edit_key = keypress(&mut app, "+", "-", runs * 5);
+        let (update, build) = problem_times(&app, runs);
         let save = save_time(&text, n, runs);
 
         println!(
-            "{:>8} {:>10.2} {:>10.2} {:>10.2} {:>10.2} {:>10.3} {:>10.2} {:>10.1} {:>10.1}",
+            "{:>8} {:>10.2} {:>10.2} {:>10.2} {:>10.2} {:>10.3} {:>10.2} {:>10.4} {:>10.2} {:>10.1} {:>10.1}",
             n,
             ratio(load, parse),
             ratio(key_n, key_small),
             ratio(day_n, day_small),
             ratio(agenda_n, agenda_small),
             ratio(edit, load),
+            ratio(edit_key, edit_key_small),
+            ratio(update, build),
             ratio(save, load),
             peak as f64 / text.len() as f64,
             load.as_secs_f64() * 1e3,

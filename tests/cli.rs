@@ -699,9 +699,9 @@ fn new_creates_a_file_that_check_accepts() {
     assert_eq!(
         stdout(&check),
         "m.toml:20:8: note: nothing is planned on 2026-03-30 (Monday)\n\
-         m.toml:25:8: note: nothing is planned on 2026-03-31 (Tuesday)\n\
-         m.toml:30:8: note: nothing is planned on 2026-04-01 (Wednesday)\n\
-         m.toml:35:8: note: nothing is planned on 2026-04-02 (Thursday)\n\
+         m.toml:27:8: note: nothing is planned on 2026-03-31 (Tuesday)\n\
+         m.toml:34:8: note: nothing is planned on 2026-04-01 (Wednesday)\n\
+         m.toml:41:8: note: nothing is planned on 2026-04-02 (Thursday)\n\
          m.toml: 4 notes\n"
     );
 

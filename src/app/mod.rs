@@ -3,7 +3,8 @@
 //! [`App`] holds three things apart: the [`Plan`] (the mission, its undo
 //! history and the views derived from it, changed only by edits), the
 //! [`View`] (selection, focus, scrolling) with the [`Mode`] on top of it
-//! (help, a schedule, a form, a dialog, the command line), and what it
+//! (help, a schedule, the problems panel, a form, a dialog, the command
+//! line), and what it
 //! knows of the file (its name, another itinera that has it open).
 //!
 //! Input becomes a [`Msg`] (a key, a paste, a mouse click resolved by the
@@ -28,6 +29,7 @@ mod nav;
 mod normal;
 mod plan;
 mod popups;
+mod problems;
 mod saving;
 mod text_input;
 mod timing;
@@ -38,6 +40,7 @@ pub use dialog::{Confirm, Prompt, PromptKind};
 pub use effects::{Effect, Elsewhere, Pending, Recovery, Report};
 pub use history::{History, Step};
 pub use plan::{Plan, Replayed};
+pub use problems::ProblemList;
 pub use text_input::TextInput;
 pub use view::{Pane, Scroll, View, Viewport};
 
@@ -51,8 +54,12 @@ use crate::input::{Action, Config, Key, KeyMode};
 /// What is on top of the main screen.
 pub enum Mode {
     Normal,
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Schedule(Schedule),
+    /// The problems of the plan, by day.
+    Problems(ProblemList),
     Form(Box<form::Form>),
     Confirm(Confirm),
     Prompt(Box<Prompt>),
@@ -67,6 +74,7 @@ impl Mode {
             Mode::Normal => Some(KeyMode::Normal),
             Mode::Help { .. } => Some(KeyMode::Help),
             Mode::Schedule(_) => Some(KeyMode::Schedule),
+            Mode::Problems(_) => Some(KeyMode::Problems),
             Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_) => None,
         }
     }
@@ -327,6 +335,7 @@ impl App {
             Mode::Normal => self.update_normal(msg),
             Mode::Help { .. } => self.update_help(msg),
             Mode::Schedule(_) => self.update_schedule(msg),
+            Mode::Problems(_) => self.update_problems(msg),
             Mode::Form(_) => self.update_form(msg),
             Mode::Confirm(_) => self.update_confirm(msg),
             Mode::Prompt(_) => self.update_prompt(msg),

@@ -46,6 +46,7 @@ impl App {
                 Pane::Timeline | Pane::Detail => self.edit_selected(),
             },
             Action::Schedule => self.open_schedule(self.view.participant),
+            Action::Problems => self.open_problems(),
             Action::ToggleAgenda => {
                 self.view.all_days = !self.view.all_days;
                 self.view.focus = Pane::Timeline;

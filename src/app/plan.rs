@@ -3,14 +3,18 @@
 //!
 //! A [`Plan`] changes only by applying an [`Edit`]: [`Plan::apply`] records
 //! the edit's inverse in the history, [`Plan::undo`] and [`Plan::redo`]
-//! replay them, and each rebuilds the derived views. Nothing outside can
+//! replay them, and each rebuilds the derived views. The problems of the
+//! plan are worked out again only for the days the edit touched (see
+//! [`Problems::update`]), so a keypress at 100,000 visits costs what it
+//! costs at ten. Nothing outside can
 //! reach the mission mutably, so every change can be undone and every pane
 //! shows the same, current mission. Reloading the file or restoring kept
 //! changes builds a new plan.
 
 use super::agenda::AgendaRows;
 use super::history::{History, Step};
-use crate::domain::{DayIndex, Edit, EditError, Key, Mission};
+use crate::domain::problems::Problems;
+use crate::domain::{DayIndex, Edit, EditError, Key, Mission, Touched};
 
 #[derive(Clone, Debug)]
 pub struct Plan {
@@ -18,6 +22,8 @@ pub struct Plan {
     history: History,
     index: DayIndex,
     agenda: AgendaRows,
+    /// What is wrong with the plan, kept day by day.
+    problems: Problems,
 }
 
 /// What undoing or redoing did: the step's label and the visit or
@@ -43,11 +49,13 @@ impl Plan {
     fn with_history(mission: Mission, history: History) -> Self {
         let index = DayIndex::build(&mission);
         let agenda = AgendaRows::build(&index);
+        let problems = Problems::build_indexed(&mission, &index);
         Plan {
             mission,
             history,
             index,
             agenda,
+            problems,
         }
     }
 
@@ -63,6 +71,11 @@ impl Plan {
     /// First row of each day in the all-days agenda.
     pub fn agenda(&self) -> &AgendaRows {
         &self.agenda
+    }
+
+    /// The problems of the plan as it is now.
+    pub fn problems(&self) -> &Problems {
+        &self.problems
     }
 
     pub fn history(&self) -> &History {
@@ -92,13 +105,14 @@ impl Plan {
         label: String,
         focus: Option<Key>,
     ) -> Result<(), EditError> {
-        let inverse = edit.apply(&mut self.mission)?;
+        let mut touched = Touched::default();
+        let inverse = edit.apply_noting(&mut self.mission, &mut touched)?;
         self.history.push(Step {
             edit: inverse,
             label,
             focus,
         });
-        self.reindex();
+        self.reindex(&touched);
         Ok(())
     }
 
@@ -116,7 +130,8 @@ impl Plan {
 
     fn replay(&mut self, step: Step, undoing: bool) -> Result<Replayed, EditError> {
         let Step { edit, label, focus } = step;
-        match edit.clone().apply(&mut self.mission) {
+        let mut touched = Touched::default();
+        match edit.clone().apply_noting(&mut self.mission, &mut touched) {
             Ok(inverse) => {
                 let step = Step {
                     edit: inverse,
@@ -128,7 +143,7 @@ impl Plan {
                 } else {
                     self.history.redone(step);
                 }
-                self.reindex();
+                self.reindex(&touched);
                 Ok(Replayed { label, focus })
             }
             Err(err) => {
@@ -144,9 +159,10 @@ impl Plan {
         }
     }
 
-    fn reindex(&mut self) {
+    fn reindex(&mut self, touched: &Touched) {
         self.index = DayIndex::build(&self.mission);
         self.agenda = AgendaRows::build(&self.index);
+        self.problems.update(&self.mission, &self.index, touched);
     }
 }
 
@@ -186,6 +202,36 @@ mod tests {
         assert_eq!(plan.index().visits_on(0), [0]);
         assert_eq!(plan.mission().visits[0].title, "B");
         assert!(plan.undo().is_some() && plan.undo().is_none());
+    }
+
+    #[test]
+    fn the_problems_follow_every_edit_undo_and_redo() {
+        let day = NaiveDate::from_ymd_opt(2022, 11, 14).expect("date");
+        let at = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0);
+        let mut a = Visit::new(day, "A");
+        (a.start, a.end) = (at(10), at(11));
+        let mut b = Visit::new(day, "B");
+        (b.start, b.end) = (at(12), at(13));
+        let mut plan = Plan::new(Mission {
+            header: Header::new("T", day, day),
+            days: vec![],
+            participants: vec![],
+            visits: vec![a, b.clone()],
+            routes: vec![],
+        });
+        assert!(plan.problems().is_empty());
+        (b.start, b.end) = (at(10), at(12));
+        plan.apply(Edit::Visit(ListEdit::Replace(1, b)), "move".into(), None)
+            .expect("applies");
+        let messages = |plan: &Plan| -> Vec<String> {
+            plan.problems().iter().map(|p| p.message.clone()).collect()
+        };
+        let overlap = "\"B\" (10:00–12:00) overlaps \"A\" (10:00–11:00) for the whole delegation";
+        assert_eq!(messages(&plan), [overlap]);
+        plan.undo().expect("a step").expect("replays");
+        assert_eq!(messages(&plan), Vec::<String>::new());
+        plan.redo().expect("a step").expect("replays");
+        assert_eq!(messages(&plan), [overlap]);
     }
 
     #[test]

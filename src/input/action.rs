@@ -27,6 +27,8 @@ pub enum Action {
     Open,
     ToggleAgenda,
     Schedule,
+    /// The problems panel: what is wrong with the plan, by day.
+    Problems,
     Help,
     /// Close a popup, cancel a prompt.
     Back,
@@ -141,6 +143,7 @@ impl Action {
             Action::Open => "edit visit / participant's schedule",
             Action::ToggleAgenda => "all days / one day",
             Action::Schedule => "selected participant's schedule",
+            Action::Problems => "problems of the plan, by day",
             Action::Help => "this help",
             Action::Back => "close popup, cancel",
             Action::Quit => "quit",
@@ -222,7 +225,7 @@ impl Action {
         Some(match self {
             PrevDay | NextDay | Up | Down | First | Last | PageUp | PageDown | FocusNext
             | FocusPrev => Group::Move,
-            Open | ToggleAgenda | Schedule | Help | Back => Group::View,
+            Open | ToggleAgenda | Schedule | Problems | Help | Back => Group::View,
             Edit | Add | Duplicate | Delete | MoveUp | MoveDown | MovePrevDay | MoveNextDay
             | Delay | Advance | Lengthen | Shorten | EditMission | EditDay | Undo | Redo => {
                 Group::Change

@@ -33,6 +33,7 @@ pub const DEFAULTS: &[(&str, Action)] = &[
     ("enter", Action::Open),
     ("a", Action::ToggleAgenda),
     ("s", Action::Schedule),
+    ("!", Action::Problems),
     ("?", Action::Help),
     ("f1", Action::Help),
     ("esc", Action::Back),

@@ -1,7 +1,8 @@
 //! The visit-detail pane: every field of the selected visit, notes
 //! wrapped, attendees by name and organisation. The "Label  value" rows
 //! are the fields the visit's description ([`crate::domain::schema`])
-//! places there, in its order.
+//! places there, in its order. The problems of the plan that concern the
+//! visit come right under its time.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,6 +14,7 @@ use super::geometry::inner;
 use super::pane::{more_marks, pane_block};
 use super::text::{wrap, wrap_indented};
 use super::theme::Theme;
+use super::timeline::severity_style;
 use crate::app::{App, Pane};
 use crate::domain::schema::{DAY, FieldSpec, FieldValue, Schema, VISIT, ValueKind};
 use crate::domain::{Clock, Status, Visit};
@@ -39,6 +41,14 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     }
     for line in join_pieces(&when(app, visit), width) {
         out.push(Line::styled(line, theme.muted));
+    }
+    // What is wrong with it, right under when it is.
+    for problem in app.problems().of_visit(visit.key) {
+        let text = format!("! {}: {}", problem.severity, problem.message);
+        let style = severity_style(theme, problem.severity);
+        for line in wrap_indented(&text, width, "", "  ") {
+            out.push(Line::styled(line, style));
+        }
     }
     out.push(Line::default());
     for (label, value) in rows(&VISIT, visit, true) {

@@ -2,8 +2,9 @@
 //! agenda). Each visit takes two rows: time, status marker and title; then
 //! what it is and where: kind, status (when not confirmed), attendees
 //! ("4 of 8", when not the whole delegation) and city. In the day view the
-//! day's lodging and notes follow the visits. Only the rows on screen are
-//! built.
+//! day's lodging and notes follow the visits. A visit with a problem of
+//! the plan has a `!` before its time (in the colour of the worst one).
+//! Only the rows on screen are built.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,6 +18,7 @@ use super::pane::{more_marks, pane_block};
 use super::text::{truncate, wrap};
 use super::theme::Theme;
 use crate::app::{App, Pane, VISIT_ROWS};
+use crate::domain::problems::Severity;
 use crate::domain::{Status, Visit};
 use crate::present::{long_date, time_label};
 
@@ -194,7 +196,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     _ => Style::new(),
                 };
                 let line = if row == first_row {
-                    first_line(visit, theme, width, time_width)
+                    let mark = worst_problem(app, visit);
+                    first_line(visit, mark, theme, width, time_width)
                 } else {
                     second_line(app, visit, theme, width, time_width)
                 };
@@ -248,12 +251,41 @@ fn title_style(visit: &Visit, theme: &Theme) -> Style {
     }
 }
 
-/// "10:00–11:30 ? Osaka Prefectural Government"
-fn first_line(visit: &Visit, theme: &Theme, width: usize, time_width: usize) -> Line<'static> {
+/// The most serious problem of the plan that concerns `visit`.
+pub fn worst_problem(app: &App, visit: &Visit) -> Option<Severity> {
+    if !app.problems().has_visit(visit.key) {
+        return None;
+    }
+    app.problems().of_visit(visit.key).map(|p| p.severity).max()
+}
+
+/// The style of a problem's mark.
+pub fn severity_style(theme: &Theme, severity: Severity) -> Style {
+    match severity {
+        Severity::Error => theme.error,
+        Severity::Warning => theme.warning,
+        Severity::Note => theme.muted,
+    }
+}
+
+/// "!10:00–11:30 ? Osaka Prefectural Government": the `!` when the visit
+/// has a problem.
+fn first_line(
+    visit: &Visit,
+    mark: Option<Severity>,
+    theme: &Theme,
+    width: usize,
+    time_width: usize,
+) -> Line<'static> {
     let time = time_label(visit);
-    let time = format!(" {time:<time_width$}");
-    let used = time.width() + 3;
+    let time = format!("{time:<time_width$}");
+    let used = time.width() + 4;
+    let mark = match mark {
+        Some(severity) => Span::styled("!", severity_style(theme, severity)),
+        None => Span::raw(" "),
+    };
     Line::from(vec![
+        mark,
         Span::raw(time),
         Span::styled(format!(" {} ", marker(visit)), theme.warning),
         Span::styled(
