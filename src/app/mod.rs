@@ -235,6 +235,21 @@ impl App {
         self.select_date(today);
     }
 
+    /// The home clock, when the mission has both a zone and a home zone.
+    pub fn home_clock(&self) -> Option<crate::domain::Clock> {
+        let header = &self.plan.mission().header;
+        Some(crate::domain::Clock {
+            trip: header.timezone?,
+            home: header.home_timezone?,
+        })
+    }
+
+    /// The clock the timeline's times are on: the home clock when the
+    /// user asked for it and the mission has one, else `None` (local).
+    pub fn timeline_clock(&self) -> Option<crate::domain::Clock> {
+        self.home_clock().filter(|_| self.view.home_time)
+    }
+
     /// Selects `date` when it is one of the mission's days.
     pub fn select_date(&mut self, date: chrono::NaiveDate) {
         if let Some(day) = self.plan.index().day_of_date(date) {

@@ -29,6 +29,8 @@ pub enum Action {
     Schedule,
     /// The problems panel: what is wrong with the plan, by day.
     Problems,
+    /// The timeline's times in the home time zone, or local again.
+    ToggleHomeTime,
     Help,
     /// Close a popup, cancel a prompt.
     Back,
@@ -144,6 +146,7 @@ impl Action {
             Action::ToggleAgenda => "all days / one day",
             Action::Schedule => "selected participant's schedule",
             Action::Problems => "problems of the plan, by day",
+            Action::ToggleHomeTime => "timeline in home time / local time",
             Action::Help => "this help",
             Action::Back => "close popup, cancel",
             Action::Quit => "quit",
@@ -225,7 +228,7 @@ impl Action {
         Some(match self {
             PrevDay | NextDay | Up | Down | First | Last | PageUp | PageDown | FocusNext
             | FocusPrev => Group::Move,
-            Open | ToggleAgenda | Schedule | Problems | Help | Back => Group::View,
+            Open | ToggleAgenda | ToggleHomeTime | Schedule | Problems | Help | Back => Group::View,
             Edit | Add | Duplicate | Delete | MoveUp | MoveDown | MovePrevDay | MoveNextDay
             | Delay | Advance | Lengthen | Shorten | EditMission | EditDay | Undo | Redo => {
                 Group::Change

@@ -32,6 +32,7 @@ pub const DEFAULTS: &[(&str, Action)] = &[
     ("backtab", Action::FocusPrev),
     ("enter", Action::Open),
     ("a", Action::ToggleAgenda),
+    ("t", Action::ToggleHomeTime),
     ("s", Action::Schedule),
     ("!", Action::Problems),
     ("?", Action::Help),

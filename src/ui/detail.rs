@@ -19,7 +19,7 @@ use crate::app::{App, Pane};
 use crate::domain::schema::{DAY, FieldSpec, FieldValue, Schema, VISIT, ValueKind};
 use crate::domain::{Clock, Status, Visit};
 use crate::present::{
-    at_home, city, format_duration, format_time, long_date, range_at_home, time_label,
+    city, format_duration, format_time, long_date, time_label, time_label_at_home,
 };
 
 const LABEL_WIDTH: usize = 10;
@@ -90,7 +90,10 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
 fn when(app: &App, visit: &Visit) -> Vec<String> {
     let mut pieces = vec![long_date(&app.mission().header, visit.date)];
     let mut time = time_label(visit);
-    if let Some(duration) = visit.duration() {
+    // In real time: a flight that lands in another zone lasts what it
+    // really lasts.
+    let zone = app.mission().header.timezone;
+    if let Some(duration) = visit.real_duration(zone).or(visit.duration()) {
         time.push_str(&format!(" ({})", format_duration(duration)));
     }
     pieces.push(time);
@@ -99,11 +102,8 @@ fn when(app: &App, visit: &Visit) -> Vec<String> {
         (app.config.home_clock, header.timezone, header.home_timezone)
     {
         let clock = Clock { trip, home };
-        if let Some(start) = visit.starts_at() {
-            let home_time = match visit.ends_at() {
-                Some(end) => range_at_home(&clock, start, end),
-                None => at_home(&clock, start),
-            };
+        if visit.start.is_some() {
+            let home_time = time_label_at_home(&clock, visit);
             pieces.push(format!("{} {home_time}", city(home.name())));
         }
     }

@@ -20,7 +20,7 @@ use super::theme::Theme;
 use crate::app::{App, Pane, VISIT_ROWS};
 use crate::domain::problems::Severity;
 use crate::domain::{Status, Visit};
-use crate::present::{long_date, time_label};
+use crate::present::{city, long_date, time_label, time_label_at_home};
 
 /// Width of the time column: "10:00–11:30".
 const TIME_WIDTH: usize = 11;
@@ -32,7 +32,7 @@ fn time_width(app: &App, rows: std::ops::Range<usize>) -> usize {
     rows.filter_map(|row| match target(app, row) {
         RowTarget::Visit { day, pos } => {
             let visit = &app.mission().visits[app.index().visits_on(day)[pos]];
-            Some(time_label(visit).width())
+            Some(row_time(app, visit).width())
         }
         _ => None,
     })
@@ -41,9 +41,28 @@ fn time_width(app: &App, rows: std::ops::Range<usize>) -> usize {
     .max(TIME_WIDTH)
 }
 
+/// A visit's time as the timeline shows it: local, or on the home clock.
+fn row_time(app: &App, visit: &Visit) -> String {
+    match app.timeline_clock() {
+        Some(clock) => time_label_at_home(&clock, visit),
+        None => time_label(visit),
+    }
+}
+
+/// " · Rome time" while the timeline is on the home clock.
+fn clock_note(app: &App) -> String {
+    app.timeline_clock()
+        .map(|clock| format!(" · {} time", city(clock.home.name())))
+        .unwrap_or_default()
+}
+
 pub fn title(app: &App) -> String {
     if app.view.all_days {
-        return format!(" All days · {} visits ", app.index().visit_count());
+        return format!(
+            " All days · {} visits{} ",
+            app.index().visit_count(),
+            clock_note(app)
+        );
     }
     let Some(date) = app.index().date(app.view.day) else {
         return " Timeline ".into();
@@ -52,6 +71,7 @@ pub fn title(app: &App) -> String {
     if let Some(city) = app.mission().day_info(date).and_then(|d| d.city.as_deref()) {
         title.push_str(&format!(" · {city}"));
     }
+    title.push_str(&clock_note(app));
     title.push(' ');
     title
 }
@@ -197,7 +217,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 };
                 let line = if row == first_row {
                     let mark = worst_problem(app, visit);
-                    first_line(visit, mark, theme, width, time_width)
+                    let time = row_time(app, visit);
+                    first_line(visit, &time, mark, theme, width, time_width)
                 } else {
                     second_line(app, visit, theme, width, time_width)
                 };
@@ -272,12 +293,12 @@ pub fn severity_style(theme: &Theme, severity: Severity) -> Style {
 /// has a problem.
 fn first_line(
     visit: &Visit,
+    time: &str,
     mark: Option<Severity>,
     theme: &Theme,
     width: usize,
     time_width: usize,
 ) -> Line<'static> {
-    let time = time_label(visit);
     let time = format!("{time:<time_width$}");
     let used = time.width() + 4;
     let mark = match mark {
