@@ -52,7 +52,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let dirty = if app.is_dirty() { " [+]" } else { "" };
     let name = format!(" {}{dirty} ", app.file_name());
     let mut spans = vec![Span::styled(name.clone(), theme.status.patch(theme.title))];
-    let count = problem_count(app);
+    let count = problem_count(app, area.width);
     if let Some((text, severity)) = &count {
         let style = theme.status.patch(severity_style(theme, *severity));
         spans.push(Span::styled(text.clone(), style));
@@ -90,15 +90,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// "! 3 problems ", and the most serious of them; `None` without any.
-fn problem_count(app: &App) -> Option<(String, Severity)> {
+/// "! 3 problems " (or "!3 " when the bar `width` wide has no room for
+/// the word after the file name), and the most serious of them; `None`
+/// without any.
+fn problem_count(app: &App, width: u16) -> Option<(String, Severity)> {
     let problems = app.problems();
     let worst = [Severity::Error, Severity::Warning, Severity::Note]
         .into_iter()
         .find(|s| problems.count(*s) > 0)?;
-    let text = match problems.len() {
+    let n = problems.len();
+    let long = match n {
         1 => "! 1 problem ".to_string(),
         n => format!("! {n} problems "),
+    };
+    let name = format!(" {} [+] ", app.file_name()).width();
+    let text = if name + long.width() <= usize::from(width) {
+        long
+    } else {
+        format!("!{n} ")
     };
     Some((text, worst))
 }
@@ -109,7 +118,7 @@ const MIN_ROOM: usize = 24;
 /// Where a message goes in a status bar `width` wide: below the file name
 /// (`true`) or beside it, and the columns it wraps at.
 fn message_layout(app: &App, width: u16) -> (bool, usize) {
-    let count = problem_count(app).map_or(0, |(text, _)| text.width());
+    let count = problem_count(app, width).map_or(0, |(text, _)| text.width());
     let name = format!(" {} [+] ", app.file_name()).width() + count;
     let room = usize::from(width).saturating_sub(name + 1);
     if room < MIN_ROOM {
