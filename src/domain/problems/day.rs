@@ -126,11 +126,11 @@ impl Scope<'_> {
     }
 
     /// The rank of visit `i` among the day's problems: after the day's own.
-    fn rank(&self, i: usize) -> usize {
+    pub(super) fn rank(&self, i: usize) -> usize {
         self.index.slot(i).map_or(usize::MAX, |(_, pos)| pos + 1)
     }
 
-    fn visit(&self, i: usize) -> &Visit {
+    pub(super) fn visit(&self, i: usize) -> &Visit {
         &self.mission.visits[i]
     }
 
@@ -313,7 +313,7 @@ impl Scope<'_> {
     }
 
     /// "the whole delegation", or the names of `people`.
-    fn names(&self, people: &People) -> String {
+    pub(super) fn names(&self, people: &People) -> String {
         let all = &self.context.people;
         match people {
             People::All => text::people(&[], true),
@@ -326,117 +326,14 @@ impl Scope<'_> {
             }
         }
     }
-
-    /// For each person, two timed visits in a row in different cities
-    /// (visits without a city skipped, a journey in between clearing it)
-    /// with less time between them than the journey takes.
-    fn city_changes(
-        &self,
-        infos: &impl Infos,
-        date: NaiveDate,
-        sorted: &[Timed],
-        out: &mut Vec<(usize, Problem)>,
-    ) {
-        let mut found: BTreeMap<(usize, usize), Change> = BTreeMap::new();
-        for person in 0..self.context.persons() {
-            let mut last: Option<usize> = None;
-            for (k, x) in sorted.iter().enumerate() {
-                let Some(info) = infos.info(x.visit).filter(|i| i.people.has(person)) else {
-                    continue;
-                };
-                if info.travel {
-                    last = None;
-                    continue;
-                }
-                let Some(city) = &info.city else { continue };
-                if let Some(a) = last.map(|a| &sorted[a]).filter(|_| x.date == date) {
-                    let from = infos.info(a.visit).and_then(|i| i.city.as_deref());
-                    if let Some(from) = from.filter(|from| from != city) {
-                        let (needed, route) = self.context.needed(from, city);
-                        let gap = x.start - a.end;
-                        if gap >= TimeDelta::zero() && gap < TimeDelta::minutes(needed.into()) {
-                            let change = found.entry((a.visit, x.visit)).or_insert(Change {
-                                people: Vec::new(),
-                                gap,
-                                needed,
-                                route,
-                            });
-                            change.people.push(person);
-                        }
-                    }
-                }
-                last = Some(k);
-            }
-        }
-        for ((a, x), change) in found {
-            let problem = self.city_change(a, x, change, date);
-            out.push((self.rank(x), problem));
-        }
-    }
-
-    fn city_change(&self, a: usize, x: usize, change: Change, date: NaiveDate) -> Problem {
-        let Change {
-            people,
-            gap,
-            needed,
-            route,
-        } = change;
-        let people = if self.context.people.is_empty() {
-            People::All
-        } else {
-            People::Some(people)
-        };
-        let zone = self.context.zone();
-        let (va, vx) = (self.visit(a), self.visit(x));
-        let city = |v: &Visit| text::excerpt(v.city.as_deref().unwrap_or("")).into_owned();
-        let need = text::format_duration(TimeDelta::minutes(needed.into()));
-        let need = if route {
-            format!("the route takes {need}")
-        } else {
-            format!("a change of city takes {need} (travel_buffer)")
-        };
-        let message = format!(
-            "{} from {} to {} between \"{}\" (ends {}) and \"{}\" (starts {}) for {}; {need}",
-            text::gap(gap),
-            city(va),
-            city(vx),
-            text::excerpt(&va.title),
-            text::ends(va, zone, date),
-            text::excerpt(&vx.title),
-            text::starts(vx, zone, date),
-            self.names(&people)
-        );
-        let at = Anchor::Visit {
-            key: vx.key,
-            field: "start",
-        };
-        Problem::new(
-            Severity::Warning,
-            ProblemKind::TightCityChange,
-            vec![va.key, vx.key],
-            date,
-            at,
-            message,
-        )
-    }
-}
-
-/// Too little time between two visits in different cities.
-struct Change {
-    /// For whom the two visits follow each other.
-    people: Vec<u32>,
-    gap: TimeDelta,
-    /// The minutes the journey takes, and whether a route says so.
-    needed: u32,
-    route: bool,
 }
 
 /// A timed visit that is not cancelled, in real time.
-struct Timed {
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    date: NaiveDate,
-    visit: usize,
+pub(super) struct Timed {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub date: NaiveDate,
+    pub visit: usize,
 }
 
 /// The timed candidates, in the order problems between them are owned:

@@ -37,6 +37,7 @@ mod info;
 #[cfg(test)]
 mod tests;
 mod text;
+mod travel;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
