@@ -12,7 +12,7 @@
 //! | `edit` | a move and its undo; a format-preserving save after one edit |
 //! | `memory` | peak heap of `check` and of the planner up to its first frame |
 //! | `process` | whole processes: `itinera check` and `itinera export` |
-//! | `scale` | a keypress at 10,000 and 100,000 visits against 10 visits |
+//! | `scale` | a keypress, an editing keypress (`+`/`-`, problems worked out again) at 10,000 and 100,000 visits against 10 visits; one day's problems against all days' |
 //! | `check` | `check` of files with very many problems |
 //!
 //! The machine is shared and noisy, so every result is a ratio against a

@@ -58,10 +58,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a mission file and print every problem as FILE:LINE:COL.
+    /// Check a mission file and its plan, and print every problem as
+    /// FILE:LINE:COL: overlapping visits, too little time to change city,
+    /// empty days, idle participants and the file's own problems.
     ///
-    /// Exits 0 when there are no errors (warnings allowed), 1 when there
-    /// are errors, 2 when the file cannot be read.
+    /// Exits 0 when there are no errors (warnings and notes allowed), 1
+    /// when there are errors, 2 when the file cannot be read.
     Check {
         /// Mission file to check.
         file: PathBuf,
@@ -332,14 +334,22 @@ fn check(path: &Path) -> Result<(), Failure> {
     let name = path.display().to_string();
     match file::load_read_only(path) {
         Ok(read) => {
-            let report = &read.report;
-            let done = print(&format!(
+            let report = read.check_report();
+            print(&format!(
                 "{}{name}: {}\n",
                 report.render(&name, &read.text),
                 report.summary()
-            ));
+            ))?;
+            let failed = report.has_errors();
             left_to_exit(read);
-            done
+            if failed {
+                // An error in the plan (a time that does not exist).
+                return Err(Failure {
+                    code: 1,
+                    message: String::new(),
+                });
+            }
+            Ok(())
         }
         Err(LoadError::Invalid { text, report, .. }) => {
             print(&format!(
@@ -364,10 +374,12 @@ fn left_to_exit(read: ReadOnly) {
     std::mem::forget(read);
 }
 
-/// Loads a file for a command that uses it; warnings go to stderr.
+/// Loads a file for a command that uses it; the file's warnings and the
+/// plan's errors (a time that does not exist, read as another) go to
+/// stderr. The plan's warnings and notes are for `check`.
 fn load_reporting_warnings(path: &Path) -> Result<ReadOnly, Failure> {
     let read = file::load_read_only(path)?;
-    let report = &read.report;
+    let report = read.report_with(|p| p.severity == file::Severity::Error);
     if !report.diagnostics.is_empty() {
         eprint!("{}", report.render(&path.display().to_string(), &read.text));
     }

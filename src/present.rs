@@ -119,6 +119,21 @@ pub fn range_at_home(clock: &Clock, start: NaiveDateTime, end: NaiveDateTime) ->
     )
 }
 
+/// A visit's times on the home clock, each from its own zone, with the
+/// day shift against the visit's date: "02:00–03:30", "23:00 -1d–00:00",
+/// "09:00" without an end; the visit's own label ("time tbc", "all day")
+/// when it has no start.
+pub fn time_label_at_home(clock: &Clock, visit: &Visit) -> String {
+    let Some((start, end)) = clock.visit_at_home(visit) else {
+        return time_label(visit);
+    };
+    let start_text = with_shift(start, visit.date);
+    match end {
+        Some(end) => format!("{start_text}–{}", with_shift(end, visit.date)),
+        None => start_text,
+    }
+}
+
 /// "09:30", or "09:30 +1d" when `time` is on another day than `day`.
 fn with_shift(time: NaiveDateTime, day: NaiveDate) -> String {
     let shift = (time.date() - day).num_days();
@@ -210,6 +225,29 @@ mod tests {
         assert_eq!(at_home(&clock, at(2026, 3, 29, 2, 30)), "01:30");
         // 02:30 happens twice on 2026-10-25: the first one (CEST) is used.
         assert_eq!(at_home(&clock, at(2026, 10, 25, 2, 30)), "00:30");
+    }
+
+    #[test]
+    fn a_visit_on_the_home_clock_keeps_its_zones_and_never_fails() {
+        let clock = Clock {
+            trip: chrono_tz::Europe::Brussels,
+            home: chrono_tz::Asia::Tokyo,
+        };
+        // 02:30 does not exist in Brussels on 2026-03-29: read as 03:30
+        // CEST, 10:30 in Tokyo; 03:30 exists, and is the same instant.
+        let mut visit = Visit::new(d(2026, 3, 29), "Skipped");
+        visit.start = chrono::NaiveTime::from_hms_opt(2, 30, 0);
+        visit.end = chrono::NaiveTime::from_hms_opt(3, 30, 0);
+        assert_eq!(time_label_at_home(&clock, &visit), "10:30–10:30");
+        // A flight landing in Tokyo the next day, by its end_timezone.
+        let mut flight = Visit::new(d(2026, 10, 27), "Flight");
+        flight.start = chrono::NaiveTime::from_hms_opt(11, 0, 0);
+        flight.end = chrono::NaiveTime::from_hms_opt(8, 0, 0);
+        flight.end_date = Some(d(2026, 10, 28));
+        flight.end_timezone = Some(chrono_tz::Asia::Tokyo);
+        assert_eq!(time_label_at_home(&clock, &flight), "19:00–08:00 +1d");
+        flight.start = None;
+        assert_eq!(time_label_at_home(&clock, &flight), "all day");
     }
 
     #[test]

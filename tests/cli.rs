@@ -189,10 +189,15 @@ fn check_file_with_only_warnings_exits_0() {
     assert_eq!(code(&out), 0, "stdout: {}", stdout(&out));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 2, "{text}");
-    assert!(is_located(lines[0], "warn.toml", "warning"), "{text}");
-    assert!(lines[0].starts_with("warn.toml:11:8: warning: unknown kind \"workshop\""));
-    assert_eq!(lines[1], "warn.toml: 1 warning");
+    assert_eq!(lines.len(), 3, "{text}");
+    // The second day has no visit: a note, which does not fail the check.
+    assert_eq!(
+        lines[0],
+        "warn.toml:3:1: note: nothing is planned on 2026-03-31 (Tuesday)"
+    );
+    assert!(is_located(lines[1], "warn.toml", "warning"), "{text}");
+    assert!(lines[1].starts_with("warn.toml:11:8: warning: unknown kind \"workshop\""));
+    assert_eq!(lines[2], "warn.toml: 1 warning, 1 note");
 }
 
 #[test]
@@ -688,9 +693,17 @@ fn new_creates_a_file_that_check_accepts() {
     assert!(text.contains("title = \"Mission to Kyoto\""));
     assert!(text.contains("timezone = \"Asia/Tokyo\""));
 
+    // Nothing is planned yet: a note on each day, at its [[days]] entry.
     let check = itinera_in(dir.path(), &["check", "m.toml"]);
     assert_eq!(code(&check), 0);
-    assert_eq!(stdout(&check), "m.toml: no problems\n");
+    assert_eq!(
+        stdout(&check),
+        "m.toml:27:8: note: nothing is planned on 2026-03-30 (Monday)\n\
+         m.toml:34:8: note: nothing is planned on 2026-03-31 (Tuesday)\n\
+         m.toml:41:8: note: nothing is planned on 2026-04-01 (Wednesday)\n\
+         m.toml:48:8: note: nothing is planned on 2026-04-02 (Thursday)\n\
+         m.toml: 4 notes\n"
+    );
 
     // And its agenda has the four days, nothing scheduled yet.
     let export = itinera_in(dir.path(), &["export", "m.toml"]);

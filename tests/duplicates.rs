@@ -1,6 +1,6 @@
 //! Duplicating a visit or a person: the copy can be told from the original
 //! wherever its name is cut short, and a copy at the very time of the
-//! original says so.
+//! original says so (and is a problem of the plan, marked `!`).
 
 mod common;
 
@@ -28,9 +28,9 @@ fn a_copy_is_named_first_so_a_cut_title_still_shows_it() {
     assert_eq!(
         timeline_rows(&s)[..4],
         [
-            " 10:00–11:30   Osaka Prefectural Governme…",
+            "!10:00–11:30   Osaka Prefectural Governme…",
             "               meeting · Osaka",
-            " 10:00–11:30   Copy of Osaka Prefectural …",
+            "!10:00–11:30   Copy of Osaka Prefectural …",
             "               meeting · Osaka",
         ],
         "{s}"
@@ -54,12 +54,13 @@ fn a_copy_at_the_same_time_as_the_original_says_how_to_move_it() {
         )
     );
     let s = screen(&mut app, 80, 24);
-    let bar: Vec<&str> = s.lines().rev().take(2).collect();
+    let bar: Vec<&str> = s.lines().rev().take(3).collect();
     assert_eq!(
         bar,
         [
-            "                                     with K/J or change its time (e).",
-            " clust-er-health-japan-2022.toml [+] The copy overlaps the original; move it",
+            "                                                 change its time (e).",
+            "                                                 original; move it with K/J or",
+            " clust-er-health-japan-2022.toml [+] ! 1 problem The copy overlaps the",
         ],
         "{s}"
     );
@@ -110,7 +111,7 @@ fn a_long_message_goes_under_the_file_name_on_a_narrow_screen() {
     assert_eq!(
         bar,
         [
-            " clust-er-health-japan-2022.toml [+]",
+            " clust-er-health-japan-2022.toml [+] !1",
             " The copy overlaps the original; move",
             " it with K/J or change its time (e).",
         ],

@@ -44,6 +44,7 @@ fn mission(title: String, notes: String, venue: String, tag: String, timed: bool
         days: Vec::new(),
         participants: vec![Participant::new("p", "P")],
         visits: vec![visit],
+        routes: Vec::new(),
     }
 }
 

@@ -64,6 +64,7 @@ fn sample_in<E>(fields: &[FieldSpec<E>], at: usize) -> FieldValue {
         ValueKind::TagList => FieldValue::List(vec!["tag-one".into(), "tag-two".into()]),
         ValueKind::TimeZone => FieldValue::Zone(chrono_tz::Asia::Tokyo),
         ValueKind::Url => FieldValue::Text(format!("https://dav.example.org/{key}/")),
+        ValueKind::Minutes { min, max } => FieldValue::Minutes((min + 40).min(max)),
     }
 }
 
@@ -76,6 +77,7 @@ fn toml(value: &FieldValue) -> String {
         FieldValue::Word(word) => format!("{word:?}"),
         FieldValue::List(list) => format!("{list:?}"),
         FieldValue::Zone(tz) => format!("{:?}", tz.name()),
+        FieldValue::Minutes(minutes) => minutes.to_string(),
     }
 }
 
@@ -88,6 +90,7 @@ fn typed(value: &FieldValue) -> String {
         FieldValue::Word(word) => word.to_string(),
         FieldValue::List(list) => list.join(", "),
         FieldValue::Zone(tz) => tz.name().to_string(),
+        FieldValue::Minutes(minutes) => minutes.to_string(),
     }
 }
 

@@ -831,7 +831,7 @@ fn the_checklist_scrolls_with_its_cursor_in_a_small_terminal() {
     let area = Rect::new(0, 0, 80, 24);
     let mut app = sample_app();
     press(&mut app, &["e"], area);
-    for _ in 0..12 {
+    for _ in 0..14 {
         press(&mut app, &["tab"], area);
     }
     let Mode::Form(f) = &app.mode else {

@@ -397,3 +397,52 @@ fn one_participants_calendar_has_only_their_visits() {
         "X-WR-CALNAME:Clust-ER Health in Japan · Auvergne-Rhône-Alpes representative\r\n"
     ));
 }
+
+const FLIGHT: &str = r#"format = 1
+[mission]
+title = "Flight home"
+start = 2026-10-20
+end = 2026-10-20
+timezone = "Asia/Tokyo"
+
+[[visits]]
+id = "flight"
+date = 2026-10-20
+start = 11:00:00
+end = 17:30:00
+end_timezone = "Europe/Rome"
+title = "Flight Tokyo to Rome"
+kind = "travel"
+
+[[visits]]
+id = "call"
+date = 2026-10-20
+start = 09:00:00
+end = 09:30:00
+timezone = "Europe/Rome"
+title = "Call with the office"
+"#;
+
+#[test]
+fn a_visit_in_its_own_zone_has_its_own_tzid_and_vtimezone() {
+    let text = calendar(&mission(FLIGHT), &Scope::default(), stamp());
+    assert_zones_match(&text);
+    assert!(
+        text.contains(
+            "DTSTART;TZID=Asia/Tokyo:20261020T110000\r\nDTEND;TZID=Europe/Rome:20261020T173000\r\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "DTSTART;TZID=Europe/Rome:20261020T090000\r\nDTEND;TZID=Europe/Rome:20261020T093000\r\n"
+        ),
+        "{text}"
+    );
+    let cal = parse(&text);
+    let zones: Vec<String> = components(&cal, ICalendarComponentType::VTimezone)
+        .into_iter()
+        .filter_map(|z| self::text(z, ICalendarProperty::Tzid))
+        .collect();
+    assert_eq!(zones, ["Asia/Tokyo", "Europe/Rome"]);
+}

@@ -198,15 +198,11 @@ const CASES: &[(&str, &[&str])] = &[
         "participant_listed_twice_in_a_long_list.toml",
         &["83:139: error: participant \"biocat\" is listed twice"],
     ),
-    // The out-of-order warning names the earlier visit, also when that
-    // visit has an error of its own.
+    // The order of a day's visits is one of the plan's checks, which run
+    // on a mission that loads: a file with an error gets its errors first.
     (
         "out_of_order_after_a_visit_with_an_error.toml",
-        &[
-            "12:17: error: unknown participant id \"tanaka\" (ids come from [[participants]])",
-            "16:9: warning: starts at 11:00, before \"KENTO\" listed above it at 14:00 on 2022-11-14; visits of a day are shown in file order",
-            "21:9: warning: starts at 10:00, before \"Osaka Prefectural Government\" listed above it at 11:00 on 2022-11-14; visits of a day are shown in file order",
-        ],
+        &["12:17: error: unknown participant id \"tanaka\" (ids come from [[participants]])"],
     ),
     (
         "duplicate_participant_id.toml",
@@ -295,24 +291,41 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "warning_visit_outside_dates.toml",
         &[
+            "3:1: note: nothing is planned on 2022-11-14 (Monday)",
+            "3:1: note: nothing is planned on 2022-11-15 (Tuesday)",
+            "3:1: note: nothing is planned on 2022-11-16 (Wednesday)",
+            "3:1: note: nothing is planned on 2022-11-17 (Thursday)",
             "9:8: warning: visit on 2022-11-13 is outside the mission's dates (2022-11-14 to 2022-11-18)",
         ],
     ),
     (
         "warning_day_outside_dates.toml",
         &[
+            "3:1: note: nothing is planned on 2022-11-14 (Monday)",
+            "3:1: note: nothing is planned on 2022-11-15 (Tuesday)",
+            "3:1: note: nothing is planned on 2022-11-16 (Wednesday)",
+            "3:1: note: nothing is planned on 2022-11-17 (Thursday)",
+            "9:8: note: nothing is planned on 2022-11-18 (Friday)",
             "13:8: warning: day on 2022-11-19 is outside the mission's dates (2022-11-14 to 2022-11-18)",
         ],
     ),
     (
         "warning_visits_out_of_order.toml",
         &[
+            "3:1: note: nothing is planned on 2022-11-15 (Tuesday)",
+            "3:1: note: nothing is planned on 2022-11-16 (Wednesday)",
+            "3:1: note: nothing is planned on 2022-11-17 (Thursday)",
+            "3:1: note: nothing is planned on 2022-11-18 (Friday)",
             "15:9: warning: starts at 10:00, before \"KENTO\" listed above it at 14:00 on 2022-11-14; visits of a day are shown in file order",
         ],
     ),
     (
         "warning_unknown_key.toml",
         &[
+            "3:1: note: nothing is planned on 2022-11-15 (Tuesday)",
+            "3:1: note: nothing is planned on 2022-11-16 (Wednesday)",
+            "3:1: note: nothing is planned on 2022-11-17 (Thursday)",
+            "3:1: note: nothing is planned on 2022-11-18 (Friday)",
             "7:1: warning: unknown key `organiser` in [mission] (did you mean `organizer`?); it is kept but not used",
             "12:1: warning: unknown key `budget` in [[visits]]; it is kept but not used",
         ],
@@ -320,12 +333,20 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "warning_unknown_kind.toml",
         &[
+            "3:1: note: nothing is planned on 2022-11-15 (Tuesday)",
+            "3:1: note: nothing is planned on 2022-11-16 (Wednesday)",
+            "3:1: note: nothing is planned on 2022-11-17 (Thursday)",
+            "3:1: note: nothing is planned on 2022-11-18 (Friday)",
             "11:8: warning: unknown kind \"lunch\" (read as \"other\"); kinds are meeting, visit, presentation, travel, meal, other",
         ],
     ),
     (
         "warning_unknown_status.toml",
         &[
+            "3:1: note: nothing is planned on 2022-11-14 (Monday)",
+            "3:1: note: nothing is planned on 2022-11-15 (Tuesday)",
+            "3:1: note: nothing is planned on 2022-11-16 (Wednesday)",
+            "3:1: note: nothing is planned on 2022-11-18 (Friday)",
             "11:10: warning: unknown status \"postponed\" (read as \"confirmed\"); statuses are confirmed, tentative, cancelled",
         ],
     ),
@@ -333,6 +354,9 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "warning_kind_status_close.toml",
         &[
+            "3:1: note: nothing is planned on 2022-11-16 (Wednesday)",
+            "3:1: note: nothing is planned on 2022-11-17 (Thursday)",
+            "3:1: note: nothing is planned on 2022-11-18 (Friday)",
             "11:8: warning: unknown kind \"Meetng\" (did you mean \"meeting\"?); read as \"other\"",
             "12:10: warning: unknown status \"tentatve\" (did you mean \"tentative\"?); read as \"confirmed\"",
             "17:10: warning: unknown status \"confrimed\" (did you mean \"confirmed\"?); read as \"confirmed\"",
@@ -378,6 +402,27 @@ const CASES: &[(&str, &[&str])] = &[
             "15:27: error: unknown participant id \"dupont\" (ids come from [[participants]])",
             "16:26: error: `tags` must be a list of strings; this item is an integer",
         ],
+    ), // --- Routes, minutes and zones ---------------------------------------------
+    (
+        "routes_invalid.toml",
+        &[
+            "7:17: error: `travel_buffer` must be a number of minutes from 0 to 1440, not -5",
+            "14:11: error: `between` must name two cities, like [\"Osaka\", \"Suita\"], not one",
+            "18:11: error: `between` names \"Osaka\" twice; a route joins two different cities",
+            "23:11: error: `minutes` must be a number of minutes from 1 to 1440, not 0",
+            "26:11: error: a route between \"SUITA\" and \"Osaka\" already exists (line 22); write one per pair of cities",
+            "30:21: error: a city in `between` must not be empty",
+            "31:11: error: `minutes` must be an integer, not a string",
+            "33:1: error: [[routes]] is missing required field `between`",
+            "34:11: error: `minutes` must be a number of minutes from 1 to 1440, not 1441",
+        ],
+    ),
+    // Times in two zones are compared in real time.
+    (
+        "end_before_start_in_other_zone.toml",
+        &[
+            "12:7: error: the visit ends at 06:00 in Asia/Tokyo (22:00 -1d in Europe/Rome), before it starts (10:00 in Europe/Rome); check `end`, `end_date` and the zones",
+        ],
     ),
 ];
 
@@ -391,14 +436,15 @@ fn fixture_bytes(name: &str) -> Vec<u8> {
 }
 
 /// What the loader says about `bytes`: whether it loaded, and the `check`
-/// lines without the file name prefix.
+/// lines without the file name prefix (the plan's problems too, such as
+/// the days the fixture leaves empty).
 fn problems(bytes: &[u8]) -> (bool, Vec<String>) {
     let (loaded, rendered) = match itinera::file::parse_bytes(bytes) {
         Err((text, report)) => (false, report.render("F", &text)),
         Ok(parsed) => {
             let text = std::str::from_utf8(bytes).expect("a file that loads is UTF-8");
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            (true, parsed.report.render("F", text))
+            (true, parsed.check_report().render("F", text))
         }
     };
     let lines = rendered
@@ -580,7 +626,7 @@ fn check_prints_problems_and_a_summary_and_sets_the_exit_code() {
         ("several_errors.toml", 1, "4 errors, 1 warning"),
         ("misspelled_title.toml", 1, "1 error, 1 warning"),
         ("crlf_with_error.toml", 1, "1 error"),
-        ("warning_unknown_key.toml", 0, "2 warnings"),
+        ("warning_unknown_key.toml", 0, "2 warnings, 4 notes"),
     ] {
         let path = fixtures_dir().join(name);
         let shown = path.display().to_string();

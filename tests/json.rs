@@ -90,6 +90,12 @@ fn every_visit_field_is_there_with_its_effective_id() {
     assert_eq!(doc["scope"], json!({"participant": null, "day": null}));
     assert_eq!(doc["mission"]["timezone"], "Asia/Tokyo");
     assert_eq!(doc["mission"]["home_timezone"], "Europe/Rome");
+    assert_eq!(doc["mission"]["travel_buffer"], 60);
+    assert_eq!(
+        doc["routes"][0],
+        json!({"between": ["Osaka", "Suita"], "minutes": 40})
+    );
+    assert_eq!(doc["routes"].as_array().map(Vec::len), Some(3));
     assert_eq!(doc["days"].as_array().expect("days").len(), 5);
     assert_eq!(doc["days"][1]["city"], "Oita");
     assert_eq!(doc["participants"].as_array().expect("people").len(), 8);
@@ -109,6 +115,8 @@ fn every_visit_field_is_there_with_its_effective_id() {
             "end_date": null,
             "start": "14:00:00",
             "end": "15:30:00",
+            "timezone": null,
+            "end_timezone": null,
             "title": "Northern Osaka Health and Biomedical Innovation Town (KENTO)",
             "kind": "visit",
             "status": "confirmed",

@@ -187,7 +187,7 @@ fn mode_tables_take_only_their_own_actions() {
         [
             "config.toml: \"next_day\" is not an action of [keys.dialog] (key x; see the README for each table's actions)",
             "config.toml: unknown action \"aply\" for key x in [keys.form] (see the README for action names)",
-            "config.toml: there is no key table keys.search (the tables are keys.form, keys.text, keys.dialog, keys.command, keys.help, keys.schedule)",
+            "config.toml: there is no key table keys.search (the tables are keys.form, keys.text, keys.dialog, keys.command, keys.help, keys.schedule, keys.problems)",
             "config.toml: \"tick\" is not an action of [keys] (key x; see the README for each table's actions)",
         ]
     );

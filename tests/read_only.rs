@@ -45,8 +45,10 @@ fn reading_only_finds_what_loading_finds() {
 fn check_reads_a_file_with_a_byte_order_mark_and_crlf() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("m.toml");
+    // One day with a visit, so the plan's notes (an empty day) stay out.
     let text = "\u{feff}format = 1\r\n[mission]\r\ntitle = \"T\"\r\nstart = 2022-11-14\r\n\
-                end = 2022-11-18\r\ntitel = \"x\"\r\n";
+                end = 2022-11-14\r\ntitel = \"x\"\r\n\r\n[[visits]]\r\ndate = 2022-11-14\r\n\
+                title = \"V\"\r\n";
     std::fs::write(&path, text).expect("write");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_itinera"))
         .arg("check")

@@ -3,7 +3,8 @@
 //! [`App`] holds three things apart: the [`Plan`] (the mission, its undo
 //! history and the views derived from it, changed only by edits), the
 //! [`View`] (selection, focus, scrolling) with the [`Mode`] on top of it
-//! (help, a schedule, a form, a dialog, the command line), and what it
+//! (help, a schedule, the problems panel, a form, a dialog, the command
+//! line), and what it
 //! knows of the file (its name, another itinera that has it open).
 //!
 //! Input becomes a [`Msg`] (a key, a paste, a mouse click resolved by the
@@ -33,6 +34,7 @@ mod nav;
 mod normal;
 mod plan;
 mod popups;
+mod problems;
 mod publishing;
 mod road;
 mod saving;
@@ -49,6 +51,7 @@ pub use effects::{
 pub use filter::{Filter, FilterPicker, PickerRow};
 pub use history::{History, Step};
 pub use plan::{Plan, Replayed};
+pub use problems::ProblemList;
 pub use search::{Search, fold};
 pub use text_input::TextInput;
 pub use view::{Pane, Scroll, View, Viewport};
@@ -67,6 +70,8 @@ pub enum Mode {
         scroll: usize,
     },
     Schedule(Schedule),
+    /// The problems of the plan, by day.
+    Problems(ProblemList),
     Form(Box<form::Form>),
     Confirm(Confirm),
     Prompt(Box<Prompt>),
@@ -83,6 +88,7 @@ impl Mode {
             Mode::Normal => Some(KeyMode::Normal),
             Mode::Help { .. } => Some(KeyMode::Help),
             Mode::Schedule(_) => Some(KeyMode::Schedule),
+            Mode::Problems(_) => Some(KeyMode::Problems),
             Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_) | Mode::Filter(_) => None,
         }
     }
@@ -246,6 +252,21 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// The home clock, when the mission has both a zone and a home zone.
+    pub fn home_clock(&self) -> Option<crate::domain::Clock> {
+        let header = &self.plan.mission().header;
+        Some(crate::domain::Clock {
+            trip: header.timezone?,
+            home: header.home_timezone?,
+        })
+    }
+
+    /// The clock the timeline's times are on: the home clock when the
+    /// user asked for it and the mission has one, else `None` (local).
+    pub fn timeline_clock(&self) -> Option<crate::domain::Clock> {
+        self.home_clock().filter(|_| self.view.home_time)
+    }
+
     /// Selects `date` when it is one of the mission's days.
     pub fn select_date(&mut self, date: chrono::NaiveDate) {
         if let Some(day) = self.plan.index().day_of_date(date) {
@@ -361,6 +382,7 @@ impl App {
             Mode::Normal => self.update_normal(msg),
             Mode::Help { .. } => self.update_help(msg),
             Mode::Schedule(_) => self.update_schedule(msg),
+            Mode::Problems(_) => self.update_problems(msg),
             Mode::Form(_) => self.update_form(msg),
             Mode::Confirm(_) => self.update_confirm(msg),
             Mode::Prompt(_) => self.update_prompt(msg),

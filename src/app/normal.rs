@@ -29,6 +29,28 @@ impl App {
         }
     }
 
+    /// `t`: the timeline's times on the home clock, or local again.
+    fn toggle_home_time(&mut self) {
+        if self.view.home_time {
+            self.view.home_time = false;
+            self.info("Times are local, each in its visit's zone.");
+            return;
+        }
+        match self.home_clock() {
+            Some(clock) => {
+                self.view.home_time = true;
+                self.info(format!(
+                    "Home time ({}); visits stay on their day.",
+                    clock.home.name()
+                ));
+            }
+            None => self.info(
+                "No home time to show: the mission needs a timezone and a home_timezone \
+                 (m edits the mission).",
+            ),
+        }
+    }
+
     fn normal_action(&mut self, action: Action) {
         match action {
             Action::PrevDay => self.go_to_day(self.view.day.saturating_sub(1)),
@@ -46,6 +68,8 @@ impl App {
                 Pane::Timeline | Pane::Detail => self.edit_selected(),
             },
             Action::Schedule => self.open_schedule(self.view.participant),
+            Action::Problems => self.open_problems(),
+            Action::ToggleHomeTime => self.toggle_home_time(),
             Action::ToggleAgenda => {
                 self.view.all_days = !self.view.all_days;
                 self.view.focus = Pane::Timeline;

@@ -3,7 +3,10 @@
 //!
 //! A [`Plan`] changes only by applying an [`Edit`]: [`Plan::apply`] records
 //! the edit's inverse in the history, [`Plan::undo`] and [`Plan::redo`]
-//! replay them, and each rebuilds the derived views. Nothing outside can
+//! replay them, and each rebuilds the derived views. The problems of the
+//! plan are worked out again only for the days the edit touched (see
+//! [`Problems::update`]), so a keypress at 100,000 visits costs what it
+//! costs at ten. Nothing outside can
 //! reach the mission mutably, so every change can be undone and every pane
 //! shows the same, current mission. Reloading the file or restoring kept
 //! changes builds a new plan.
@@ -11,7 +14,8 @@
 use super::agenda::AgendaRows;
 use super::filter::Filter;
 use super::history::{History, Step};
-use crate::domain::{DayIndex, Edit, EditError, Key, Mission, apply_keeping_ids};
+use crate::domain::problems::Problems;
+use crate::domain::{DayIndex, Edit, EditError, Key, Mission, Touched, apply_keeping_ids_noting};
 
 #[derive(Clone, Debug)]
 pub struct Plan {
@@ -23,6 +27,8 @@ pub struct Plan {
     /// The visits the filter shows, by day, and their agenda rows, while
     /// there is a filter.
     shown: Option<(DayIndex, AgendaRows)>,
+    /// What is wrong with the plan, kept day by day.
+    problems: Problems,
 }
 
 /// What undoing or redoing did: the step's label and the visit or
@@ -48,6 +54,7 @@ impl Plan {
     fn with_history(mission: Mission, history: History) -> Self {
         let index = DayIndex::build(&mission);
         let agenda = AgendaRows::build(&index);
+        let problems = Problems::build_indexed(&mission, &index);
         Plan {
             mission,
             history,
@@ -55,6 +62,7 @@ impl Plan {
             agenda,
             filter: Filter::default(),
             shown: None,
+            problems,
         }
     }
 
@@ -90,7 +98,12 @@ impl Plan {
 
     pub fn set_filter(&mut self, filter: Filter) {
         self.filter = filter;
-        self.reindex();
+        self.reshow();
+    }
+
+    /// The problems of the plan as it is now.
+    pub fn problems(&self) -> &Problems {
+        &self.problems
     }
 
     pub fn history(&self) -> &History {
@@ -123,13 +136,14 @@ impl Plan {
         label: String,
         focus: Option<Key>,
     ) -> Result<(), EditError> {
-        let inverse = apply_keeping_ids(&mut self.mission, edit)?.undo;
+        let mut touched = Touched::default();
+        let inverse = apply_keeping_ids_noting(&mut self.mission, edit, &mut touched)?.undo;
         self.history.push(Step {
             edit: inverse,
             label,
             focus,
         });
-        self.reindex();
+        self.reindex(&touched);
         Ok(())
     }
 
@@ -147,7 +161,8 @@ impl Plan {
 
     fn replay(&mut self, step: Step, undoing: bool) -> Result<Replayed, EditError> {
         let Step { edit, label, focus } = step;
-        match edit.clone().apply(&mut self.mission) {
+        let mut touched = Touched::default();
+        match edit.clone().apply_noting(&mut self.mission, &mut touched) {
             Ok(inverse) => {
                 let step = Step {
                     edit: inverse,
@@ -159,7 +174,7 @@ impl Plan {
                 } else {
                     self.history.redone(step);
                 }
-                self.reindex();
+                self.reindex(&touched);
                 Ok(Replayed { label, focus })
             }
             Err(err) => {
@@ -175,9 +190,15 @@ impl Plan {
         }
     }
 
-    fn reindex(&mut self) {
+    fn reindex(&mut self, touched: &Touched) {
         self.index = DayIndex::build(&self.mission);
         self.agenda = AgendaRows::build(&self.index);
+        self.problems.update(&self.mission, &self.index, touched);
+        self.reshow();
+    }
+
+    /// The visits the filter shows, and their agenda, again.
+    fn reshow(&mut self) {
         self.shown = (!self.filter.is_empty()).then(|| {
             let index = DayIndex::build_where(&self.mission, |v| self.filter.keeps(v));
             let agenda = AgendaRows::build(&index);
@@ -200,6 +221,7 @@ mod tests {
             days: vec![],
             participants: vec![],
             visits: vec![Visit::new(day, "A")],
+            routes: vec![],
         })
     }
 
@@ -222,6 +244,37 @@ mod tests {
         assert_eq!(plan.index().visits_on(0), [0]);
         assert_eq!(plan.mission().visits[0].title, "B");
         assert!(plan.undo().is_some() && plan.undo().is_none());
+    }
+
+    #[test]
+    fn the_problems_follow_every_edit_undo_and_redo() {
+        let day = NaiveDate::from_ymd_opt(2022, 11, 14).expect("date");
+        let at = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0);
+        let mut a = Visit::new(day, "A");
+        (a.start, a.end) = (at(10), at(11));
+        let mut b = Visit::new(day, "B");
+        (b.start, b.end) = (at(12), at(13));
+        let mut plan = Plan::new(Mission {
+            publish: None,
+            header: Header::new("T", day, day),
+            days: vec![],
+            participants: vec![],
+            visits: vec![a, b.clone()],
+            routes: vec![],
+        });
+        assert!(plan.problems().is_empty());
+        (b.start, b.end) = (at(10), at(12));
+        plan.apply(Edit::Visit(ListEdit::Replace(1, b)), "move".into(), None)
+            .expect("applies");
+        let messages = |plan: &Plan| -> Vec<String> {
+            plan.problems().iter().map(|p| p.message.clone()).collect()
+        };
+        let overlap = "\"B\" (10:00–12:00) overlaps \"A\" (10:00–11:00) for the whole delegation";
+        assert_eq!(messages(&plan), [overlap]);
+        plan.undo().expect("a step").expect("replays");
+        assert_eq!(messages(&plan), Vec::<String>::new());
+        plan.redo().expect("a step").expect("replays");
+        assert_eq!(messages(&plan), [overlap]);
     }
 
     #[test]

@@ -168,6 +168,7 @@ mod tests {
             days: vec![],
             participants: vec![],
             visits: vec![],
+            routes: vec![],
         };
         let opening = Opening {
             path: "/nowhere/m.toml".into(),

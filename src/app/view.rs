@@ -52,6 +52,9 @@ pub struct View {
     pub focus: Pane,
     /// Whether the timeline pane shows every day (the agenda) or one.
     pub all_days: bool,
+    /// Whether the timeline shows times on the home clock
+    /// (`home_timezone`) instead of local times.
+    pub home_time: bool,
     pub scroll: Scroll,
     pub viewport: Viewport,
 }
@@ -64,6 +67,7 @@ impl Default for View {
             participant: 0,
             focus: Pane::Timeline,
             all_days: false,
+            home_time: false,
             scroll: Scroll::default(),
             viewport: Viewport::default(),
         }

@@ -5,8 +5,16 @@
 //! `crate::app::history`). Compound changes (trading two visits' time
 //! slots, deleting a participant and the references to them) are a
 //! [`Edit::Batch`], applied all or nothing.
+//!
+//! [`Edit::apply_noting`] also says which dates the edit touched, so the
+//! problems of the mission ([`super::problems::Problems`]) are worked out
+//! again for those days only.
 
-use super::{DayInfo, Header, Mission, Participant, Visit};
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::{DayInfo, Header, Mission, Participant, Route, Visit};
 
 /// A change to one of the mission's lists.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +35,73 @@ pub enum Edit {
     Day(ListEdit<DayInfo>),
     Participant(ListEdit<Participant>),
     Visit(ListEdit<Visit>),
+    Route(ListEdit<Route>),
     Batch(Vec<Edit>),
+}
+
+/// What an edit changed, as far as the mission's problems are concerned:
+/// the dates of the visits and days it inserted, removed, replaced or
+/// moved (a visit's date and its end date, before and after), or
+/// `everything` for a change of the header, the delegation or the routes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Touched {
+    pub dates: BTreeSet<NaiveDate>,
+    pub everything: bool,
+}
+
+impl Touched {
+    fn visit(&mut self, visit: &Visit) {
+        self.dates.insert(visit.date);
+        if let Some(end) = visit.end_date {
+            self.dates.insert(end);
+        }
+    }
+}
+
+/// Notes the dates of the items a list edit concerns, before it applies.
+trait Dated {
+    fn note(&self, touched: &mut Touched);
+}
+
+impl Dated for Visit {
+    fn note(&self, touched: &mut Touched) {
+        touched.visit(self);
+    }
+}
+
+impl Dated for DayInfo {
+    fn note(&self, touched: &mut Touched) {
+        touched.dates.insert(self.date);
+    }
+}
+
+impl Dated for Participant {
+    fn note(&self, touched: &mut Touched) {
+        touched.everything = true;
+    }
+}
+
+impl Dated for Route {
+    fn note(&self, touched: &mut Touched) {
+        touched.everything = true;
+    }
+}
+
+/// Notes what `edit` touches in `list`, the list it applies to.
+fn note<T: Dated>(edit: &ListEdit<T>, list: &[T], touched: &mut Touched) {
+    let at = |i: usize, touched: &mut Touched| {
+        if let Some(item) = list.get(i) {
+            item.note(touched);
+        }
+    };
+    match edit {
+        ListEdit::Insert(_, item) => item.note(touched),
+        ListEdit::Remove(i) | ListEdit::Move { from: i, .. } => at(*i, touched),
+        ListEdit::Replace(i, item) => {
+            at(*i, touched);
+            item.note(touched);
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -79,17 +153,41 @@ impl Edit {
     /// Applies the edit and returns its inverse. On error the mission is
     /// unchanged, also for a batch that fails part way.
     pub fn apply(self, mission: &mut Mission) -> Result<Edit, EditError> {
+        self.apply_noting(mission, &mut Touched::default())
+    }
+
+    /// [`Edit::apply`], adding to `touched` what the edit changed (also
+    /// for a batch that fails part way: a superset does no harm).
+    pub fn apply_noting(
+        self,
+        mission: &mut Mission,
+        touched: &mut Touched,
+    ) -> Result<Edit, EditError> {
         Ok(match self {
-            Edit::Header(header) => Edit::Header(std::mem::replace(&mut mission.header, header)),
-            Edit::Day(e) => Edit::Day(e.apply(&mut mission.days, "day")?),
+            Edit::Header(header) => {
+                touched.everything = true;
+                Edit::Header(std::mem::replace(&mut mission.header, header))
+            }
+            Edit::Day(e) => {
+                note(&e, &mission.days, touched);
+                Edit::Day(e.apply(&mut mission.days, "day")?)
+            }
             Edit::Participant(e) => {
+                note(&e, &mission.participants, touched);
                 Edit::Participant(e.apply(&mut mission.participants, "participant")?)
             }
-            Edit::Visit(e) => Edit::Visit(e.apply(&mut mission.visits, "visit")?),
+            Edit::Visit(e) => {
+                note(&e, &mission.visits, touched);
+                Edit::Visit(e.apply(&mut mission.visits, "visit")?)
+            }
+            Edit::Route(e) => {
+                note(&e, &mission.routes, touched);
+                Edit::Route(e.apply(&mut mission.routes, "route")?)
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
-                    match edit.apply(mission) {
+                    match edit.apply_noting(mission, touched) {
                         Ok(inverse) => inverses.push(inverse),
                         Err(err) => {
                             for inverse in inverses.into_iter().rev() {
@@ -125,6 +223,7 @@ mod tests {
                 Visit::new(d, "two"),
                 Visit::new(d, "three"),
             ],
+            routes: vec![Route::new("Osaka", "Suita", 40)],
         }
     }
 
@@ -143,6 +242,9 @@ mod tests {
             Edit::Visit(ListEdit::Move { from: 0, to: 2 }),
             Edit::Visit(ListEdit::Move { from: 2, to: 0 }),
             Edit::Participant(ListEdit::Remove(0)),
+            Edit::Route(ListEdit::Replace(0, Route::new("Osaka", "Suita", 50))),
+            Edit::Route(ListEdit::Insert(1, Route::new("Kyoto", "Nara", 45))),
+            Edit::Route(ListEdit::Remove(0)),
             Edit::Header(Header {
                 title: "Other".into(),
                 ..original.header.clone()
@@ -155,6 +257,35 @@ mod tests {
             inverse.apply(&mut m).expect("inverse applies");
             assert_eq!(m, original, "{edit:?} did not undo");
         }
+    }
+
+    #[test]
+    fn an_edit_notes_the_dates_it_touches() {
+        let mut m = mission();
+        let d = m.header.start;
+        let (e15, e16) = (day(15), day(16));
+        let mut moved = m.visits[1].clone();
+        moved.date = e15;
+        moved.end_date = Some(e16);
+        let mut touched = Touched::default();
+        Edit::Batch(vec![
+            Edit::Visit(ListEdit::Replace(1, moved)),
+            Edit::Visit(ListEdit::Remove(0)),
+        ])
+        .apply_noting(&mut m, &mut touched)
+        .expect("applies");
+        assert_eq!(touched.dates.into_iter().collect::<Vec<_>>(), [d, e15, e16]);
+        assert!(!touched.everything);
+
+        let mut touched = Touched::default();
+        Edit::Route(ListEdit::Remove(0))
+            .apply_noting(&mut m, &mut touched)
+            .expect("applies");
+        assert!(touched.everything);
+    }
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2022, 11, d).expect("date")
     }
 
     #[test]

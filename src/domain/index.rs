@@ -115,6 +115,7 @@ mod tests {
                 Visit::new(date(14), "b"),
                 Visit::new(date(15), "c"),
             ],
+            routes: Vec::new(),
         };
         let index = DayIndex::build(&mission);
         assert_eq!(index.dates(), [date(14), date(15), date(16), date(20)]);

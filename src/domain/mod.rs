@@ -17,17 +17,22 @@ mod ids;
 mod index;
 pub mod ops;
 mod pin;
+pub mod problems;
 pub mod road;
+mod route;
 pub mod schema;
 mod time;
 mod url;
+mod zone;
 
-pub use edit::{Edit, EditError, ListEdit};
+pub use edit::{Edit, EditError, ListEdit, Touched};
 pub use ids::{is_valid_id, slugify, suggest};
 pub use index::DayIndex;
-pub use pin::{Applied, Identities, apply_keeping_ids};
+pub use pin::{Applied, Identities, apply_keeping_ids, apply_keeping_ids_noting};
+pub use route::{Route, city_key};
 pub use time::{Clock, LAST_DATE, is_representable, parse_date, parse_time};
 pub use url::{UrlParts, UrlProblem, is_loopback, split_url};
+pub use zone::{Local, Repeat, Skip, abbreviation, resolve};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -75,6 +80,8 @@ pub struct Mission {
     pub participants: Vec<Participant>,
     /// Every visit, in file order.
     pub visits: Vec<Visit>,
+    /// How long the journeys between two cities take, in file order.
+    pub routes: Vec<Route>,
     /// Where the mission is published: the `[publish]` table.
     pub publish: Option<Publish>,
 }
@@ -99,7 +106,19 @@ pub struct Header {
     pub home_timezone: Option<Tz>,
     pub organizer: Option<String>,
     pub summary: Option<String>,
+    /// Minutes needed between two visits in different cities when no
+    /// route names them; `None` for [`DEFAULT_TRAVEL_BUFFER`], 0 for no
+    /// check unless a route says otherwise.
+    pub travel_buffer: Option<u32>,
 }
+
+/// The travel buffer of a mission that does not set one: half an hour
+/// between two visits in different cities is the least a delegation
+/// needs to leave one building and sit down in the next.
+pub const DEFAULT_TRAVEL_BUFFER: u32 = 30;
+
+/// The longest time a route or the travel buffer may ask for: a day.
+pub const MAX_TRAVEL_MINUTES: u32 = 1_440;
 
 impl Header {
     /// A header with a title and dates, and nothing else.
@@ -112,7 +131,14 @@ impl Header {
             home_timezone: None,
             organizer: None,
             summary: None,
+            travel_buffer: None,
         }
+    }
+
+    /// The minutes needed between visits in different cities without a
+    /// route.
+    pub fn travel_buffer(&self) -> u32 {
+        self.travel_buffer.unwrap_or(DEFAULT_TRAVEL_BUFFER)
     }
 }
 
@@ -265,6 +291,11 @@ pub struct Visit {
     pub start: Option<NaiveTime>,
     pub end: Option<NaiveTime>,
     pub title: String,
+    /// The zone of `start` (and of `end`, without `end_timezone`); `None`
+    /// for the mission's zone.
+    pub timezone: Option<Tz>,
+    /// The zone of `end`, for a journey that ends in another zone.
+    pub end_timezone: Option<Tz>,
     pub kind: Kind,
     pub status: Status,
     pub city: Option<String>,
@@ -289,6 +320,8 @@ impl Visit {
             start: None,
             end: None,
             title: title.into(),
+            timezone: None,
+            end_timezone: None,
             kind: Kind::default(),
             status: Status::default(),
             city: None,
@@ -415,6 +448,12 @@ impl Mission {
                 .visits
                 .iter()
                 .zip(&other.visits)
+                .all(|(a, b)| a.same_content(b))
+            && self.routes.len() == other.routes.len()
+            && self
+                .routes
+                .iter()
+                .zip(&other.routes)
                 .all(|(a, b)| a.same_content(b))
     }
 }

@@ -14,7 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Edit, EditError, Key, ListEdit, Mission, Visit};
+use super::{Edit, EditError, Key, ListEdit, Mission, Touched, Visit};
 
 /// What the visits were known by before an edit, and which of them the
 /// edit changes or moves.
@@ -109,11 +109,21 @@ pub struct Applied {
 /// must keep ([`Identities`]): the one way an edit is made by the planner
 /// and by an import. All or nothing: on an error the mission is as it was.
 pub fn apply_keeping_ids(mission: &mut Mission, edit: Edit) -> Result<Applied, EditError> {
+    apply_keeping_ids_noting(mission, edit, &mut Touched::default())
+}
+
+/// [`apply_keeping_ids`], adding to `touched` what the edit and the ids it
+/// wrote changed (see [`Edit::apply_noting`]).
+pub fn apply_keeping_ids_noting(
+    mission: &mut Mission,
+    edit: Edit,
+    touched: &mut Touched,
+) -> Result<Applied, EditError> {
     let identities = Identities::before(mission, &edit);
-    let mut undo = edit.clone().apply(mission)?;
+    let mut undo = edit.clone().apply_noting(mission, touched)?;
     let mut done = vec![edit];
     while let Some(pins) = identities.pins(mission) {
-        match pins.clone().apply(mission) {
+        match pins.clone().apply_noting(mission, touched) {
             Ok(unpin) => {
                 undo = Edit::Batch(vec![unpin, undo]);
                 done.push(pins);
@@ -147,7 +157,7 @@ impl Walk {
                     self.edit(edit, original);
                 }
             }
-            Edit::Header(_) | Edit::Day(_) | Edit::Participant(_) => {}
+            Edit::Header(_) | Edit::Day(_) | Edit::Participant(_) | Edit::Route(_) => {}
         }
     }
 
@@ -192,6 +202,7 @@ mod tests {
 
     fn mission(visits: Vec<Visit>) -> Mission {
         Mission {
+            routes: Vec::new(),
             publish: None,
             header: Header::new("T", d(14), d(16)),
             days: vec![],

@@ -162,6 +162,7 @@ mod tests {
 
     fn mission(visits: Vec<Visit>) -> (Mission, DayIndex) {
         let mission = Mission {
+            routes: Vec::new(),
             header: Header::new("Trip", date(14), date(15)),
             days: Vec::new(),
             participants: vec![Participant::new("ana", "Ana"), Participant::new("bo", "Bo")],

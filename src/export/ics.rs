@@ -6,9 +6,10 @@
 //! a VTIMEZONE for every TZID, a fixed DTSTAMP, byte-identical output) is
 //! exactly what such crates leave to their callers. See docs/design.md.
 //!
-//! - Every visit is one VEVENT. A timed visit has `DTSTART`/`DTEND` in the
-//!   mission's zone (`TZID`, with its VTIMEZONE in the calendar), or
-//!   floating local times when the mission has no zone. A visit without a
+//! - Every visit is one VEVENT. A timed visit has `DTSTART` in its zone
+//!   (`timezone`, else the mission's) and `DTEND` in the zone of its end
+//!   (`end_timezone`, else that of its start), each a `TZID` with its
+//!   VTIMEZONE in the calendar, or floating local times without a zone. A visit without a
 //!   start is an all-day event (`VALUE=DATE`, `DTEND` the day after its
 //!   last day). A visit with a start and no end has no `DTEND` (an instant),
 //!   unless it runs over several days: then it ends at midnight after its
@@ -25,7 +26,7 @@
 mod content;
 mod zone;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
@@ -90,19 +91,29 @@ fn open(name: &str) -> Lines {
     out
 }
 
-/// The VTIMEZONE of the mission's zone, when any of `visits` is timed.
+/// The VTIMEZONE of each zone the timed `visits` start or end in, in the
+/// order of the zones' names.
 fn write_zone<'a>(out: &mut Lines, mission: &Mission, visits: impl Iterator<Item = &'a Visit>) {
-    let Some(tz) = mission.header.timezone else {
-        return;
-    };
-    // The day after the last one too: an event can end at its midnight.
-    let years: BTreeSet<i32> = visits
-        .filter(|v| v.is_timed())
-        .flat_map(|v| [v.date, day_after(last_day(v))])
-        .map(|d| d.year())
-        .collect();
-    if !years.is_empty() {
-        zone::write(out, tz, &years);
+    let mission_zone = mission.header.timezone;
+    let mut zones: BTreeMap<&'static str, (Tz, BTreeSet<i32>)> = BTreeMap::new();
+    for v in visits.filter(|v| v.is_timed()) {
+        // The day after the last one too: an event can end at its midnight.
+        let years = [v.date, day_after(last_day(v))].map(|d| d.year());
+        let ends = if v.end.is_some() {
+            v.end_zone(mission_zone)
+        } else {
+            v.start_zone(mission_zone)
+        };
+        for tz in [v.start_zone(mission_zone), ends].into_iter().flatten() {
+            zones
+                .entry(tz.name())
+                .or_insert_with(|| (tz, BTreeSet::new()))
+                .1
+                .extend(years);
+        }
+    }
+    for (tz, years) in zones.values() {
+        zone::write(out, *tz, years);
     }
 }
 
@@ -138,6 +149,7 @@ pub fn event(mission: &Mission, visit: &Visit, id: &str, stamp: DateTime<Utc>) -
     out.text("UID", &visit_uid(mission, visit, id));
     out.raw("DTSTAMP", &stamp.format("%Y%m%dT%H%M%SZ").to_string());
     let (start, end) = times(visit, mission.header.timezone);
+
     out.raw(&start.0, &start.1);
     if let Some((name, value)) = end {
         out.raw(&name, &value);
@@ -172,10 +184,15 @@ pub fn event(mission: &Mission, visit: &Visit, id: &str, stamp: DateTime<Utc>) -
 
 type Property = (String, String);
 
-/// `DTSTART` and `DTEND` (name with parameters, and value) of a visit.
-fn times(visit: &Visit, tz: Option<Tz>) -> (Property, Option<Property>) {
+/// `DTSTART` and `DTEND` (name with parameters, and value) of a visit,
+/// each in its zone (`mission` is the mission's).
+fn times(visit: &Visit, mission: Option<Tz>) -> (Property, Option<Property>) {
     let date_time = |name: &str, at: NaiveDateTime| -> Property {
         let value = at.format("%Y%m%dT%H%M%S").to_string();
+        let tz = match name {
+            "DTEND" if visit.end.is_some() => visit.end_zone(mission),
+            _ => visit.start_zone(mission),
+        };
         match tz {
             Some(tz) => (format!("{name};TZID={}", tz.name()), value),
             None => (name.to_string(), value),

@@ -1,5 +1,6 @@
 //! The mission as JSON, for scripts: every field of the header, the
-//! `[publish]` table, the days, the delegation and the visits, each visit with the id it is known by.
+//! `[publish]` table, the days, the delegation, the visits (each with the
+//! id it is known by) and the routes.
 //! The shape is described by docs/mission.schema.json and
 //! docs/json-export.md; [`FORMAT_VERSION`] changes when it changes in a
 //! way that can break a reader.
@@ -18,9 +19,9 @@ use serde_json::Value as Json;
 
 use super::{Scope, days_in_scope};
 use crate::domain::schema::{
-    DAY, FieldSpec, FieldValue, HEADER, PARTICIPANT, PUBLISH, Schema, VISIT, ValueKind,
+    DAY, FieldSpec, FieldValue, HEADER, PARTICIPANT, PUBLISH, ROUTE, Schema, VISIT, ValueKind,
 };
-use crate::domain::{DayInfo, Header, Mission, Participant, Publish, Visit};
+use crate::domain::{DayInfo, Header, Mission, Participant, Publish, Route, Visit};
 
 /// Version of the JSON shape, written as `format_version`.
 pub const FORMAT_VERSION: u32 = 1;
@@ -35,6 +36,7 @@ struct Document<'a> {
     days: Vec<Object<'a, DayInfo>>,
     participants: Vec<Object<'a, Participant>>,
     visits: Vec<Object<'a, Visit>>,
+    routes: Vec<Object<'a, Route>>,
 }
 
 #[derive(Serialize)]
@@ -96,6 +98,7 @@ fn value<E>(field: &FieldSpec<E>, entity: &E) -> Json {
         Some(FieldValue::Word(word)) => Json::from(word),
         Some(FieldValue::List(list)) => Json::from(list),
         Some(FieldValue::Zone(tz)) => Json::from(tz.name()),
+        Some(FieldValue::Minutes(minutes)) => Json::from(minutes),
     }
 }
 
@@ -141,6 +144,11 @@ pub fn export(mission: &Mission, scope: &Scope) -> Result<String, serde_json::Er
             .map(|p| Object::new(&PARTICIPANT, Cow::Borrowed(p)))
             .collect(),
         visits,
+        routes: mission
+            .routes
+            .iter()
+            .map(|r| Object::new(&ROUTE, Cow::Borrowed(r)))
+            .collect(),
     };
     let mut text = serde_json::to_string_pretty(&document)?;
     text.push('\n');

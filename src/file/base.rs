@@ -8,7 +8,7 @@ use std::sync::Arc;
 use toml_edit::DocumentMut;
 
 use super::{Diagnostic, Layout, RenderError, Report, parse_bytes, save};
-use crate::domain::{Key, Mission, Participant, Visit};
+use crate::domain::{Key, Mission, Participant, Route, Visit};
 
 /// What a save needs to know about the file: its text, its layout and the
 /// mission it holds. Created when the file is read; each [`Base::render`]
@@ -32,9 +32,12 @@ pub struct Base {
     /// also the index of its table in the document.
     pub(crate) visit_tables: HashMap<Key, usize>,
     pub(crate) participant_tables: HashMap<Key, usize>,
-    /// Tables of visits and participants deleted since the file was read.
+    pub(crate) route_tables: HashMap<Key, usize>,
+    /// Tables of visits, participants and routes deleted since the file
+    /// was read.
     pub(crate) dead_visits: save::Graveyard<Visit>,
     pub(crate) dead_participants: save::Graveyard<Participant>,
+    pub(crate) dead_routes: save::Graveyard<Route>,
 }
 
 /// The work of building a base's document: owned text, so it can be done
@@ -80,8 +83,10 @@ impl Base {
             mission,
             visit_tables: HashMap::new(),
             participant_tables: HashMap::new(),
+            route_tables: HashMap::new(),
             dead_visits: HashMap::new(),
             dead_participants: HashMap::new(),
+            dead_routes: HashMap::new(),
         };
         base.index_keys();
         base
@@ -91,6 +96,7 @@ impl Base {
         let index = |keys: Vec<Key>| keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
         self.visit_tables = index(self.mission.visits.iter().map(|v| v.key).collect());
         self.participant_tables = index(self.mission.participants.iter().map(|p| p.key).collect());
+        self.route_tables = index(self.mission.routes.iter().map(|r| r.key).collect());
     }
 
     /// The text as read, while no render has changed the document.

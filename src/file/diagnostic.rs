@@ -7,29 +7,14 @@
 //! most [`MAX_SHOWN`] problems are printed, followed by a count of the rest.
 
 use std::borrow::Cow;
-use std::fmt;
 use std::ops::Range;
 
 /// How many problems [`Report::render`] prints before it counts the rest.
 pub const MAX_SHOWN: usize = 1_000;
-/// How many characters of the file's text a message quotes; longer text is
-/// cut there and ends in "…".
-pub const MAX_QUOTED: usize = 60;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
-    }
-}
+/// Problems of the file and of the plan share their severities and the
+/// rule for quoting the file's text.
+pub use crate::domain::problems::{MAX_QUOTED, Severity, excerpt};
 
 /// One problem, located by a byte range of the file text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +36,14 @@ impl Diagnostic {
     pub fn warning(span: Range<usize>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            span,
+            message: message.into(),
+        }
+    }
+
+    pub fn note(span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
             span,
             message: message.into(),
         }
@@ -155,15 +148,6 @@ impl<'t> LineIndex<'t> {
     }
 }
 
-/// Text from the file as a message quotes it: at most [`MAX_QUOTED`]
-/// characters, then "…". A 1 MB key is not worth printing whole.
-pub fn excerpt(text: &str) -> Cow<'_, str> {
-    match text.char_indices().nth(MAX_QUOTED) {
-        None => Cow::Borrowed(text),
-        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
-    }
-}
-
 /// A message on one line whatever it quotes from the file: control
 /// characters (a newline inside a quoted value) are written as escapes.
 fn one_line(message: &str) -> Cow<'_, str> {
@@ -200,11 +184,22 @@ impl Report {
     }
 
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        self.count(Severity::Error)
     }
 
     pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
+        self.count(Severity::Warning)
+    }
+
+    pub fn notes(&self) -> usize {
+        self.count(Severity::Note)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     pub fn has_errors(&self) -> bool {
@@ -213,7 +208,8 @@ impl Report {
 
     /// One line per problem: `NAME:LINE:COL: SEVERITY: MESSAGE`, for the
     /// first [`MAX_SHOWN`] problems; then one line that counts the rest:
-    /// `... and 12 more problems (2 errors, 10 warnings)`.
+    /// `... and 12 more problems (2 errors, 10 warnings)`, and the notes
+    /// when there are some (`, 3 notes`).
     pub fn render(&self, name: &str, text: &str) -> String {
         let shown = &self.diagnostics[..self.diagnostics.len().min(MAX_SHOWN)];
         // Lines are indexed only as far as the last problem shown.
@@ -244,24 +240,36 @@ impl Report {
             ));
         }
         if let Some(rest) = self.diagnostics.get(MAX_SHOWN..).filter(|r| !r.is_empty()) {
-            let errors = rest.iter().filter(|d| d.is_error()).count();
+            let count = |s: Severity| rest.iter().filter(|d| d.severity == s).count();
+            let notes = match count(Severity::Note) {
+                0 => String::new(),
+                n => format!(", {}", plural(n, "note")),
+            };
             out.push_str(&format!(
-                "... and {} ({}, {})\n",
+                "... and {} ({}, {}{notes})\n",
                 plural(rest.len(), "more problem"),
-                plural(errors, "error"),
-                plural(rest.len() - errors, "warning")
+                plural(count(Severity::Error), "error"),
+                plural(count(Severity::Warning), "warning")
             ));
         }
         out
     }
 
-    /// "2 errors, 1 warning", or "no problems".
+    /// "2 errors, 1 warning", "2 warnings, 1 note", or "no problems".
     pub fn summary(&self) -> String {
-        match (self.errors(), self.warnings()) {
-            (0, 0) => "no problems".to_string(),
-            (e, 0) => plural(e, "error"),
-            (0, w) => plural(w, "warning"),
-            (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+        let parts: Vec<String> = [
+            (self.errors(), "error"),
+            (self.warnings(), "warning"),
+            (self.notes(), "note"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, word)| plural(n, word))
+        .collect();
+        if parts.is_empty() {
+            "no problems".to_string()
+        } else {
+            parts.join(", ")
         }
     }
 }
@@ -300,6 +308,16 @@ mod tests {
             Diagnostic::error(0..1, "first"),
         ]);
         assert_eq!(report.summary(), "1 error, 1 warning");
+        let notes = Report::new(vec![
+            Diagnostic::note(3..4, "empty"),
+            Diagnostic::warning(0..1, "w"),
+            Diagnostic::warning(1..2, "w"),
+        ]);
+        assert_eq!(notes.summary(), "2 warnings, 1 note");
+        assert_eq!(
+            notes.render("m.toml", "0123"),
+            "m.toml:1:1: warning: w\nm.toml:1:2: warning: w\nm.toml:1:4: note: empty\n"
+        );
         assert_eq!(
             report.render("m.toml", "0123456789\nabc"),
             "m.toml:1:1: error: first\nm.toml:1:11: warning: later\n"

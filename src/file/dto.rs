@@ -35,6 +35,7 @@ pub struct MissionDto {
     pub days: Vec<EntryDto>,
     pub participants: Vec<EntryDto>,
     pub visits: Vec<EntryDto>,
+    pub routes: Vec<EntryDto>,
 }
 
 /// A value of the type its field expects, as read.
@@ -44,12 +45,14 @@ pub enum Raw {
     Text(String),
     Date(NaiveDate),
     Time(NaiveTime),
+    /// Whole numbers (minutes).
+    Integer(i64),
     /// Lists of text, each item where it was written.
     List(Vec<Spanned<String>>),
 }
 
-/// One table: `[mission]`, or an entry of `[[days]]`, `[[participants]]`
-/// or `[[visits]]`. `span` is its header, where a missing field is
+/// One table: `[mission]`, or an entry of `[[days]]`, `[[participants]]`,
+/// `[[visits]]` or `[[routes]]`. `span` is its header, where a missing field is
 /// reported.
 #[derive(Clone, Debug, Default)]
 pub struct EntryDto {
@@ -92,6 +95,17 @@ impl EntryDto {
         match field.value {
             Raw::Time(time) => Some(Spanned {
                 value: time,
+                span: field.span.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    pub fn integer(&self, at: usize) -> Option<Spanned<i64>> {
+        let field = self.get(at)?;
+        match field.value {
+            Raw::Integer(n) => Some(Spanned {
+                value: n,
                 span: field.span.clone(),
             }),
             _ => None,

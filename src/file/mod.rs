@@ -23,6 +23,7 @@ pub mod output;
 #[cfg(test)]
 mod parsers_agree;
 mod patch;
+mod problems;
 mod read;
 #[cfg(unix)]
 mod replace;

@@ -126,6 +126,7 @@ pub(super) fn toml(value: FieldValue) -> Value {
         FieldValue::Word(word) => Value::from(word),
         FieldValue::List(list) => strings(&list),
         FieldValue::Zone(tz) => Value::from(tz.name()),
+        FieldValue::Minutes(minutes) => Value::from(i64::from(minutes)),
     }
 }
 

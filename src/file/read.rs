@@ -14,7 +14,7 @@ use super::diagnostic::{Diagnostic, excerpt};
 use super::dto::{EntryDto, Field, MissionDto, Raw, Spanned};
 use super::tree::{Item, Node, Shape, Table};
 use crate::domain::schema::{
-    DAY, FieldSpec, HEADER, PARTICIPANT, PUBLISH, Schema, VISIT, ValueKind,
+    DAY, FieldSpec, HEADER, PARTICIPANT, PUBLISH, ROUTE, Schema, VISIT, ValueKind,
 };
 use crate::domain::{parse_date, parse_time, suggest};
 
@@ -26,6 +26,7 @@ const TOP: &[&str] = &[
     "days",
     "participants",
     "visits",
+    "routes",
 ];
 
 /// Reads a parsed document, given as its `root` table, into DTOs.
@@ -39,6 +40,7 @@ pub fn read_document(root: Table, problems: &mut Vec<Diagnostic>) -> MissionDto 
     let days = top.array_of_tables("days");
     let participants = top.array_of_tables("participants");
     let visits = top.array_of_tables("visits");
+    let routes = top.array_of_tables("routes");
     top.finish(TOP.iter().copied());
     if format.is_none() && !root.contains("format") {
         problems.push(Diagnostic::error(
@@ -62,6 +64,7 @@ pub fn read_document(root: Table, problems: &mut Vec<Diagnostic>) -> MissionDto 
         days: entries_of(&DAY, days, problems),
         participants: entries_of(&PARTICIPANT, participants, problems),
         visits: entries_of(&VISIT, visits, problems),
+        routes: entries_of(&ROUTE, routes, problems),
     }
 }
 
@@ -166,6 +169,7 @@ impl<'a, 'p> Fields<'a, 'p> {
             ValueKind::Date => Some(self.date(key)?.map(Raw::Date)),
             ValueKind::Time { date_key } => Some(self.time(key, date_key)?.map(Raw::Time)),
             ValueKind::IdList | ValueKind::TagList => Some(self.strings(key)?.map(Raw::List)),
+            ValueKind::Minutes { .. } => Some(self.integer(key)?.map(Raw::Integer)),
         }
     }
 

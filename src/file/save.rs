@@ -1,8 +1,9 @@
 //! Format-preserving save: the document as read, patched where the mission
 //! changed.
 //!
-//! Each entity is matched to the table it was read from (visits and
-//! participants by session key, days by date, the header to `[mission]`).
+//! Each entity is matched to the table it was read from (visits,
+//! participants and routes by session key, days by date, the header to
+//! `[mission]`).
 //! A table whose entity is unchanged is left exactly as it is; for a
 //! changed one only the fields whose value changed are rewritten (see
 //! [`super::patch`]). Tables of new entities are appended in canonical key
@@ -33,8 +34,8 @@ use super::order::{
 };
 use super::patch::{Fields, fields, patch};
 use super::sections;
-use crate::domain::schema::{DAY, HEADER, PARTICIPANT, PUBLISH, VISIT};
-use crate::domain::{DayInfo, Key, Mission, Participant, Publish, Visit};
+use crate::domain::schema::{DAY, HEADER, PARTICIPANT, PUBLISH, ROUTE, VISIT};
+use crate::domain::{DayInfo, Key, Mission, Participant, Publish, Route, Visit};
 
 pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     // Nothing changed since the file was read: its own text, exactly.
@@ -44,8 +45,10 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     let old = std::mem::replace(&mut base.mission, mission.clone());
     let visit_tables = std::mem::take(&mut base.visit_tables);
     let participant_tables = std::mem::take(&mut base.participant_tables);
+    let route_tables = std::mem::take(&mut base.route_tables);
     let mut dead_visits = std::mem::take(&mut base.dead_visits);
     let mut dead_participants = std::mem::take(&mut base.dead_participants);
+    let mut dead_routes = std::mem::take(&mut base.dead_routes);
     let doc = base.patched();
     let root = doc.as_table_mut();
     match root.get_mut("mission").and_then(Item::as_table_like_mut) {
@@ -92,6 +95,14 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
             |v| visit_tables.get(&v.key).copied(),
             &mut dead_visits,
         ),
+        sync(
+            root,
+            "routes",
+            &old.routes,
+            &mission.routes,
+            |r| route_tables.get(&r.key).copied(),
+            &mut dead_routes,
+        ),
     ];
     for orphan in orphans.into_iter().flatten() {
         place_orphan(doc, orphan);
@@ -103,6 +114,7 @@ pub(super) fn render(base: &mut Base, mission: &Mission) -> String {
     base.index_keys();
     base.dead_visits = dead_visits;
     base.dead_participants = dead_participants;
+    base.dead_routes = dead_routes;
     text
 }
 
@@ -179,6 +191,16 @@ impl Listed for DayInfo {
 impl Listed for Participant {
     fn fields(&self) -> Fields {
         fields(&PARTICIPANT, self)
+    }
+
+    fn key(&self) -> Option<Key> {
+        Some(self.key)
+    }
+}
+
+impl Listed for Route {
+    fn fields(&self) -> Fields {
+        fields(&ROUTE, self)
     }
 
     fn key(&self) -> Option<Key> {

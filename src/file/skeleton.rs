@@ -202,7 +202,7 @@ mod tests {
         ] {
             let text = skeleton("T", start, start, zone);
             let columns = comment_columns(&text);
-            assert_eq!(columns.len(), 6, "{zone:?}: {columns:#?}");
+            assert_eq!(columns.len(), 7, "{zone:?}: {columns:#?}");
             for (found, line) in columns {
                 assert_eq!(found, column, "{zone:?}: {line:?}");
             }

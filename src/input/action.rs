@@ -27,6 +27,10 @@ pub enum Action {
     Open,
     ToggleAgenda,
     Schedule,
+    /// The problems panel: what is wrong with the plan, by day.
+    Problems,
+    /// The timeline's times in the home time zone, or local again.
+    ToggleHomeTime,
     Help,
     /// Close a popup, cancel a prompt.
     Back,
@@ -156,6 +160,8 @@ impl Action {
             Action::Open => "edit visit / participant's schedule",
             Action::ToggleAgenda => "all days / one day",
             Action::Schedule => "selected participant's schedule",
+            Action::Problems => "problems of the plan, by day",
+            Action::ToggleHomeTime => "timeline in home time / local time",
             Action::Help => "this help",
             Action::Back => "close popup, cancel",
             Action::Quit => "quit",
@@ -245,8 +251,8 @@ impl Action {
         Some(match self {
             PrevDay | NextDay | Up | Down | First | Last | PageUp | PageDown | FocusNext
             | FocusPrev => Group::Move,
-            Open | ToggleAgenda | Schedule | Help | Back | Search | SearchNext | SearchPrev
-            | Filter | ClearFilter => Group::View,
+            Open | ToggleAgenda | ToggleHomeTime | Schedule | Problems | Help | Back | Search
+            | SearchNext | SearchPrev | Filter | ClearFilter => Group::View,
             Edit | Add | Duplicate | Delete | MoveUp | MoveDown | MovePrevDay | MoveNextDay
             | Delay | Advance | Lengthen | Shorten | EditMission | EditDay | Undo | Redo => {
                 Group::Change

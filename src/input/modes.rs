@@ -4,7 +4,7 @@
 //! the input handler, the help overlay and the hints all read, and its own
 //! table in `config.toml` (`[keys]` for the main screen, `[keys.form]`,
 //! `[keys.text]`, `[keys.dialog]`, `[keys.command]`, `[keys.help]`,
-//! `[keys.schedule]`). A search mode will be one more entry here.
+//! `[keys.schedule]`, `[keys.problems]`). A search mode will be one more entry here.
 //!
 //! The help and schedule popups start from the main screen's keys (their
 //! own tables are empty by default): `j` scrolls the help because it moves
@@ -25,6 +25,7 @@ pub enum KeyMode {
     Command,
     Help,
     Schedule,
+    Problems,
 }
 
 use Action as A;
@@ -99,7 +100,7 @@ const DIALOG: &[(&str, Action)] = &[
 const COMMAND: &[(&str, Action)] = &[("enter", A::Apply), ("esc", A::Cancel)];
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 7] = [
+    pub const ALL: [KeyMode; 8] = [
         KeyMode::Normal,
         KeyMode::Form,
         KeyMode::Text,
@@ -107,6 +108,7 @@ impl KeyMode {
         KeyMode::Command,
         KeyMode::Help,
         KeyMode::Schedule,
+        KeyMode::Problems,
     ];
 
     /// The mode's table in `config.toml`: `keys.form`; `keys` for the main
@@ -120,6 +122,7 @@ impl KeyMode {
             KeyMode::Command => "keys.command",
             KeyMode::Help => "keys.help",
             KeyMode::Schedule => "keys.schedule",
+            KeyMode::Problems => "keys.problems",
         }
     }
 
@@ -140,6 +143,7 @@ impl KeyMode {
             KeyMode::Command => "Command line",
             KeyMode::Help => "In this help",
             KeyMode::Schedule => "In a schedule",
+            KeyMode::Problems => "In the problems panel",
         }
     }
 
@@ -151,14 +155,14 @@ impl KeyMode {
             KeyMode::Text => TEXT,
             KeyMode::Dialog => DIALOG,
             KeyMode::Command => COMMAND,
-            KeyMode::Help | KeyMode::Schedule => &[],
+            KeyMode::Help | KeyMode::Schedule | KeyMode::Problems => &[],
         }
     }
 
     /// Whether keys not bound in the mode's own table are read as on the
     /// main screen.
     pub fn falls_back(self) -> bool {
-        matches!(self, KeyMode::Help | KeyMode::Schedule)
+        matches!(self, KeyMode::Help | KeyMode::Schedule | KeyMode::Problems)
     }
 
     /// The actions the mode offers, in the order the help lists them.
@@ -174,7 +178,7 @@ impl KeyMode {
                 A::Last,
                 A::Back,
             ],
-            KeyMode::Schedule => &[
+            KeyMode::Schedule | KeyMode::Problems => &[
                 A::Up,
                 A::Down,
                 A::PageUp,
@@ -233,13 +237,17 @@ impl KeyMode {
             (KeyMode::Command, A::Cancel) => "close the command line",
             (KeyMode::Help, A::Up) => "scroll up",
             (KeyMode::Help, A::Down) => "scroll down",
-            (KeyMode::Help | KeyMode::Schedule, A::First) => "top",
-            (KeyMode::Help | KeyMode::Schedule, A::Last) => "bottom",
+            (KeyMode::Help | KeyMode::Schedule | KeyMode::Problems, A::First) => "top",
+            (KeyMode::Help | KeyMode::Schedule | KeyMode::Problems, A::Last) => "bottom",
             (KeyMode::Help, A::Back) => "close (so do the main screen's keys)",
             (KeyMode::Schedule, A::Up) => "previous visit",
             (KeyMode::Schedule, A::Down) => "next visit",
             (KeyMode::Schedule, A::Open) => "go to the visit",
             (KeyMode::Schedule, A::Back) => "close",
+            (KeyMode::Problems, A::Up) => "previous problem",
+            (KeyMode::Problems, A::Down) => "next problem",
+            (KeyMode::Problems, A::Open) => "go to the visit (or day, or person)",
+            (KeyMode::Problems, A::Back) => "close",
             _ => "",
         };
         if special.is_empty() {

@@ -1,7 +1,8 @@
 //! The visit-detail pane: every field of the selected visit, notes
 //! wrapped, attendees by name and organisation. The "Label  value" rows
 //! are the fields the visit's description ([`crate::domain::schema`])
-//! places there, in its order.
+//! places there, in its order. The problems of the plan that concern the
+//! visit come right under its time.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,11 +14,12 @@ use super::geometry::inner;
 use super::pane::{more_marks, pane_block};
 use super::text::{wrap, wrap_indented};
 use super::theme::Theme;
+use super::timeline::severity_style;
 use crate::app::{App, Pane};
 use crate::domain::schema::{DAY, FieldSpec, FieldValue, Schema, VISIT, ValueKind};
 use crate::domain::{Clock, Status, Visit};
 use crate::present::{
-    at_home, city, format_duration, format_time, long_date, range_at_home, time_label,
+    city, format_duration, format_time, long_date, time_label, time_label_at_home,
 };
 
 const LABEL_WIDTH: usize = 10;
@@ -39,6 +41,14 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     }
     for line in join_pieces(&when(app, visit), width) {
         out.push(Line::styled(line, theme.muted));
+    }
+    // What is wrong with it, right under when it is.
+    for problem in app.problems().of_visit(visit.key) {
+        let text = format!("! {}: {}", problem.severity, problem.message);
+        let style = severity_style(theme, problem.severity);
+        for line in wrap_indented(&text, width, "", "  ") {
+            out.push(Line::styled(line, style));
+        }
     }
     out.push(Line::default());
     for (label, value) in rows(&VISIT, visit, true) {
@@ -80,7 +90,10 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
 fn when(app: &App, visit: &Visit) -> Vec<String> {
     let mut pieces = vec![long_date(&app.mission().header, visit.date)];
     let mut time = time_label(visit);
-    if let Some(duration) = visit.duration() {
+    // In real time: a flight that lands in another zone lasts what it
+    // really lasts.
+    let zone = app.mission().header.timezone;
+    if let Some(duration) = visit.real_duration(zone).or(visit.duration()) {
         time.push_str(&format!(" ({})", format_duration(duration)));
     }
     pieces.push(time);
@@ -89,11 +102,8 @@ fn when(app: &App, visit: &Visit) -> Vec<String> {
         (app.config.home_clock, header.timezone, header.home_timezone)
     {
         let clock = Clock { trip, home };
-        if let Some(start) = visit.starts_at() {
-            let home_time = match visit.ends_at() {
-                Some(end) => range_at_home(&clock, start, end),
-                None => at_home(&clock, start),
-            };
+        if visit.start.is_some() {
+            let home_time = time_label_at_home(&clock, visit);
             pieces.push(format!("{} {home_time}", city(home.name())));
         }
     }
@@ -169,6 +179,7 @@ fn rows<E>(schema: &Schema<E>, entity: &E, skip_blank: bool) -> Vec<(&'static st
             FieldValue::Date(date) => date.to_string(),
             FieldValue::Time(time) => format_time(time),
             FieldValue::Zone(tz) => tz.name().to_string(),
+            FieldValue::Minutes(minutes) => minutes.to_string(),
         })
     };
     schema

@@ -28,7 +28,7 @@ enum Section {
 /// The sections in the order shown: the main screen first, the modes a
 /// user meets while planning, then the file's keys, and what saving and
 /// quitting may ask.
-const SECTIONS: [Section; 10] = [
+const SECTIONS: [Section; 11] = [
     Section::Main(Group::Move),
     Section::Main(Group::View),
     Section::Main(Group::Change),
@@ -36,6 +36,7 @@ const SECTIONS: [Section; 10] = [
     Section::Mode(KeyMode::Text),
     Section::Mode(KeyMode::Help),
     Section::Mode(KeyMode::Schedule),
+    Section::Mode(KeyMode::Problems),
     Section::Main(Group::File),
     Section::Mode(KeyMode::Dialog),
     Section::Mode(KeyMode::Command),

@@ -101,6 +101,7 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         Mode::Normal | Mode::Prompt(_) => None,
         Mode::Help { .. } => Some(super::help::area(body)),
         Mode::Schedule(_) => Some(super::schedule::area(body)),
+        Mode::Problems(_) => Some(super::problems::area(body)),
         Mode::Form(form) => Some(super::form::area(form, body)),
         Mode::Confirm(confirm) => Some(super::dialog::area(app, confirm, body)),
         Mode::Filter(picker) => Some(super::filter::area(picker, body)),

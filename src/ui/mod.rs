@@ -19,6 +19,7 @@ pub mod help;
 pub mod layout;
 mod pane;
 pub mod participants;
+pub mod problems;
 pub mod schedule;
 pub mod status;
 pub mod text;
@@ -73,6 +74,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Mode::Normal | Mode::Prompt(_) => {}
             Mode::Help { scroll } => help::render(app, &theme, *scroll, popup, buf),
             Mode::Schedule(schedule) => schedule::render(app, &theme, schedule, popup, buf),
+            Mode::Problems(list) => problems::render(app, &theme, list, popup, buf),
             Mode::Form(f) => form::render(f, &app.config.keymap, &theme, popup, buf),
             Mode::Confirm(confirm) => dialog::render_confirm(app, confirm, &theme, popup, buf),
             Mode::Filter(picker) => filter::render(picker, &app.config.keymap, &theme, popup, buf),
@@ -197,12 +199,23 @@ pub fn settle(app: &mut App, area: Rect) {
         Mode::Help { .. } => help::lines(app, &theme).len(),
         _ => 0,
     };
+    let problem_rows = match &app.mode {
+        Mode::Problems(list) => problems::selected_row(app.problems(), list.selected),
+        _ => (0, 0),
+    };
     match &mut app.mode {
         Mode::Schedule(s) => {
             s.scroll = scroll_to(s.scroll, s.selected, s.selected, popup_rows, s.visits.len());
         }
         Mode::Help { scroll } => {
             *scroll = (*scroll).min(help_rows.saturating_sub(popup_rows));
+        }
+        Mode::Problems(list) => {
+            let (row, total) = problem_rows;
+            // The heading of the first problem's day stays in view.
+            let first = if list.selected == 0 { 0 } else { row };
+            let shown = problems::list_rows(popup_rows);
+            list.scroll = scroll_to(list.scroll, first, row, shown, total);
         }
         Mode::Form(f) => {
             let rows = areas.popup.map_or(0, form::content_rows);

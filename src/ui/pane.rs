@@ -1,11 +1,23 @@
 //! The borders of the three panes: the title, the focus highlight and the
-//! marks of rows scrolled out of view.
+//! marks of rows scrolled out of view; and the border of a list popup.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Block;
+use ratatui::widgets::{Block, Clear, Widget};
 
+use super::text::truncate;
 use super::theme::Theme;
 use crate::app::{App, Pane};
+
+/// Clears `area` and draws a popup's border with `title`, cut to fit.
+pub fn popup_frame(theme: &Theme, title: &str, area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    Block::bordered()
+        .title(truncate(title, usize::from(area.width.saturating_sub(4))))
+        .border_style(theme.border_focused)
+        .render(area, buf);
+}
 
 /// A pane's border and title, highlighted when focused.
 pub fn pane_block(app: &App, theme: &Theme, pane: Pane, title: String) -> Block<'static> {

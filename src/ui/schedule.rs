@@ -4,9 +4,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Clear, Widget};
 
 use super::geometry::{inner, popup};
+use super::pane::popup_frame;
 use super::text::truncate;
 use super::theme::Theme;
 use crate::app::{App, Schedule};
@@ -27,14 +28,8 @@ pub fn render(app: &App, theme: &Theme, schedule: &Schedule, area: Rect, buf: &m
         n => format!("{n} visits"),
     };
     // The count first: a long name is what gets cut.
-    let title = truncate(
-        &format!(" Schedule · {count} · {} ", person.name_and_organization()),
-        usize::from(area.width.saturating_sub(4)),
-    );
-    Block::bordered()
-        .title(title)
-        .border_style(theme.border_focused)
-        .render(area, buf);
+    let title = format!(" Schedule · {count} · {} ", person.name_and_organization());
+    popup_frame(theme, &title, area, buf);
     let inner = inner(area);
     if schedule.visits.is_empty() {
         Line::styled(" No visits for this participant.", theme.muted).render(inner, buf);

@@ -1,5 +1,6 @@
-//! The status bar: file name, unsaved marker, the latest message or key
-//! hints generated from the keymap.
+//! The status bar: file name, unsaved marker, how many problems the plan
+//! has (`! 3 problems`, in the colour of the worst), the latest message or
+//! key hints generated from the keymap.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +10,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::truncate;
 use super::theme::Theme;
+use super::timeline::severity_style;
 use crate::app::{App, Level, Mode, Pane};
+use crate::domain::problems::Severity;
 use crate::input::{Action, KeyMode};
 
 /// Hints shown when there is no message, most useful first; those that do
@@ -33,6 +36,12 @@ const SCHEDULE_HINTS: &[(&[Action], &str)] = &[
     (&[Action::Open], "go to visit"),
 ];
 
+const PROBLEM_HINTS: &[(&[Action], &str)] = &[
+    (&[Action::Back], "close"),
+    (&[Action::Up, Action::Down], "move"),
+    (&[Action::Open], "go to it"),
+];
+
 const HELP_HINTS: &[(&[Action], &str)] = &[
     (&[Action::Back], "close"),
     (&[Action::Up, Action::Down], "scroll"),
@@ -41,8 +50,14 @@ const HELP_HINTS: &[(&[Action], &str)] = &[
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.status);
     let dirty = if app.is_dirty() { " [+]" } else { "" };
-    let left = format!(" {}{dirty} ", app.file_name());
-    let mut spans = vec![Span::styled(left.clone(), theme.status.patch(theme.title))];
+    let name = format!(" {}{dirty} ", app.file_name());
+    let mut spans = vec![Span::styled(name.clone(), theme.status.patch(theme.title))];
+    let count = problem_count(app, area.width);
+    if let Some((text, severity)) = &count {
+        let style = theme.status.patch(severity_style(theme, *severity));
+        spans.push(Span::styled(text.clone(), style));
+    }
+    let left = format!("{name}{}", count.map(|(text, _)| text).unwrap_or_default());
     let room = usize::from(area.width).saturating_sub(left.width() + 1);
     match &app.message {
         Some(message) => {
@@ -83,13 +98,36 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// "! 3 problems " (or "!3 " when the bar `width` wide has no room for
+/// the word after the file name), and the most serious of them; `None`
+/// without any.
+fn problem_count(app: &App, width: u16) -> Option<(String, Severity)> {
+    let problems = app.problems();
+    let worst = [Severity::Error, Severity::Warning, Severity::Note]
+        .into_iter()
+        .find(|s| problems.count(*s) > 0)?;
+    let n = problems.len();
+    let long = match n {
+        1 => "! 1 problem ".to_string(),
+        n => format!("! {n} problems "),
+    };
+    let name = format!(" {} [+] ", app.file_name()).width();
+    let text = if name + long.width() <= usize::from(width) {
+        long
+    } else {
+        format!("!{n} ")
+    };
+    Some((text, worst))
+}
+
 /// Narrower than this beside the file name, a message goes below it.
 const MIN_ROOM: usize = 24;
 
 /// Where a message goes in a status bar `width` wide: below the file name
 /// (`true`) or beside it, and the columns it wraps at.
 fn message_layout(app: &App, width: u16) -> (bool, usize) {
-    let name = format!(" {} [+] ", app.file_name()).width();
+    let count = problem_count(app, width).map_or(0, |(text, _)| text.width());
+    let name = format!(" {} [+] ", app.file_name()).width() + count;
     let room = usize::from(width).saturating_sub(name + 1);
     if room < MIN_ROOM {
         (true, usize::from(width).saturating_sub(2))
@@ -144,6 +182,7 @@ fn hints(app: &App, theme: &Theme, room: usize) -> Vec<Span<'static>> {
         Mode::Normal => (HINTS, KeyMode::Normal),
         Mode::Help { .. } => (HELP_HINTS, KeyMode::Help),
         Mode::Schedule(_) => (SCHEDULE_HINTS, KeyMode::Schedule),
+        Mode::Problems(_) => (PROBLEM_HINTS, KeyMode::Problems),
         Mode::Form(_) | Mode::Confirm(_) | Mode::Prompt(_) | Mode::Filter(_) => {
             (&[][..], KeyMode::Normal)
         }

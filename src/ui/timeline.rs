@@ -2,8 +2,9 @@
 //! agenda). Each visit takes two rows: time, status marker and title; then
 //! what it is and where: kind, status (when not confirmed), attendees
 //! ("4 of 8", when not the whole delegation) and city. In the day view the
-//! day's lodging and notes follow the visits. Only the rows on screen are
-//! built.
+//! day's lodging and notes follow the visits. A visit with a problem of
+//! the plan has a `!` before its time (in the colour of the worst one).
+//! Only the rows on screen are built.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,8 +18,9 @@ use super::pane::{more_marks, pane_block};
 use super::text::{truncate, wrap, wrap_indented};
 use super::theme::Theme;
 use crate::app::{App, Pane, VISIT_ROWS};
+use crate::domain::problems::Severity;
 use crate::domain::{Status, Visit};
-use crate::present::{format_time, lodging_lines, long_date, time_label};
+use crate::present::{city, format_time, lodging_lines, long_date, time_label, time_label_at_home};
 
 /// Width of the time column: "10:00–11:30".
 const TIME_WIDTH: usize = 11;
@@ -83,7 +85,7 @@ fn time_width(app: &App, live: &Live, rows: std::ops::Range<usize>) -> usize {
     rows.filter_map(|row| match target_in(app, live, row) {
         RowTarget::Visit { day, pos } => {
             let visit = &app.mission().visits[app.index().visits_on(day)[pos]];
-            Some(time_label(visit).width())
+            Some(row_time(app, visit).width())
         }
         _ => None,
     })
@@ -92,9 +94,28 @@ fn time_width(app: &App, live: &Live, rows: std::ops::Range<usize>) -> usize {
     .max(TIME_WIDTH)
 }
 
+/// A visit's time as the timeline shows it: local, or on the home clock.
+fn row_time(app: &App, visit: &Visit) -> String {
+    match app.timeline_clock() {
+        Some(clock) => time_label_at_home(&clock, visit),
+        None => time_label(visit),
+    }
+}
+
+/// " · Rome time" while the timeline is on the home clock.
+fn clock_note(app: &App) -> String {
+    app.timeline_clock()
+        .map(|clock| format!(" · {} time", city(clock.home.name())))
+        .unwrap_or_default()
+}
+
 pub fn title(app: &App) -> String {
     if app.view.all_days {
-        return format!(" All days · {} visits ", app.index().visit_count());
+        return format!(
+            " All days · {} visits{} ",
+            app.index().visit_count(),
+            clock_note(app)
+        );
     }
     let Some(date) = app.index().date(app.view.day) else {
         return " Timeline ".into();
@@ -103,6 +124,7 @@ pub fn title(app: &App) -> String {
     if let Some(city) = app.mission().day_info(date).and_then(|d| d.city.as_deref()) {
         title.push_str(&format!(" · {city}"));
     }
+    title.push_str(&clock_note(app));
     title.push(' ');
     title
 }
@@ -273,7 +295,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     _ => Style::new(),
                 };
                 let line = if row == first_row {
-                    first_line(visit, live.mark(index), theme, width, time_width)
+                    let problem = worst_problem(app, visit);
+                    let time = row_time(app, visit);
+                    first_line(
+                        visit,
+                        live.mark(index),
+                        &time,
+                        problem,
+                        theme,
+                        width,
+                        time_width,
+                    )
                 } else {
                     second_line(app, visit, theme, width, time_width)
                 };
@@ -337,19 +369,43 @@ fn title_style(visit: &Visit, theme: &Theme) -> Style {
     }
 }
 
-/// "10:00–11:30 ? Osaka Prefectural Government", after `mark` (the visit on
-/// now, the next one, or a space).
+/// The most serious problem of the plan that concerns `visit`.
+pub fn worst_problem(app: &App, visit: &Visit) -> Option<Severity> {
+    if !app.problems().has_visit(visit.key) {
+        return None;
+    }
+    app.problems().of_visit(visit.key).map(|p| p.severity).max()
+}
+
+/// The style of a problem's mark.
+pub fn severity_style(theme: &Theme, severity: Severity) -> Style {
+    match severity {
+        Severity::Error => theme.error,
+        Severity::Warning => theme.warning,
+        Severity::Note => theme.muted,
+    }
+}
+
+/// "!10:00–11:30 ? Osaka Prefectural Government": the `!` when the visit
+/// has a problem, else `live` (the visit on now, the next one, or a
+/// space): a problem is what needs doing something about.
 fn first_line(
     visit: &Visit,
-    mark: &'static str,
+    live: &'static str,
+    time: &str,
+    mark: Option<Severity>,
     theme: &Theme,
     width: usize,
     time_width: usize,
 ) -> Line<'static> {
-    let time = time_label(visit);
-    let time = format!("{mark}{time:<time_width$}");
-    let used = time.width() + 3;
+    let time = format!("{time:<time_width$}");
+    let used = time.width() + 4;
+    let mark = match mark {
+        Some(severity) => Span::styled("!", severity_style(theme, severity)),
+        None => Span::raw(live),
+    };
     Line::from(vec![
+        mark,
         Span::raw(time),
         Span::styled(format!(" {} ", marker(visit)), theme.warning),
         Span::styled(

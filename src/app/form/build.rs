@@ -91,6 +91,7 @@ fn parsed(kind: ValueKind, text: &str) -> Option<FieldValue> {
         ValueKind::Date => parse_date(text).map(FieldValue::Date),
         ValueKind::Time { .. } => parse_time(text).map(FieldValue::Time),
         ValueKind::TimeZone => text.parse::<Tz>().ok().map(FieldValue::Zone),
+        ValueKind::Minutes { .. } => text.parse().ok().map(FieldValue::Minutes),
         ValueKind::TagList => Some(FieldValue::List(
             text.split(',')
                 .map(str::trim)

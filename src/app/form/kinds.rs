@@ -58,6 +58,7 @@ fn edit_text(value: Option<FieldValue>) -> String {
         Some(FieldValue::Word(word)) => word.to_string(),
         Some(FieldValue::List(list)) => list.join(", "),
         Some(FieldValue::Zone(tz)) => tz.name().to_string(),
+        Some(FieldValue::Minutes(minutes)) => minutes.to_string(),
     }
 }
 

@@ -38,6 +38,7 @@ impl<T> Field<T> {
             (Some(FieldValue::Zone(zone)), _) => Some(zone.name().to_string()),
             (Some(FieldValue::Date(date)), _) => Some(date.to_string()),
             (Some(FieldValue::Time(time)), _) => Some(time.format("%H:%M").to_string()),
+            (Some(FieldValue::Minutes(minutes)), _) => Some(minutes.to_string()),
             (None, ValueKind::Choice(choice)) => Some(choice.default.to_string()),
             (None, _) => None,
         }

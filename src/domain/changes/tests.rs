@@ -24,6 +24,7 @@ fn mission(visits: Vec<Visit>) -> Mission {
             Participant::new("biocat", "BIOCAT representative"),
         ],
         visits,
+        routes: Vec::new(),
     }
 }
 

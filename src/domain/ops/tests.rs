@@ -26,6 +26,7 @@ fn mission(visits: Vec<Visit>) -> Mission {
         days: vec![],
         participants: vec![Participant::new("a", "A"), Participant::new("b", "B")],
         visits,
+        routes: Vec::new(),
     }
 }
 
@@ -304,6 +305,7 @@ fn nothing_moves_past_the_last_date_a_file_can_hold() {
         days: vec![],
         participants: vec![],
         visits: vec![visit],
+        routes: Vec::new(),
     };
     let index = DayIndex::build(&m);
     let past = Err(OpError::PastLastDate("last".into()));

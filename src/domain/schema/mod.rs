@@ -37,12 +37,14 @@ macro_rules! optional_text {
     };
 }
 
+mod route;
 mod tables;
 mod visit;
 
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
+pub use route::ROUTE;
 pub use tables::{DAY, HEADER, PARTICIPANT, PUBLISH};
 pub use visit::VISIT;
 
@@ -71,6 +73,8 @@ pub enum ValueKind {
     /// A calendar's URL: `https://HOST/PATH` (see
     /// [`split_url`](crate::domain::split_url)).
     Url,
+    /// A whole number of minutes, from `min` to `max`.
+    Minutes { min: u32, max: u32 },
 }
 
 /// The words a choice field may hold.
@@ -117,6 +121,7 @@ pub enum FieldValue {
     /// Ids or tags.
     List(Vec<String>),
     Zone(Tz),
+    Minutes(u32),
 }
 
 impl FieldValue {
@@ -172,6 +177,13 @@ impl FieldValue {
     pub fn as_zone(&self) -> Option<Tz> {
         match self {
             FieldValue::Zone(tz) => Some(*tz),
+            _ => None,
+        }
+    }
+
+    pub fn as_minutes(&self) -> Option<u32> {
+        match self {
+            FieldValue::Minutes(minutes) => Some(*minutes),
             _ => None,
         }
     }
@@ -373,6 +385,14 @@ fn date_of(value: &Option<FieldValue>) -> Option<NaiveDate> {
     value.as_ref().and_then(FieldValue::as_date)
 }
 
+fn zone_of(value: &Option<FieldValue>) -> Option<Tz> {
+    value.as_ref().and_then(FieldValue::as_zone)
+}
+
+fn minutes_of(value: &Option<FieldValue>) -> Option<u32> {
+    value.as_ref().and_then(FieldValue::as_minutes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,6 +434,7 @@ mod tests {
         check(&PARTICIPANT);
         check(&VISIT);
         check(&PUBLISH);
+        check(&ROUTE);
     }
 
     #[test]

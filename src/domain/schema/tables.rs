@@ -2,13 +2,11 @@
 
 use chrono::NaiveDate;
 
-use super::{FieldSpec, FieldValue, Schema, ValueKind, date_of, text, text_of};
-use crate::domain::{DayInfo, Header, Participant, Publish};
+use super::{
+    FieldSpec, FieldValue, Schema, ValueKind, date_of, minutes_of, text, text_of, zone_of,
+};
+use crate::domain::{DayInfo, Header, MAX_TRAVEL_MINUTES, Participant, Publish};
 use ValueKind::{Date, Id, MultiLine, Text, TimeZone, Url};
-
-fn zone_of(value: &Option<FieldValue>) -> Option<chrono_tz::Tz> {
-    value.as_ref().and_then(FieldValue::as_zone)
-}
 
 const fn header(
     key: &'static str,
@@ -88,6 +86,18 @@ pub static HEADER: Schema<Header> = Schema {
         optional_text!(header, MultiLine, summary, "Summary")
             .form(7)
             .example("\"\"\"What the mission is for.\"\"\""),
+        header(
+            "travel_buffer",
+            ValueKind::Minutes {
+                min: 0,
+                max: MAX_TRAVEL_MINUTES,
+            },
+            "Travel buffer",
+            |h| h.travel_buffer.map(FieldValue::Minutes),
+            |h, x| h.travel_buffer = minutes_of(&x),
+        )
+        .example("30")
+        .explain("minutes needed to change city; 0: only [[routes]]"),
     ],
 };
 

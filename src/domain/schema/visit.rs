@@ -1,8 +1,8 @@
 //! The fields of a visit.
 
-use super::{Choice, FieldSpec, FieldValue, Schema, ValueKind, date_of, text, text_of};
+use super::{Choice, FieldSpec, FieldValue, Schema, ValueKind, date_of, text, text_of, zone_of};
 use crate::domain::{Kind, Status, Visit};
-use ValueKind::{Date, Id, IdList, MultiLine, TagList, Text, Time};
+use ValueKind::{Date, Id, IdList, MultiLine, TagList, Text, Time, TimeZone};
 
 const KIND_WORDS: [&str; Kind::ALL.len()] = {
     let mut words = [""; Kind::ALL.len()];
@@ -68,12 +68,12 @@ pub static VISIT: Schema<Visit> = Schema {
     fields: &[
         optional_text!(field, Id, id, "Id")
             .hint("optional: letters, digits, - and _")
-            .form(15)
-            .row(9),
+            .form(17)
+            .row(11),
         optional_text!(field, Text, uid, "UID")
             .hint("the event's UID in the calendar it came from")
-            .form(16)
-            .row(10),
+            .form(18)
+            .row(12),
         field(
             "date",
             Date,
@@ -125,6 +125,26 @@ pub static VISIT: Schema<Visit> = Schema {
         .own()
         .example("11:00:00"),
         field(
+            "timezone",
+            TimeZone,
+            "Zone",
+            |v| v.timezone.map(FieldValue::Zone),
+            |v, x| v.timezone = zone_of(&x),
+        )
+        .hint("IANA name, if not the mission's zone")
+        .form(6)
+        .row(6),
+        field(
+            "end_timezone",
+            TimeZone,
+            "End zone",
+            |v| v.end_timezone.map(FieldValue::Zone),
+            |v, x| v.end_timezone = zone_of(&x),
+        )
+        .hint("IANA name, for a journey that lands in another zone")
+        .form(7)
+        .row(7),
+        field(
             "title",
             Text,
             "Title",
@@ -142,7 +162,7 @@ pub static VISIT: Schema<Visit> = Schema {
             |v| (v.kind != Kind::default()).then(|| FieldValue::Word(v.kind.as_str())),
             |v, x| v.kind = word_of(&x).and_then(Kind::parse).unwrap_or_default(),
         )
-        .form(6)
+        .form(8)
         .row(1)
         .example("\"meeting\""),
         field(
@@ -152,27 +172,27 @@ pub static VISIT: Schema<Visit> = Schema {
             |v| (v.status != Status::default()).then(|| FieldValue::Word(v.status.as_str())),
             |v, x| v.status = word_of(&x).and_then(Status::parse).unwrap_or_default(),
         )
-        .form(7)
+        .form(9)
         .row(2)
         .example("\"confirmed\""),
         optional_text!(field, Text, city, "City")
-            .form(8)
+            .form(10)
             .row(5)
             .example("\"\""),
         optional_text!(field, Text, venue, "Venue")
-            .form(9)
+            .form(11)
             .row(3)
             .example("\"\""),
         optional_text!(field, Text, address, "Address")
-            .form(10)
+            .form(12)
             .row(4),
         optional_text!(field, Text, host, "Host")
-            .form(11)
-            .row(6)
+            .form(13)
+            .row(8)
             .example("\"\""),
         optional_text!(field, Text, contact, "Contact")
-            .form(12)
-            .row(7),
+            .form(14)
+            .row(9),
         field(
             "participants",
             IdList,
@@ -180,7 +200,7 @@ pub static VISIT: Schema<Visit> = Schema {
             |v| v.participants.clone().map(FieldValue::List),
             |v, x| v.participants = list_of(x),
         )
-        .form(13)
+        .form(15)
         .own()
         .example("[\"rossi\"]")
         .explain("leave out for the whole delegation"),
@@ -192,10 +212,10 @@ pub static VISIT: Schema<Visit> = Schema {
             |v, x| v.tags = list_of(x).unwrap_or_default(),
         )
         .hint("comma-separated")
-        .form(14)
-        .row(8),
+        .form(16)
+        .row(10),
         optional_text!(field, MultiLine, notes, "Notes")
-            .form(17)
+            .form(19)
             .own()
             .example("\"\"\"What to prepare.\"\"\""),
     ],

@@ -29,6 +29,7 @@ fn mission(tz: Option<Tz>) -> Mission {
             Participant::new("dupont", "Jean Dupont"),
         ],
         visits: Vec::new(),
+        routes: Vec::new(),
     }
 }
 

@@ -6,8 +6,16 @@
 //! description ([`crate::domain::schema`]): a choice word is looked up, a
 //! time zone name resolved, and each value set. The rules that look at
 //! several fields or several entries (the mission's dates, ids, a visit's
-//! times and attendees, see [`visit`]) are written out here.
+//! times and attendees, see [`visit`]; routes, see [`route`]) are written
+//! out here.
+//!
+//! What is wrong with the plan rather than the file (visits outside the
+//! mission's dates, out of order, overlapping) is found on the mission by
+//! [`crate::domain::problems`]. A file with errors gives no mission, so
+//! the one such check that needs only what was read, dates outside the
+//! mission's, is made here then, with the same message.
 
+mod route;
 mod visit;
 
 use std::cell::OnceCell;
@@ -20,6 +28,7 @@ use chrono_tz::Tz;
 
 use super::diagnostic::{Diagnostic, LineIndex, excerpt};
 use super::dto::{EntryDto, MissionDto, Raw, Spanned};
+use crate::domain::problems;
 use crate::domain::schema::{
     Choice, DAY, FieldValue, HEADER, PARTICIPANT, PUBLISH, Schema, ValueKind, normalized,
 };
@@ -42,6 +51,7 @@ pub fn validate(dto: MissionDto, text: &str, problems: &mut Vec<Diagnostic>) -> 
         problems,
         text,
         lines: OnceCell::new(),
+        outside: Vec::new(),
     };
     if let Some(format) = &dto.format {
         if format.value != FORMAT {
@@ -68,12 +78,15 @@ pub fn validate(dto: MissionDto, text: &str, problems: &mut Vec<Diagnostic>) -> 
             });
     let header = dto.header.and_then(|h| v.header(h));
     let publish = dto.publish.and_then(|p| v.entity(&PUBLISH, p));
+    let zone = header.as_ref().and_then(|h| h.timezone);
     let days = v.days(dto.days, range);
     let participants = v.participants(dto.participants);
     let mut ids = visit::Ids::new(participants.iter().map(|p| p.id.as_str()).collect());
-    let visits = v.visits(dto.visits, &mut ids, range);
+    let visits = v.visits(dto.visits, &mut ids, range, zone);
+    let routes = v.routes(dto.routes);
     let errors_after = v.problems.iter().filter(|d| d.is_error()).count();
     if errors_after > errors_before {
+        v.problems.append(&mut v.outside);
         return None;
     }
     Some(Mission {
@@ -82,6 +95,7 @@ pub fn validate(dto: MissionDto, text: &str, problems: &mut Vec<Diagnostic>) -> 
         participants,
         visits: visits.into_iter().collect::<Option<Vec<_>>>()?,
         publish,
+        routes,
     })
 }
 
@@ -90,6 +104,9 @@ struct Validator<'p> {
     text: &'p str,
     /// Line starts of `text`, found the first time a message names a line.
     lines: OnceCell<LineIndex<'p>>,
+    /// Days and visits outside the mission's dates: reported only when
+    /// the file has errors (otherwise the mission's problems say it).
+    outside: Vec<Diagnostic>,
 }
 
 impl Validator<'_> {
@@ -154,6 +171,21 @@ impl Validator<'_> {
                     span: raw.span,
                 })?)
             }
+            (ValueKind::Minutes { min, max }, Raw::Integer(n)) => {
+                match u32::try_from(n).ok().filter(|m| (min..=max).contains(m)) {
+                    Some(minutes) => FieldValue::Minutes(minutes),
+                    None => {
+                        self.error(
+                            raw.span,
+                            format!(
+                                "`{key}` must be a number of minutes from {min} to {max}, not {n}"
+                            ),
+                        );
+                        return None;
+                    }
+                }
+            }
+            (_, Raw::Integer(n)) => FieldValue::Text(n.to_string()),
             (_, Raw::Text(text)) => FieldValue::Text(text),
             (_, Raw::Date(date)) => FieldValue::Date(date),
             (_, Raw::Time(time)) => FieldValue::Time(time),
@@ -275,13 +307,10 @@ impl Validator<'_> {
     ) {
         if let Some((start, end)) = range {
             if date.value < start || date.value > end {
-                self.warning(
+                self.outside.push(Diagnostic::warning(
                     date.span.clone(),
-                    format!(
-                        "{what} on {} is outside the mission's dates ({start} to {end})",
-                        date.value
-                    ),
-                );
+                    problems::outside_message(what, date.value, start, end),
+                ));
             }
         }
     }

@@ -1,15 +1,19 @@
 //! The rules of a visit that its description cannot say: its id unique,
-//! its attendees known and listed once, its dates and times in order, and
-//! the order of the visits of a day.
+//! its attendees known and listed once, its dates and times in order (in
+//! real time when its start and end are in different zones). The order
+//! of the visits of a day is one of the mission's problems
+//! ([`crate::domain::problems`]).
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::str::FromStr;
 
 use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
 
 use super::Validator;
 use crate::domain::schema::VISIT;
-use crate::domain::{Visit, suggest};
+use crate::domain::{Visit, resolve, suggest};
 use crate::file::diagnostic::excerpt;
 use crate::file::dto::{EntryDto, Spanned};
 
@@ -18,7 +22,8 @@ const DATE: usize = VISIT.at("date");
 const END_DATE: usize = VISIT.at("end_date");
 const START: usize = VISIT.at("start");
 const END: usize = VISIT.at("end");
-const TITLE: usize = VISIT.at("title");
+const TIMEZONE: usize = VISIT.at("timezone");
+const END_TIMEZONE: usize = VISIT.at("end_timezone");
 const PARTICIPANTS: usize = VISIT.at("participants");
 
 /// How many participant ids, in all, unknown ids are compared with to find
@@ -73,29 +78,6 @@ const SHORT_LIST: usize = 16;
 struct Seen {
     /// Visit ids, where each was written.
     ids: HashMap<String, Range<usize>>,
-    /// Per date: the start time of the last timed visit, and which visit
-    /// it is (to name it in a warning).
-    last_start: HashMap<NaiveDate, (NaiveTime, Earlier)>,
-}
-
-/// A visit read earlier, to take its title from: its place in the list
-/// of visits read, or (for one with an error, which is not in it) its
-/// title.
-enum Earlier {
-    At(usize),
-    Titled(String),
-}
-
-impl Earlier {
-    fn title<'v>(&'v self, read: &'v [Option<Visit>]) -> &'v str {
-        match self {
-            Earlier::At(i) => read
-                .get(*i)
-                .and_then(Option::as_ref)
-                .map_or("", |v| v.title.as_str()),
-            Earlier::Titled(title) => title,
-        }
-    }
 }
 
 impl Validator<'_> {
@@ -104,11 +86,12 @@ impl Validator<'_> {
         list: Vec<EntryDto>,
         participants: &mut Ids,
         range: Option<(NaiveDate, NaiveDate)>,
+        zone: Option<Tz>,
     ) -> Vec<Option<Visit>> {
         let mut seen = Seen::default();
         let mut out = Vec::with_capacity(list.len());
         for dto in list {
-            let visit = self.visit(dto, participants, range, &mut seen, &out);
+            let visit = self.visit(dto, participants, (range, zone), &mut seen);
             out.push(visit);
         }
         out
@@ -118,67 +101,22 @@ impl Validator<'_> {
         &mut self,
         v: EntryDto,
         participants: &mut Ids,
-        range: Option<(NaiveDate, NaiveDate)>,
+        (range, zone): (Option<(NaiveDate, NaiveDate)>, Option<Tz>),
         seen: &mut Seen,
-        read: &[Option<Visit>],
     ) -> Option<Visit> {
         let id_ok = v
             .text(ID)
             .is_none_or(|id| self.check_id(&id, "visit", &mut seen.ids));
         let refs_ok = self.references(v.list(PARTICIPANTS).unwrap_or_default(), participants);
-        let times_ok = self.times(&v);
+        let times_ok = self.times(&v, zone);
         if let Some(date) = v.date(DATE) {
             self.outside(&date, range, "visit");
         }
-        let timed = self.file_order(&v, &seen.last_start, read);
-        let title = || v.text(TITLE).map(|t| t.value.to_string());
-        // The title of a visit with an error is kept here; one read is
-        // taken from the list of visits.
-        let titled = match (&timed, id_ok && refs_ok && times_ok) {
-            (Some(_), false) => title(),
-            _ => None,
-        };
-        let visit = self
-            .entity(&VISIT, v)
-            .filter(|_| id_ok && refs_ok && times_ok);
-        if let Some((date, start)) = timed {
-            let earlier = match (&visit, titled) {
-                (Some(_), _) => Earlier::At(read.len()),
-                (None, title) => Earlier::Titled(title.unwrap_or_default()),
-            };
-            seen.last_start.insert(date, (start, earlier));
+        let visit = self.entity(&VISIT, v);
+        if !(id_ok && refs_ok && times_ok) {
+            return None;
         }
         visit
-    }
-
-    /// Warns about a timed visit listed below one of its day that starts
-    /// later. The visit's date and start, when it has both and a title.
-    fn file_order(
-        &mut self,
-        v: &EntryDto,
-        last_start: &HashMap<NaiveDate, (NaiveTime, Earlier)>,
-        read: &[Option<Visit>],
-    ) -> Option<(NaiveDate, NaiveTime)> {
-        let (Some(date), Some(start), Some(_)) = (v.date(DATE), v.time(START), v.text(TITLE))
-        else {
-            return None;
-        };
-        if let Some((previous, earlier)) = last_start.get(&date.value) {
-            if start.value < *previous {
-                self.warning(
-                    start.span.clone(),
-                    format!(
-                        "starts at {}, before \"{}\" listed above it at {} on {}; \
-                         visits of a day are shown in file order",
-                        start.value.format("%H:%M"),
-                        excerpt(earlier.title(read)),
-                        previous.format("%H:%M"),
-                        date.value
-                    ),
-                );
-            }
-        }
-        Some((date.value, start.value))
     }
 
     fn references(&mut self, refs: &[Spanned<String>], ids: &mut Ids) -> bool {
@@ -213,8 +151,10 @@ impl Validator<'_> {
         ok
     }
 
-    /// end_date on or after date; end needs start; end after start.
-    fn times(&mut self, v: &EntryDto) -> bool {
+    /// end_date on or after date; end needs start; end after start, in
+    /// real time when the two are in different zones. `zone` is the
+    /// mission's.
+    fn times(&mut self, v: &EntryDto, zone: Option<Tz>) -> bool {
         let (date, end_date) = (v.date(DATE), v.date(END_DATE));
         let mut ok = true;
         if let (Some(date), Some(end_date)) = (&date, &end_date) {
@@ -239,6 +179,28 @@ impl Validator<'_> {
             }
             (Some(start), Some(end)) if ok => {
                 let date = date.map(|d| d.value);
+                let zone_of = |at: usize| v.text(at).map(|name| Tz::from_str(name.value.trim()));
+                let start_zone = match zone_of(TIMEZONE) {
+                    Some(Ok(tz)) => Some(tz),
+                    Some(Err(_)) => return ok,
+                    None => zone,
+                };
+                let end_zone = match zone_of(END_TIMEZONE) {
+                    Some(Ok(tz)) => Some(tz),
+                    Some(Err(_)) => return ok,
+                    None => start_zone,
+                };
+                if start_zone != end_zone {
+                    let message = date.and_then(|date| {
+                        let start = (date.and_time(start.value), start_zone);
+                        let end_date = end_date.map_or(date, |d| d.value);
+                        ends_before_in_real_time(start, (end_date.and_time(end.value), end_zone))
+                    });
+                    if let Some(message) = &message {
+                        self.error(end.span, message.clone());
+                    }
+                    return message.is_none();
+                }
                 let message =
                     end_before_start(date, end_date.map(|d| d.value), start.value, end.value);
                 if let Some(message) = &message {
@@ -249,6 +211,45 @@ impl Validator<'_> {
             _ => ok,
         }
     }
+}
+
+/// Why a visit whose start and end are in different zones does not end
+/// after it starts, if it does not: "the visit ends at 05:00 in
+/// Europe/Rome (13:00 in Asia/Tokyo), before it starts (17:00 in
+/// Asia/Tokyo)".
+fn ends_before_in_real_time(
+    (start, start_zone): (chrono::NaiveDateTime, Option<Tz>),
+    (end, end_zone): (chrono::NaiveDateTime, Option<Tz>),
+) -> Option<String> {
+    let begins = resolve(start_zone, start).instant();
+    let ends = resolve(end_zone, end).instant();
+    if ends > begins {
+        return None;
+    }
+    let name = |zone: Option<Tz>| zone.map_or("UTC", |tz| tz.name());
+    let in_start_zone = match start_zone {
+        Some(tz) => ends.with_timezone(&tz).naive_local(),
+        None => ends.naive_utc(),
+    };
+    let day = match (in_start_zone.date() - start.date()).num_days() {
+        0 => String::new(),
+        n => format!(" {n:+}d"),
+    };
+    let how = if ends == begins {
+        "when it starts"
+    } else {
+        "before it starts"
+    };
+    Some(format!(
+        "the visit ends at {} in {} ({}{day} in {}), {how} ({} in {}); \
+         check `end`, `end_date` and the zones",
+        end.time().format("%H:%M"),
+        name(end_zone),
+        in_start_zone.time().format("%H:%M"),
+        name(start_zone),
+        start.time().format("%H:%M"),
+        name(start_zone),
+    ))
 }
 
 /// Why a visit's end is not after its start, if it is not. With

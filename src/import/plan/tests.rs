@@ -25,6 +25,7 @@ fn mission() -> Mission {
         days: Vec::new(),
         participants: Vec::new(),
         visits: Vec::new(),
+        routes: Vec::new(),
     }
 }
 

@@ -1,0 +1,129 @@
+//! The problems of the plan in the planner: a `!` on the rows of visits
+//! with a problem, the problem in the visit pane, the count in the status
+//! bar, and the problems panel (`!`), all following every edit.
+
+mod common;
+
+use common::{app_for, press, sample_app, screen};
+use ratatui::layout::Rect;
+
+const PROBLEMS: &str = "tests/fixtures/valid/problems.toml";
+const AREA: Rect = Rect::new(0, 0, 100, 30);
+
+/// The timeline row that shows `title`.
+fn row_of<'a>(s: &'a str, title: &str) -> &'a str {
+    s.lines()
+        .find(|l| l.contains(title))
+        .unwrap_or_else(|| panic!("{title} on screen:\n{s}"))
+}
+
+#[test]
+fn visits_with_a_problem_are_marked_and_counted() {
+    let mut app = app_for(PROBLEMS);
+    // 23 October (before the mission) first; 24 October next.
+    press(&mut app, &["l"], AREA);
+    let s = screen(&mut app, 100, 30);
+    assert!(row_of(&s, "Lunch").contains("│!11:00–12:00   Lunch"), "{s}");
+    assert!(row_of(&s, "KENTO").contains("│!12:15–13:30   KENTO"), "{s}");
+    assert!(
+        row_of(&s, "Breakfast").contains("│!09:00–09:30   Breakfast"),
+        "{s}"
+    );
+    assert!(s.contains(" problems.toml ! 8 problems "), "{s}");
+    // The selected visit, the government, overlaps the lunch.
+    assert!(s.contains("! warning: \"Lunch\" (11:00–12:00)"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn the_sample_has_no_marks_and_no_count() {
+    let mut app = sample_app();
+    let s = screen(&mut app, 100, 30);
+    assert!(!s.contains('!'), "{s}");
+    assert!(!s.contains("problem"), "{s}");
+    press(&mut app, &["!"], AREA);
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("No problems: nothing overlaps, every change of city has its time.")
+    );
+}
+
+#[test]
+fn the_panel_lists_the_problems_by_day_and_enter_goes_to_the_visit() {
+    let mut app = app_for(PROBLEMS);
+    press(&mut app, &["!"], AREA);
+    let s = screen(&mut app, 100, 30);
+    assert!(s.contains(" Problems · 7 warnings, 1 note "), "{s}");
+    let order: Vec<usize> = [
+        "│ Friday 23 October",
+        "visit on 2026-10-23 is outside",
+        "│ Saturday 24 October",
+        "\"Lunch\" (11:00–12:00) overlaps",
+        "only 15 min from osaka to Suita",
+        "starts at 09:00, before \"KENTO\"",
+        "│ Sunday 25 October",
+        "02:30 happens twice in Europe/Rome",
+        "only 30 min from Kyoto to Keihanna",
+        "│ Monday 26 October",
+        "nothing is planned on 2026-10-26",
+        "│ Delegation ",
+        "Guest (guest) attends no visit",
+    ]
+    .iter()
+    .map(|needle| s.find(needle).unwrap_or_else(|| panic!("{needle}:\n{s}")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{s}");
+    insta::assert_snapshot!(s);
+
+    // The third problem is the tight change from lunch to KENTO.
+    press(&mut app, &["j", "j"], AREA);
+    let s = screen(&mut app, 100, 30);
+    assert!(
+        s.contains("warning: only 15 min from osaka to Suita between"),
+        "{s}"
+    );
+    press(&mut app, &["enter"], AREA);
+    let s = screen(&mut app, 100, 30);
+    assert_eq!(
+        app.selected_visit().map(|v| v.title.as_str()),
+        Some("KENTO")
+    );
+    assert!(s.contains("Saturday 24 October"), "{s}");
+    assert!(s.contains("│ ! warning: only 15 min from      │"), "{s}");
+}
+
+#[test]
+fn enter_on_an_empty_day_or_an_idle_person_goes_there() {
+    let mut app = app_for(PROBLEMS);
+    press(&mut app, &["!", "G", "enter"], AREA);
+    let person = &app.mission().participants[app.view.participant];
+    assert_eq!(person.id, "guest");
+    assert_eq!(app.view.focus, itinera::app::Pane::Participants);
+    press(&mut app, &["!", "G", "k", "enter"], AREA);
+    let date = app.index().date(app.view.day).map(|d| d.to_string());
+    assert_eq!(date.as_deref(), Some("2026-10-26"));
+}
+
+#[test]
+fn a_move_that_creates_an_overlap_shows_at_once_and_undo_clears_it() {
+    let mut app = sample_app();
+    // Monday's government meeting (10:00–11:30) moved to Tuesday runs
+    // into the airport visit (09:00–10:30) of the whole delegation.
+    press(&mut app, &[">"], AREA);
+    let s = screen(&mut app, 100, 30);
+    let overlap = "\"Osaka Prefectural Government\" (10:00–11:30) overlaps \
+                   \"Kansai International Airport (KIX): hydrogen airport\" (09:00–10:30) \
+                   for the whole delegation";
+    let messages: Vec<&str> = app.problems().iter().map(|p| p.message.as_str()).collect();
+    assert!(messages.contains(&overlap), "{messages:?}");
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(s.contains(" [+] ! 1 problem "), "{s}");
+    assert!(
+        row_of(&s, "Osaka Prefectural Govern…").contains("│!10:00–11:30"),
+        "{s}"
+    );
+    press(&mut app, &["u"], AREA);
+    let s = screen(&mut app, 100, 30);
+    assert!(!s.contains("problem"), "{s}");
+    assert!(app.problems().is_empty());
+}
