@@ -179,8 +179,8 @@ fn parse_with_layout(text: &str, layout: Layout) -> Result<Parsed, Report> {
 pub enum LoadError {
     #[error("cannot read {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
-    /// Not a regular file (a directory, a named pipe, a device...), or a
-    /// link to one: refused without reading.
+    /// Not a regular file (a directory, a named pipe, a device...), a
+    /// link to one, or a link that leads nowhere: refused without reading.
     #[error("cannot read {}: {reason}", path.display())]
     NotAFile { path: PathBuf, reason: String },
     #[error("{} has {}", path.display(), report.summary())]
@@ -228,9 +228,15 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = match open::read_mission_bytes(path) {
         Ok(bytes) => bytes,
         Err(open::ReadError::Io(source)) => {
-            return Err(LoadError::Io {
-                path: path.to_path_buf(),
-                source,
+            return Err(match open::link_problem(path, &source) {
+                Some(reason) => LoadError::NotAFile {
+                    path: path.to_path_buf(),
+                    reason,
+                },
+                None => LoadError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                },
             });
         }
         Err(err @ open::ReadError::NotRegular { .. }) => {
