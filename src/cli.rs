@@ -1,5 +1,6 @@
 //! The command line: `itinera [FILE]` opens the planner; `check`, `export`,
-//! `new`, `diff` and `publish` work on mission files without a terminal UI.
+//! `import`, `new`, `diff` and `publish` work on mission files without a
+//! terminal UI.
 //!
 //! Exit codes: 0 success (warnings allowed), 1 the mission file has errors,
 //! 2 usage errors and files that cannot be read or written, 3 a calendar
@@ -14,9 +15,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod diff;
 mod git;
+mod import;
 mod publish;
 
 pub use diff::DiffFormat;
+pub use import::ImportArgs;
 pub use publish::PublishArgs;
 
 use crate::domain::suggest;
@@ -77,6 +80,11 @@ pub enum Command {
         /// Wrap lines at this many columns (text format; at least 40).
         #[arg(long, value_name = "N", default_value_t = 80, value_parser = parse_width)]
         width: u16,
+        /// List cancelled visits too, marked [CANCELLED] (text and Markdown
+        /// leave them out; iCalendar and JSON always keep them, an event
+        /// marked cancelled, so a calendar that has it drops it).
+        #[arg(long)]
+        include_cancelled: bool,
         /// Write to this file (atomically) instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
@@ -88,6 +96,17 @@ pub enum Command {
         #[arg(long, value_name = "DIR", requires = "each_participant")]
         out_dir: Option<PathBuf>,
     },
+    /// Import the events of an iCalendar file (.ics) into a mission: each
+    /// becomes a visit, or updates the visit it already is.
+    ///
+    /// An event of itinera's own export updates its visit; another
+    /// calendar's event is found again by its UID the next time. Events
+    /// outside the mission's dates, or that repeat, are listed and not
+    /// imported. The mission keeps its comments and layout; the previous
+    /// version goes to MISSION.bak. Exits 0 when imported (also with events
+    /// left out), 1 when the .ics file or the mission has errors, 2 on usage
+    /// errors and files that cannot be read or written.
+    Import(ImportArgs),
     /// Write a new mission file: a commented skeleton with one [[days]]
     /// entry per date. Never overwrites an existing file.
     New {
@@ -220,6 +239,7 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
             participant,
             day,
             width,
+            include_cancelled,
             output,
             each_participant,
             out_dir,
@@ -249,6 +269,7 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
                 participant,
                 day,
                 width: width.into(),
+                include_cancelled,
             };
             let destination = match (output, out_dir) {
                 (_, Some(dir)) if each_participant => Destination::EachParticipant(dir),
@@ -271,6 +292,7 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
             participant,
         } => diff::run(&old, new.as_deref(), format, participant.as_deref()),
         Command::Publish(args) => publish::run(args),
+        Command::Import(args) => import::run(args),
     }
 }
 

@@ -20,6 +20,7 @@ pub mod domain;
 pub mod error;
 pub mod export;
 pub mod file;
+pub mod import;
 pub mod input;
 pub mod lock;
 pub mod owner;

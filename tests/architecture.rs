@@ -21,6 +21,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("paths", &["file"]),
     ("export", &["domain", "present"]),
     ("diff", &["domain", "export", "present"]),
+    ("import", &["domain", "export", "file", "present"]),
     ("publish", &["domain", "export", "file", "paths", "present"]),
     ("store", &["domain", "file", "lock", "owner", "paths"]),
     ("app", &["domain", "input", "present"]),
@@ -32,7 +33,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "cli",
         &[
-            "diff", "domain", "error", "export", "file", "paths", "publish",
+            "diff", "domain", "error", "export", "file", "import", "paths", "publish",
         ],
     ),
 ];

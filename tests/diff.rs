@@ -216,6 +216,27 @@ fn day_lodging_and_notes_changes_are_listed_before_the_visits() {
 }
 
 #[test]
+fn a_new_lodging_address_and_phone_are_listed_with_their_labels() {
+    let new = edit(
+        BASE,
+        &[(
+            "lodging = \"Hotel in the Umeda area\"",
+            "lodging = \"Hotel in the Umeda area\"\n\
+             lodging_address = \"1-1-1 Umeda, Kita-ku, Osaka\"\n\
+             lodging_phone = \"+81 6 0000 0000\"",
+        )],
+    );
+    assert_eq!(
+        report(BASE, &new, &[]),
+        on_day(
+            MONDAY,
+            "Lodging address: (none) → 1-1-1 Umeda, Kita-ku, Osaka\n\
+             Lodging phone: (none) → +81 6 0000 0000\n"
+        )
+    );
+}
+
+#[test]
 fn delegation_changes_name_who_joined_and_left() {
     let new = edit(
         BASE,

@@ -598,11 +598,14 @@ fn changes(before: &Mission, after: &Mission) -> Vec<String> {
     {
         let (a, b) = (before.day_info(date), after.day_info(date));
         let line = match (a, b) {
-            (Some(a), Some(b)) => differing(&[
-                ("city", a.city != b.city),
-                ("lodging", a.lodging != b.lodging),
-                ("notes", a.notes != b.notes),
-            ]),
+            (Some(a), Some(b)) => {
+                let fields: Vec<(&str, bool)> = itinera::domain::schema::DAY
+                    .fields
+                    .iter()
+                    .map(|f| (f.key, (f.get)(a) != (f.get)(b)))
+                    .collect();
+                differing(&fields)
+            }
             (None, Some(_)) => "added".into(),
             (Some(_), None) => "removed".into(),
             (None, None) => String::new(),

@@ -29,9 +29,20 @@ fn render(text: &str, width: usize) -> String {
     agenda(
         &mission(text),
         &Scope {
-            participant: None,
-            day: None,
             width,
+            ..Scope::default()
+        },
+    )
+}
+
+/// The agenda with cancelled visits listed.
+fn render_with_cancelled(text: &str, width: usize) -> String {
+    agenda(
+        &mission(text),
+        &Scope {
+            width,
+            include_cancelled: true,
+            ..Scope::default()
         },
     )
 }
@@ -147,7 +158,6 @@ fn a_timed_visit_shows_time_range_place_host_contact_attendees_and_notes() {
             "                   Meeting · Sakishima Building, 1-14-16 Nankokita, Osaka",
             "                   Host: Osaka Prefectural Government",
             "                   Contact: Ms. Yamada, International Affairs",
-            "                   Attendees: whole delegation",
             "                   Main subject: Expo 2025 as a showcase for regional excellence",
             "                   in life sciences and biotechnology, with a view of the",
             "                   artificial island.",
@@ -177,14 +187,15 @@ fn an_untimed_visit_over_several_dates_is_all_day() {
             "  all day          Expo site workshop",
             "                   Visit · Osaka",
             "                   Host: Expo Association",
-            "                   Attendees: whole delegation",
         ]
     );
 }
 
 #[test]
-fn a_cancelled_visit_is_marked_and_lists_its_attendees_by_name() {
+fn a_cancelled_visit_is_left_out_unless_asked_for_and_then_marked() {
     let text = render(FEATURES, 80);
+    assert!(!text.contains("Regenerative medicine lab"), "{text}");
+    let text = render_with_cancelled(FEATURES, 80);
     assert_eq!(
         block(&text, "Regenerative medicine lab"),
         [
@@ -203,7 +214,6 @@ fn a_visit_past_midnight_shows_the_extra_day() {
         [
             "  22:00–06:00 +1d  Flight home",
             "                   Travel",
-            "                   Attendees: whole delegation",
             "                   Check in three hours before departure.",
         ]
     );
@@ -233,17 +243,19 @@ fn notes_stay_under_the_visit_and_wrap_to_the_width() {
 
 #[test]
 fn a_participant_scope_names_them_and_keeps_only_their_visits() {
-    let text = agenda(
-        &mission(FEATURES),
-        &Scope {
-            participant: Some("dupont".into()),
-            day: None,
-            width: 80,
-        },
-    );
+    let scope = Scope {
+        participant: Some("dupont".into()),
+        ..Scope::default()
+    };
+    let text = agenda(&mission(FEATURES), &scope);
     assert!(
         text.lines()
             .any(|l| l == "Agenda for Jean Dupont (Auvergne-Rhône-Alpes)"),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l == "Visits are with the whole delegation unless they say who comes."),
         "{text}"
     );
     assert!(
@@ -251,12 +263,47 @@ fn a_participant_scope_names_them_and_keeps_only_their_visits() {
         "whole delegation"
     );
     assert!(
-        text.contains("Regenerative medicine lab"),
-        "dupont is listed"
-    );
-    assert!(
         !text.contains("Dinner with the consulate"),
         "rossi and garcia only"
+    );
+    // Dupont's one visit of his own is cancelled: listed only when asked,
+    // and it says nobody else comes.
+    assert!(!text.contains("Regenerative medicine lab"), "{text}");
+    let with_cancelled = Scope {
+        include_cancelled: true,
+        ..scope
+    };
+    let text = agenda(&mission(FEATURES), &with_cancelled);
+    assert_eq!(
+        block(&text, "Regenerative medicine lab"),
+        [
+            "  14:00–15:00      [CANCELLED] Regenerative medicine lab",
+            "                   Visit · Kyoto",
+            "                   With: nobody else from the delegation",
+        ]
+    );
+}
+
+#[test]
+fn one_persons_agenda_names_the_others_only_when_not_everyone_comes() {
+    let scope = Scope {
+        participant: Some("rossi".into()),
+        ..Scope::default()
+    };
+    let text = agenda(&mission(FEATURES), &scope);
+    assert_eq!(
+        block(&text, "Dinner with the consulate"),
+        [
+            "  time tbc         [TENTATIVE] Dinner with the consulate",
+            "                   Meal",
+            "                   With: Núria Garcia",
+        ]
+    );
+    assert!(
+        !block(&text, "Osaka Prefectural Government")
+            .iter()
+            .any(|l| l.contains("With:") || l.contains("Attendees:")),
+        "{text}"
     );
 }
 
@@ -265,9 +312,8 @@ fn a_day_scope_keeps_only_that_day() {
     let text = agenda(
         &mission(FEATURES),
         &Scope {
-            participant: None,
             day: Some(date("2026-03-31")),
-            width: 80,
+            ..Scope::default()
         },
     );
     assert!(text.contains("\nTuesday 31 March 2026 · Kyoto\n"));
@@ -276,8 +322,21 @@ fn a_day_scope_keeps_only_that_day() {
     }
     assert!(text.contains("Expo site workshop"));
     assert!(!text.contains("Osaka Prefectural Government"));
-    // Still the mission's title and dates on top.
-    assert!(text.starts_with("Health Innovation Mission to Japan\n30 March – 2 April 2026"));
+    // A compact heading: the title, which day it is and the zone, not the
+    // organizer, summary or delegation.
+    assert!(
+        text.starts_with(
+            "Health Innovation Mission to Japan · day 2 of 4\n\
+             Times are local (Asia/Tokyo)\n\
+             Visits are for the whole delegation unless they name who attends.\n\
+             \n\
+             Tuesday 31 March 2026 · Kyoto\n"
+        ),
+        "{text}"
+    );
+    for left_out in ["Organizer", "Meetings with prefectural", "Delegation"] {
+        assert!(!text.contains(left_out), "{left_out} in:\n{text}");
+    }
 }
 
 /// Control characters written as escapes in the file, which a terminal
@@ -319,7 +378,6 @@ fn control_characters_are_dropped_and_tabs_become_spaces() {
          \n  \
          10:00     [31mRed[0m meeting\n            \
          Host: Prefecture\n            \
-         Attendees: whole delegation\n            \
          First line\n\
          \n            \
          Third line with a tab.\n"
@@ -441,18 +499,13 @@ fn mixed_latin_and_cjk_title_reads_back_whole() {
                  (京都大学 iPS細胞研究所)"
             )
         );
-        let from = lines
-            .iter()
-            .position(|l| l.trim_start().starts_with("Attendees: "))
-            .expect("attendees line");
-        let attendees: Vec<&str> = lines[from..]
-            .iter()
-            .map(|l| l.trim())
-            .take_while(|l| !l.starts_with("Incontro"))
-            .collect();
-        assert_eq!(
-            attendees.join(" "),
-            "Attendees: Sauro Vicini, Núria Garcia i Peñalver"
+        // Both participants attend: the whole delegation, not named.
+        assert!(!lines.iter().any(|l| l.contains("Attendees")), "{lines:#?}");
+        // They are in the delegation, each name whole on its line.
+        assert!(
+            text.lines()
+                .any(|l| l == "Núria Garcia i Peñalver · BIOCAT"),
+            "{text}"
         );
     }
 }
@@ -463,9 +516,8 @@ fn assert_fits_at_every_width(name: &str, text: &str, widths: std::ops::RangeInc
         let out = agenda(
             &mission,
             &Scope {
-                participant: None,
-                day: None,
                 width,
+                ..Scope::default()
             },
         );
         for line in out.lines() {
@@ -534,23 +586,11 @@ fn a_label_too_wide_for_the_text_column_gets_its_own_line() {
     let out = render(WIDE_LABEL, 30);
     assert_eq!(
         block(&out, "09:00–10:00"),
-        [
-            "  09:00–10:00  Kamigyo-ku",
-            "               office",
-            "               Attendees:",
-            "               whole",
-            "               delegation",
-        ]
+        ["  09:00–10:00  Kamigyo-ku", "               office",]
     );
     assert_eq!(
         block(&out, "22:00–06:00 +10d"),
-        [
-            "  22:00–06:00 +10d",
-            "               長い旅行",
-            "               Attendees:",
-            "               whole",
-            "               delegation",
-        ]
+        ["  22:00–06:00 +10d", "               長い旅行",]
     );
     // With room, the text column follows the widest label as before.
     let wide = render(WIDE_LABEL, 80);
@@ -572,9 +612,8 @@ fn hyphenated_words_are_not_split_at_their_hyphens() {
             let out = agenda(
                 &mission,
                 &Scope {
-                    participant: None,
-                    day: None,
                     width,
+                    ..Scope::default()
                 },
             );
             for line in out.lines() {
@@ -601,6 +640,13 @@ Mission to Kyoto
 30–31 March 2026 · times are local (Asia/Tokyo)
 Organizer: Clust-ER Health
 
+Visits are for the whole delegation unless they name who attends.
+
+Delegation
+----------
+Maria Rossi · Emilia-Romagna Region
+Kenji Tanaka
+
 Monday 30 March 2026 · Kyoto
 ----------------------------
 Lodging: Hotel near Kyoto Station
@@ -608,7 +654,6 @@ Lodging: Hotel near Kyoto Station
   09:30–11:00  Kyoto Prefectural Government
                Meeting · Kyoto Prefectural Office, Kamigyo-ku, Kyoto
                Host: International Affairs Division
-               Attendees: whole delegation
                Bring the signed letter of intent and twenty copies of the
                regional brochure for the hosts.
 
@@ -619,9 +664,25 @@ Lodging: Hotel near Kyoto Station
 Tuesday 31 March 2026 · Osaka
 -----------------------------
 
-  12:00–13:00  [CANCELLED] Lunch with the consulate
-               Meal · Osaka
-               Attendees: Maria Rossi, Kenji Tanaka
+  (nothing scheduled)
 ";
     assert_eq!(render(SMALL, 80), expected);
+}
+
+#[test]
+fn golden_small_agenda_with_cancelled_visits() {
+    let text = render_with_cancelled(SMALL, 80);
+    let tuesday = text.find("Tuesday 31 March 2026").expect("Tuesday");
+    // Everyone attends the lunch (both are named): nobody is listed.
+    assert_eq!(
+        &text[tuesday..],
+        "\
+Tuesday 31 March 2026 · Osaka
+-----------------------------
+
+  12:00–13:00  [CANCELLED] Lunch with the consulate
+               Meal · Osaka
+"
+    );
+    assert_eq!(text[..tuesday], render(SMALL, 80)[..tuesday]);
 }

@@ -1,17 +1,17 @@
 //! One entry of an entity's field description reaches every part that
 //! handles the field: the reader (a known key, read as written), the edit
 //! form (a field with its label, whose typed value is saved under its key
-//! and read back), the visit pane, the skeleton of `itinera new`, the
-//! JSON export and the report of what changed. Every test walks the
-//! tables, so a field added to a description is covered without a new
-//! test.
+//! and read back), the visit pane (for a day, the pane of a day without
+//! visits), the skeleton of `itinera new`, the JSON export and the report
+//! of what changed, for visits and for days. Every test walks the tables,
+//! so a field added to a description is covered without a new test.
 
 mod common;
 
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use itinera::app::form::{Entity, Form, Input};
 use itinera::domain::schema::{
-    DAY, Detail, Example, FieldValue, HEADER, PARTICIPANT, Schema, VISIT, ValueKind,
+    DAY, Detail, Example, FieldSpec, FieldValue, HEADER, PARTICIPANT, Schema, VISIT, ValueKind,
 };
 use itinera::domain::{DayInfo, Header, Visit};
 use ratatui::layout::Rect;
@@ -30,7 +30,12 @@ fn day(d: u32) -> NaiveDate {
 /// the 15th ending on the 16th, times 90 minutes apart, a choice's first
 /// word that is not the default, participant "b".
 fn sample(at: usize) -> FieldValue {
-    let field = &VISIT.fields[at];
+    sample_in(VISIT.fields, at)
+}
+
+/// The sample value of field `at` of `fields` (see [`sample`]).
+fn sample_in<E>(fields: &[FieldSpec<E>], at: usize) -> FieldValue {
+    let field = &fields[at];
     let key = field.key;
     match field.kind {
         ValueKind::Text => FieldValue::Text(format!("Sample {}", key.replace('_', " "))),
@@ -38,7 +43,7 @@ fn sample(at: usize) -> FieldValue {
         ValueKind::Date if field.required => FieldValue::Date(day(15)),
         ValueKind::Date => FieldValue::Date(day(16)),
         ValueKind::Time { .. } => {
-            let earlier = VISIT.fields[..at]
+            let earlier = fields[..at]
                 .iter()
                 .filter(|f| matches!(f.kind, ValueKind::Time { .. }))
                 .count();
@@ -364,4 +369,145 @@ fn every_field_of_a_visit_that_holds_text_is_in_what_changed() {
         assert_eq!(fields, [(field.key, field.label)], "{}", field.key);
     }
     assert!(compared >= 10, "only {compared} fields compared");
+}
+
+// --- days ----------------------------------------------------------------------
+
+/// The mission file: [`HEAD`] and one `[[days]]` entry, on the 15th, with
+/// every field of its description set to its sample.
+fn file_with_every_day_field() -> String {
+    let mut text = format!("{HEAD}\n[[days]]\n");
+    for (at, field) in DAY.fields.iter().enumerate() {
+        text.push_str(&format!(
+            "{} = {}\n",
+            field.key,
+            toml(&sample_in(DAY.fields, at))
+        ));
+    }
+    text
+}
+
+#[test]
+fn every_field_of_a_day_is_a_known_key_read_as_written() {
+    let text = file_with_every_day_field();
+    let parsed = itinera::file::parse(&text).unwrap_or_else(|r| panic!("{text}\n{r:?}"));
+    assert_eq!(parsed.report.diagnostics, [], "{text}");
+    let info = &parsed.mission.days[0];
+    for (at, field) in DAY.fields.iter().enumerate() {
+        assert_eq!(
+            (field.get)(info),
+            Some(sample_in(DAY.fields, at)),
+            "{}",
+            field.key
+        );
+    }
+}
+
+#[test]
+fn every_field_of_a_day_but_its_date_is_in_its_form_with_its_label_and_value() {
+    let parsed = itinera::file::parse(&file_with_every_day_field()).expect("valid");
+    let form = Form::day(&parsed.mission.days[0]);
+    for (at, field) in DAY.fields.iter().enumerate() {
+        let found = form.fields.iter().find(|f| f.label == field.label);
+        if field.key == "date" {
+            // The form's title names the day; the date is not edited there.
+            assert!(found.is_none(), "{:?}", form.fields.len());
+            continue;
+        }
+        let found = found.unwrap_or_else(|| panic!("no field {:?} in the form", field.label));
+        assert_eq!(
+            form.text(found.name),
+            typed(&sample_in(DAY.fields, at)),
+            "{}",
+            field.key
+        );
+    }
+}
+
+#[test]
+fn every_field_of_a_day_shows_in_the_pane_of_a_day_without_visits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("every-day-field.toml");
+    std::fs::write(&path, file_with_every_day_field()).expect("write");
+    let mut app = common::app_for(path.to_str().expect("UTF-8 path"));
+    let (width, height) = (70, 60);
+    let area = Rect::new(0, 0, width, height);
+    // The 15th, then the visit pane (one pane at a time below 80 columns).
+    common::press(&mut app, &["l", "tab"], area);
+    let pane = common::screen(&mut app, width, height);
+    for (at, field) in DAY.fields.iter().enumerate() {
+        let value = sample_in(DAY.fields, at);
+        match field.detail {
+            Detail::Hidden => panic!("{} is not shown in the pane", field.key),
+            Detail::Row(_) => {
+                let row = pane
+                    .lines()
+                    .map(|line| line.trim_matches(|c: char| c == '│' || c == ' '))
+                    .find_map(|line| line.strip_prefix(field.label))
+                    .unwrap_or_else(|| panic!("no {:?} row:\n{pane}", field.label));
+                let first_line = typed(&value).lines().next().unwrap_or("").to_string();
+                assert_eq!(row.trim(), first_line, "{pane}");
+            }
+            Detail::Own => assert!(
+                pane.contains("Tuesday 15 November 2022"),
+                "{}: no date heading in\n{pane}",
+                field.key
+            ),
+        }
+    }
+}
+
+#[test]
+fn a_value_typed_in_the_day_form_is_saved_under_its_key_and_read_back() {
+    let parsed = itinera::file::parse(HEAD).expect("valid");
+    let mission = parsed.mission.clone();
+    let mut form = Form::day(&DayInfo::new(day(15)));
+    let mut typed_keys = Vec::new();
+    for i in 0..form.fields.len() {
+        let key = form.fields[i].name.0;
+        typed_keys.push(key);
+        form.focus = i;
+        form.paste(&typed(&sample_in(DAY.fields, DAY.at(key))), &mission);
+    }
+    assert!(typed_keys.len() > 1, "{typed_keys:?}");
+    assert!(form.validate(&mission), "the typed values are valid");
+    let Entity::Day(info) = form.build() else {
+        panic!("a day form builds a day");
+    };
+    let mut edited = mission.clone();
+    edited.days.push(info.clone());
+    let saved = parsed.base.clone().render(&edited);
+    let table = &saved[saved.find("[[days]]").expect("a new day table")..];
+    for key in &typed_keys {
+        assert!(
+            table
+                .lines()
+                .any(|line| line.starts_with(&format!("{key} = "))),
+            "{key} is not written:\n{saved}"
+        );
+    }
+    let back = itinera::file::parse(&saved).unwrap_or_else(|r| panic!("{saved}\n{r:?}"));
+    for field in DAY.fields {
+        assert_eq!(
+            (field.get)(&back.mission.days[0]),
+            (field.get)(&info),
+            "{}",
+            field.key
+        );
+    }
+}
+
+#[test]
+fn every_field_of_a_day_is_in_the_json_export() {
+    let parsed = itinera::file::parse(&file_with_every_day_field()).expect("valid");
+    let json = itinera::export::json::export(&parsed.mission, &Default::default()).expect("JSON");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let info = doc["days"]
+        .as_array()
+        .and_then(|days| days.iter().find(|d| d["date"] == "2022-11-15"))
+        .unwrap_or_else(|| panic!("no day 2022-11-15 in {json}"));
+    for (at, field) in DAY.fields.iter().enumerate() {
+        let expected = serde_json::json!(typed(&sample_in(DAY.fields, at)));
+        assert_eq!(info[field.key], expected, "{}", field.key);
+    }
 }

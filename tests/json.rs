@@ -104,6 +104,7 @@ fn every_visit_field_is_there_with_its_effective_id() {
         json!({
             "id": "kento",
             "id_generated": false,
+            "uid": null,
             "date": "2022-11-14",
             "end_date": null,
             "start": "14:00:00",

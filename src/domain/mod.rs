@@ -103,6 +103,9 @@ pub struct DayInfo {
     pub date: NaiveDate,
     pub city: Option<String>,
     pub lodging: Option<String>,
+    /// Where the lodging is, for the taxi driver.
+    pub lodging_address: Option<String>,
+    pub lodging_phone: Option<String>,
     pub notes: Option<String>,
 }
 
@@ -112,6 +115,8 @@ impl DayInfo {
             date,
             city: None,
             lodging: None,
+            lodging_address: None,
+            lodging_phone: None,
             notes: None,
         }
     }
@@ -231,6 +236,11 @@ pub struct Visit {
     /// The id written in the file, if any. See [`Mission::visit_ids`] for the
     /// id every visit has.
     pub id: Option<String>,
+    /// The UID of the calendar event the visit was imported from, when that
+    /// event was not itinera's own: the iCalendar export writes it back, so
+    /// a calendar that has the event updates it, and a later import finds
+    /// the visit by it.
+    pub uid: Option<String>,
     pub date: NaiveDate,
     /// For items that run past midnight (a night flight).
     pub end_date: Option<NaiveDate>,
@@ -255,6 +265,7 @@ impl Visit {
         Visit {
             key: Key::fresh(),
             id: None,
+            uid: None,
             date,
             end_date: None,
             start: None,

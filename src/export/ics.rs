@@ -16,7 +16,8 @@
 //! - The `UID` is `VISIT-ID@MISSION-SLUG.itinera`: the visit's id (written
 //!   or generated, see `Mission::visit_ids`) and the mission's title as a
 //!   slug, so exporting again, or after other edits, updates the same
-//!   events in a calendar instead of adding copies.
+//!   events in a calendar instead of adding copies. A visit imported from
+//!   another calendar's event keeps that event's UID (its `uid`).
 //! - [`event`] writes one VEVENT on its own, and [`event_calendar`] one
 //!   VCALENDAR around it, for a calendar server that stores each event as
 //!   its own resource.
@@ -40,10 +41,12 @@ pub const PRODID: &str = concat!("-//itinera//itinera ", env!("CARGO_PKG_VERSION
 
 /// The calendar for `scope`: one VEVENT per visit in scope, in agenda
 /// order, and the VTIMEZONE they refer to. `stamp` is every event's
-/// `DTSTAMP` (see [`stamp_from_env`]).
+/// `DTSTAMP` (see [`stamp_from_env`]). Cancelled visits are always in it,
+/// with `STATUS:CANCELLED`, whatever `scope.include_cancelled` says: a
+/// calendar that imported the event before removes it or marks it so.
 pub fn calendar(mission: &Mission, scope: &Scope, stamp: DateTime<Utc>) -> String {
     let ids = mission.visit_ids();
-    let visits: Vec<usize> = days_in_scope(mission, scope)
+    let visits: Vec<usize> = days_in_scope(mission, &scope.with_cancelled())
         .into_iter()
         .flat_map(|(_, visits)| visits)
         .collect();
@@ -113,12 +116,26 @@ pub fn uid(mission: &Mission, id: &str) -> String {
     format!("{id}@{slug}.itinera")
 }
 
+/// The UID of `visit`, whose id is `id`: the UID of the event it was
+/// imported from (its `uid`), or [`uid`].
+pub fn visit_uid(mission: &Mission, visit: &Visit, id: &str) -> String {
+    match visit
+        .uid
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
+        Some(uid) => uid.to_string(),
+        None => uid(mission, id),
+    }
+}
+
 /// The VEVENT of `visit`, whose id (written or generated) is `id`, with
 /// `stamp` as its DTSTAMP. Folded lines, each ended by CRLF.
 pub fn event(mission: &Mission, visit: &Visit, id: &str, stamp: DateTime<Utc>) -> String {
     let mut out = Lines::default();
     out.begin("VEVENT");
-    out.text("UID", &uid(mission, id));
+    out.text("UID", &visit_uid(mission, visit, id));
     out.raw("DTSTAMP", &stamp.format("%Y%m%dT%H%M%SZ").to_string());
     let (start, end) = times(visit, mission.header.timezone);
     out.raw(&start.0, &start.1);

@@ -100,12 +100,13 @@ fn value<E>(field: &FieldSpec<E>, entity: &E) -> Json {
 /// The mission as pretty-printed JSON, ending with a newline. The scope
 /// keeps only its participant's visits and only its day (and that day's
 /// entry in `days`); the header and the whole delegation are always
-/// there, and `scope` says what was left out.
+/// there, and `scope` says what was left out. Cancelled visits are always
+/// there (their `status` says so), whatever `scope.include_cancelled` says.
 pub fn export(mission: &Mission, scope: &Scope) -> Result<String, serde_json::Error> {
     let ids = mission.visit_ids();
     let mut days = Vec::new();
     let mut visits = Vec::new();
-    for (date, in_day) in days_in_scope(mission, scope) {
+    for (date, in_day) in days_in_scope(mission, &scope.with_cancelled()) {
         days.push((date, mission.day_info(date)));
         for i in in_day {
             visits.push(visit(mission, &mission.visits[i], &ids[i]));

@@ -13,22 +13,30 @@
 //! backslash, and so do `#`, `>`, `-`, `+`, `=` and `1.` where they would
 //! start a heading, a quote or a list at the start of a line.
 
-use super::{Scope, capitalized, days_in_scope, place};
+use super::{
+    Scope, attendance, attendance_rule, capitalized, day_number, days_in_scope, lodging_lines,
+    place,
+};
 use crate::domain::{Kind, Mission, Participant, Status, Visit};
 use crate::present::{date_range, time_label};
 
 /// The agenda for `scope` as Markdown: the mission's title, dates and
-/// summary, the delegation, then each day with its visits. With
-/// `scope.day`, only that day under the title. Lines end with `\n`.
+/// summary, the delegation, then each day with its lodging and visits.
+/// With `scope.day`, only that day under a compact heading (the title,
+/// which day of the mission it is, the zone). Cancelled visits are left
+/// out unless `scope.include_cancelled`. Lines end with `\n`.
 pub fn agenda(mission: &Mission, scope: &Scope) -> String {
     let person = scope
         .participant
         .as_deref()
         .and_then(|id| mission.participant(id));
     let mut out = Out::default();
-    header(&mut out, mission, person, scope.day.is_some());
-    if scope.day.is_none() {
-        delegation(&mut out, &mission.participants);
+    match scope.day {
+        Some(day) => day_header(&mut out, mission, day, person),
+        None => {
+            header(&mut out, mission, person);
+            delegation(&mut out, &mission.participants);
+        }
     }
     for (date, visits) in days_in_scope(mission, scope) {
         let info = mission.day_info(date);
@@ -38,8 +46,14 @@ pub fn agenda(mission: &Mission, scope: &Scope) -> String {
             heading.push_str(&inline(city));
         }
         out.block(&format!("## {}", closing_hashes(&heading)));
-        if let Some(lodging) = info.and_then(|d| d.lodging.as_deref()) {
-            out.block(&format!("Lodging: {}", inline(lodging)));
+        let lodging: Vec<String> = info
+            .map(lodging_lines)
+            .unwrap_or_default()
+            .iter()
+            .map(|line| line_start(&inline(line)))
+            .collect();
+        if !lodging.is_empty() {
+            out.block(&lodging.join("\\\n"));
         }
         if let Some(notes) = info.and_then(|d| d.notes.as_deref()) {
             out.paragraphs(notes);
@@ -56,7 +70,7 @@ pub fn agenda(mission: &Mission, scope: &Scope) -> String {
     out.text
 }
 
-fn header(out: &mut Out, mission: &Mission, person: Option<&Participant>, one_day: bool) {
+fn header(out: &mut Out, mission: &Mission, person: Option<&Participant>) {
     let header = &mission.header;
     out.block(&format!("# {}", closing_hashes(&inline(&header.title))));
     let mut lines = Vec::new();
@@ -65,25 +79,49 @@ fn header(out: &mut Out, mission: &Mission, person: Option<&Participant>, one_da
         when.push_str(&format!(" · times are local ({})", tz.name()));
     }
     lines.push(when);
-    if let Some(org) = header.organizer.as_deref().filter(|_| !one_day) {
+    if let Some(org) = header.organizer.as_deref() {
         lines.push(format!("Organizer: {}", inline(org)));
     }
-    if let Some(p) = person {
-        lines.push(format!(
-            "Agenda for **{}**",
-            inline(&p.name_and_organization())
-        ));
-    }
+    lines.extend(agenda_for(person));
     out.block(&lines.join("\\\n"));
-    if let Some(summary) = header.summary.as_deref().filter(|_| !one_day) {
+    if let Some(summary) = header.summary.as_deref() {
         out.paragraphs(summary);
     }
-    if !mission.participants.is_empty() {
-        out.block(match person {
-            None => "Visits are for the whole delegation unless they name who attends.",
-            Some(_) => "Visits are with the whole delegation unless they say who comes.",
-        });
+    if let Some(rule) = attendance_rule(mission, person.is_some()) {
+        out.block(rule);
     }
+}
+
+/// The heading of a one-day agenda: the title with which day of the
+/// mission it is, the zone, whose agenda it is and the rule for who
+/// attends.
+fn day_header(
+    out: &mut Out,
+    mission: &Mission,
+    day: chrono::NaiveDate,
+    person: Option<&Participant>,
+) {
+    let header = &mission.header;
+    let mut title = inline(&header.title);
+    if let Some(number) = day_number(mission, day) {
+        title.push_str(&format!(" · {number}"));
+    }
+    out.block(&format!("# {}", closing_hashes(&title)));
+    let mut lines: Vec<String> = header
+        .timezone
+        .map(|tz| format!("Times are local ({})", tz.name()))
+        .into_iter()
+        .chain(agenda_for(person))
+        .collect();
+    lines.extend(attendance_rule(mission, person.is_some()).map(String::from));
+    if !lines.is_empty() {
+        out.block(&lines.join("\\\n"));
+    }
+}
+
+/// "Agenda for **Name (Organization)**", in one person's agenda.
+fn agenda_for(person: Option<&Participant>) -> Option<String> {
+    person.map(|p| format!("Agenda for **{}**", inline(&p.name_and_organization())))
 }
 
 /// "- **Name** · Organization · Role · e-mail · phone" for each person.
@@ -134,7 +172,7 @@ fn visit(out: &mut Out, mission: &Mission, visit: &Visit, person: Option<&Partic
     if let Some(contact) = &visit.contact {
         details.push(format!("Contact: {}", inline(contact)));
     }
-    details.extend(attendance(mission, visit, person));
+    details.extend(attendance(mission, visit, person, inline));
     for detail in details {
         out.line(&format!("  - {}", line_start(&detail)));
     }
@@ -143,32 +181,6 @@ fn visit(out: &mut Out, mission: &Mission, visit: &Visit, person: Option<&Partic
             out.line(&format!("  - {}", paragraph.join("\\\n    ")));
         }
     }
-}
-
-/// Who attends, when it is not the whole delegation: "Attendees: …" in the
-/// delegation's agenda, "With: …" (the others) in one person's.
-fn attendance(mission: &Mission, visit: &Visit, person: Option<&Participant>) -> Option<String> {
-    let attendees: Vec<&Participant> = mission.attendees(visit).collect();
-    if visit.participants.is_none() || attendees.len() == mission.participants.len() {
-        return None;
-    }
-    let names = |people: &[&Participant]| -> String {
-        let names: Vec<String> = people.iter().map(|p| inline(&p.name)).collect();
-        names.join(", ")
-    };
-    Some(match person {
-        None if attendees.is_empty() => "Attendees: nobody yet".to_string(),
-        None => format!("Attendees: {}", names(&attendees)),
-        Some(me) => {
-            let others: Vec<&Participant> =
-                attendees.into_iter().filter(|p| p.id != me.id).collect();
-            if others.is_empty() {
-                "With: nobody else from the delegation".to_string()
-            } else {
-                format!("With: {}", names(&others))
-            }
-        }
-    })
 }
 
 /// The paragraphs of a multi-line text (separated by blank lines), each a

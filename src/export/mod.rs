@@ -15,7 +15,7 @@ pub use text::agenda;
 
 use chrono::NaiveDate;
 
-use crate::domain::{DayIndex, Mission, Visit};
+use crate::domain::{DayIndex, DayInfo, Mission, Participant, Status, Visit};
 
 /// Which part of the mission an export covers, and how wide it may be.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +26,10 @@ pub struct Scope {
     pub day: Option<NaiveDate>,
     /// Maximum line width in terminal columns.
     pub width: usize,
+    /// List cancelled visits too. The agendas (text and Markdown) leave
+    /// them out without it; the iCalendar and JSON exports always keep
+    /// them (see [`Scope::with_cancelled`]).
+    pub include_cancelled: bool,
 }
 
 impl Default for Scope {
@@ -34,6 +38,18 @@ impl Default for Scope {
             participant: None,
             day: None,
             width: 80,
+            include_cancelled: false,
+        }
+    }
+}
+
+impl Scope {
+    /// The same scope with cancelled visits in it: what a calendar needs
+    /// to mark an event it already holds as cancelled.
+    pub fn with_cancelled(&self) -> Scope {
+        Scope {
+            include_cancelled: true,
+            ..self.clone()
         }
     }
 }
@@ -60,19 +76,104 @@ pub(crate) fn days_in_scope(mission: &Mission, scope: &Scope) -> Vec<(NaiveDate,
         .collect()
 }
 
-/// Whether a visit belongs to a scope's participant (any visit, without
-/// one). The day is checked by [`days_in_scope`].
+/// Whether a visit belongs to a scope: its participant's (any visit,
+/// without one), and not cancelled unless the scope includes those. The
+/// day is checked by [`days_in_scope`].
 pub(crate) fn in_scope(visit: &Visit, scope: &Scope) -> bool {
-    scope
-        .participant
-        .as_deref()
-        .is_none_or(|id| visit.attended_by(id))
+    (scope.include_cancelled || visit.status != Status::Cancelled)
+        && scope
+            .participant
+            .as_deref()
+            .is_none_or(|id| visit.attended_by(id))
+}
+
+/// Who attends, when it is not the whole delegation (`None` then):
+/// "Attendees: …" in the delegation's agenda, "With: …" (the others who
+/// come) in the agenda of `person`. `name` writes a participant's name
+/// (escaped, for Markdown).
+pub(crate) fn attendance(
+    mission: &Mission,
+    visit: &Visit,
+    person: Option<&Participant>,
+    name: impl Fn(&str) -> String,
+) -> Option<String> {
+    let attendees: Vec<&Participant> = mission.attendees(visit).collect();
+    if visit.participants.is_none() || attendees.len() == mission.participants.len() {
+        return None;
+    }
+    let names = |people: &[&Participant]| -> String {
+        let names: Vec<String> = people.iter().map(|p| name(&p.name)).collect();
+        names.join(", ")
+    };
+    Some(match person {
+        None if attendees.is_empty() => "Attendees: nobody yet".to_string(),
+        None => format!("Attendees: {}", names(&attendees)),
+        Some(me) => {
+            let others: Vec<&Participant> =
+                attendees.into_iter().filter(|p| p.id != me.id).collect();
+            if others.is_empty() {
+                "With: nobody else from the delegation".to_string()
+            } else {
+                format!("With: {}", names(&others))
+            }
+        }
+    })
+}
+
+/// The line an agenda says once, near the top, instead of "whole
+/// delegation" on every visit; `None` for a mission without participants.
+pub(crate) fn attendance_rule(mission: &Mission, person: bool) -> Option<&'static str> {
+    if mission.participants.is_empty() {
+        return None;
+    }
+    Some(if person {
+        "Visits are with the whole delegation unless they say who comes."
+    } else {
+        "Visits are for the whole delegation unless they name who attends."
+    })
+}
+
+/// A day's lodging as lines: "Lodging: NAME", its address, "Phone: …";
+/// without a name the first line that there is gets the label. Empty
+/// when the day has none of the three.
+pub(crate) fn lodging_lines(info: &DayInfo) -> Vec<String> {
+    let given = |text: &Option<String>| {
+        text.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    };
+    let mut lines: Vec<String> = [
+        given(&info.lodging),
+        given(&info.lodging_address),
+        given(&info.lodging_phone).map(|phone| format!("Phone: {phone}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if let Some(first) = lines.first_mut() {
+        first.insert_str(0, "Lodging: ");
+    }
+    lines
+}
+
+/// "day 2 of 5", when `date` is one of the dates of a mission of several
+/// days.
+pub(crate) fn day_number(mission: &Mission, date: NaiveDate) -> Option<String> {
+    let (start, end) = (mission.header.start, mission.header.end);
+    (start < end && (start..=end).contains(&date)).then(|| {
+        format!(
+            "day {} of {}",
+            (date - start).num_days() + 1,
+            (end - start).num_days() + 1
+        )
+    })
 }
 
 /// "Venue, address, city": the parts a visit has, the city left out when
 /// the venue or the address already names it as a word ("3-1-1 Otemachi,
 /// Oita" names Oita; "Oitagawa Bridge" does not).
-pub(crate) fn place(visit: &Visit) -> String {
+pub fn place(visit: &Visit) -> String {
     let mut parts: Vec<&str> = [&visit.venue, &visit.address]
         .into_iter()
         .filter_map(|s| s.as_deref())

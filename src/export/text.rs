@@ -1,24 +1,40 @@
-//! The plain-text agenda a cluster manager sends to the delegation.
+//! The plain-text agenda a cluster manager sends to the delegation, read
+//! in an e-mail: who the delegation is, then each day with where it
+//! sleeps and what it does.
 
 use std::borrow::Cow;
 
 use textwrap::WordSplitter;
 use unicode_width::UnicodeWidthStr;
 
-use super::Scope;
-use crate::domain::{DayIndex, Kind, Mission, Status, Visit};
+use super::{
+    Scope, attendance, attendance_rule, capitalized, day_number, days_in_scope, lodging_lines,
+    place,
+};
+use crate::domain::{Kind, Mission, Participant, Status, Visit};
 use crate::present::{date_range, time_label};
 
 /// Columns before a visit's time label.
 const INDENT: usize = 2;
 /// Columns between the time label and the text column.
 const GAP: usize = 2;
+/// "Lodging: ", under which the lodging's address and phone line up.
+const LODGING_INDENT: &str = "         ";
 
-/// The agenda for `scope`: title and dates, then each day under a heading
-/// with its visits. Lines are at most `scope.width` columns wide (a single
-/// word wider than that is broken), measured in terminal columns, so
-/// accented and CJK text line up. Words are never split at their hyphens:
-/// "1-14-16" and "Kamigyo-ku" are addresses, not prose.
+/// The agenda for `scope`: title and dates, the summary, the delegation
+/// with how to reach each person, then each day under a heading with its
+/// lodging and visits. With `scope.day`, a compact heading (title, which
+/// day of the mission, time zone) instead of the summary and delegation.
+///
+/// "Whole delegation" is said once at the top: a visit names who attends
+/// only when that is not everyone, and in one person's agenda the others
+/// who come ("With: …"). Cancelled visits are left out unless
+/// `scope.include_cancelled`, and then marked `[CANCELLED]`.
+///
+/// Lines are at most `scope.width` columns wide (a single word wider than
+/// that is broken), measured in terminal columns, so accented and CJK text
+/// line up. Words are never split at their hyphens: "1-14-16" and
+/// "Kamigyo-ku" are addresses, not prose.
 ///
 /// Visit text starts in one column, after the widest time label, but never
 /// past half the width, so a long label ("22:00–06:00 +10d") cannot squeeze
@@ -34,29 +50,29 @@ pub fn agenda(mission: &Mission, scope: &Scope) -> String {
         text: String::new(),
         width,
     };
-    out.header(mission, scope);
+    let person = scope
+        .participant
+        .as_deref()
+        .and_then(|id| mission.participant(id));
+    match scope.day {
+        Some(day) => out.day_header(mission, day, person),
+        None => {
+            out.header(mission, person);
+            out.delegation(&mission.participants);
+        }
+    }
 
-    let index = DayIndex::build(mission);
-    let in_scope = |v: &&Visit| {
-        scope
-            .participant
-            .as_deref()
-            .is_none_or(|id| v.attended_by(id))
-    };
-    let label_width = mission
-        .visits
+    let days = days_in_scope(mission, scope);
+    let label_width = days
         .iter()
-        .filter(in_scope)
-        .map(|v| time_label(v).width())
+        .flat_map(|(_, visits)| visits)
+        .map(|&i| time_label(&mission.visits[i]).width())
         .max()
         .unwrap_or(0)
         .max("time tbc".len());
     let text_column = (INDENT + label_width + GAP).min(width / 2);
 
-    for (day, &date) in index.dates().iter().enumerate() {
-        if scope.day.is_some_and(|d| d != date) {
-            continue;
-        }
+    for (date, visits) in days {
         out.blank();
         let info = mission.day_info(date);
         let mut heading = date.format("%A %-d %B %Y").to_string();
@@ -65,26 +81,26 @@ pub fn agenda(mission: &Mission, scope: &Scope) -> String {
         }
         out.para(&heading, "", "");
         out.line(&"-".repeat(heading.width().min(width)));
-        if let Some(lodging) = info.and_then(|d| d.lodging.as_deref()) {
-            out.para(&format!("Lodging: {lodging}"), "", "  ");
+        for (n, line) in info
+            .map(lodging_lines)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            let first = if n == 0 { "" } else { LODGING_INDENT };
+            out.para(line, first, LODGING_INDENT);
         }
         if let Some(notes) = info.and_then(|d| d.notes.as_deref()) {
             out.paragraphs(notes, "");
         }
-        let visits: Vec<&Visit> = index
-            .visits_on(day)
-            .iter()
-            .map(|&i| &mission.visits[i])
-            .filter(in_scope)
-            .collect();
         if visits.is_empty() {
             out.blank();
             let indent = " ".repeat(INDENT);
             out.para("(nothing scheduled)", &indent, &indent);
         }
-        for visit in visits {
+        for i in visits {
             out.blank();
-            out.visit(mission, visit, text_column);
+            out.visit(mission, &mission.visits[i], person, text_column);
         }
     }
     out.text
@@ -98,9 +114,9 @@ pub(crate) struct Agenda {
 }
 
 impl Agenda {
-    /// The mission's title, dates, organizer, whose agenda it is and its
-    /// summary.
-    fn header(&mut self, mission: &Mission, scope: &Scope) {
+    /// Title, dates and zone, organizer, whose agenda it is, the summary
+    /// and the rule for who attends.
+    fn header(&mut self, mission: &Mission, person: Option<&Participant>) {
         let header = &mission.header;
         self.para(&header.title, "", "");
         let mut when = date_range(header.start, header.end);
@@ -111,16 +127,65 @@ impl Agenda {
         if let Some(org) = &header.organizer {
             self.para(&format!("Organizer: {org}"), "", "");
         }
-        let person = scope
-            .participant
-            .as_deref()
-            .and_then(|id| mission.participant(id));
         if let Some(p) = person {
             self.para(&format!("Agenda for {}", p.name_and_organization()), "", "");
         }
         if let Some(summary) = &header.summary {
             self.blank();
             self.paragraphs(summary, "");
+        }
+        if let Some(rule) = attendance_rule(mission, person.is_some()) {
+            self.blank();
+            self.para(rule, "", "");
+        }
+    }
+
+    /// The heading of a one-day agenda: the title with which day of the
+    /// mission it is and the zone, whose agenda it is, and the rule for
+    /// who attends.
+    fn day_header(
+        &mut self,
+        mission: &Mission,
+        day: chrono::NaiveDate,
+        person: Option<&Participant>,
+    ) {
+        let header = &mission.header;
+        let mut title = header.title.clone();
+        if let Some(number) = day_number(mission, day) {
+            title.push_str(&format!(" · {number}"));
+        }
+        self.para(&title, "", "");
+        if let Some(tz) = header.timezone {
+            self.para(&format!("Times are local ({})", tz.name()), "", "");
+        }
+        if let Some(p) = person {
+            self.para(&format!("Agenda for {}", p.name_and_organization()), "", "");
+        }
+        if let Some(rule) = attendance_rule(mission, person.is_some()) {
+            self.para(rule, "", "");
+        }
+    }
+
+    /// Everyone, with how to reach them: "Name · Organization · Role ·
+    /// e-mail · phone", one person a paragraph.
+    fn delegation(&mut self, participants: &[Participant]) {
+        if participants.is_empty() {
+            return;
+        }
+        self.blank();
+        self.line("Delegation");
+        self.line("----------");
+        for p in participants {
+            let parts: Vec<&str> = std::iter::once(p.name.as_str())
+                .chain(
+                    [&p.organization, &p.role, &p.email, &p.phone]
+                        .into_iter()
+                        .filter_map(|f| f.as_deref())
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty()),
+                )
+                .collect();
+            self.para(&parts.join(" · "), "", "  ");
         }
     }
 
@@ -160,7 +225,13 @@ impl Agenda {
     }
 
     /// A visit: the time label, then its text from `text_column` on.
-    fn visit(&mut self, mission: &Mission, visit: &Visit, text_column: usize) {
+    fn visit(
+        &mut self,
+        mission: &Mission,
+        visit: &Visit,
+        person: Option<&Participant>,
+        text_column: usize,
+    ) {
         let label = time_label(visit);
         let text_indent = " ".repeat(text_column);
         let indent = text_indent.as_str();
@@ -194,18 +265,9 @@ impl Agenda {
         if let Some(contact) = &visit.contact {
             self.para(&format!("Contact: {contact}"), indent, indent);
         }
-        let who = match &visit.participants {
-            None => "whole delegation".to_string(),
-            Some(_) => {
-                let names: Vec<String> = mission.attendees(visit).map(|p| p.name.clone()).collect();
-                if names.is_empty() {
-                    "nobody yet".to_string()
-                } else {
-                    names.join(", ")
-                }
-            }
-        };
-        self.para(&format!("Attendees: {who}"), indent, indent);
+        if let Some(who) = attendance(mission, visit, person, str::to_string) {
+            self.para(&who, indent, indent);
+        }
         if let Some(notes) = &visit.notes {
             self.paragraphs(notes, indent);
         }
@@ -228,34 +290,4 @@ fn printable(text: &str) -> Cow<'_, str> {
             })
             .collect(),
     )
-}
-
-/// "Venue, address, city", leaving out the city when the venue or address
-/// already names it.
-fn place(visit: &Visit) -> String {
-    let mut parts: Vec<&str> = [&visit.venue, &visit.address]
-        .into_iter()
-        .filter_map(|s| s.as_deref())
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    if let Some(city) = visit
-        .city
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
-        if !parts.iter().any(|p| p.contains(city)) {
-            parts.push(city);
-        }
-    }
-    parts.join(", ")
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

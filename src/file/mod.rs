@@ -115,6 +115,18 @@ impl Base {
         save::render(self, mission)
     }
 
+    /// [`Base::render`], then the text read back: it is returned only when
+    /// it gives `mission` again, so nothing that would read back otherwise
+    /// is ever written.
+    pub fn render_checked(&mut self, mission: &Mission) -> Result<String, RenderError> {
+        let text = self.render(mission);
+        match parse_bytes(text.as_bytes()) {
+            Ok(parsed) if parsed.mission.same_content(mission) => Ok(text),
+            Ok(_) => Err(RenderError::Differs),
+            Err((text, report)) => Err(RenderError::Invalid { text, report }),
+        }
+    }
+
     /// The base of `text` (a file's bytes) holding `mission`, whose
     /// entities are in the file's order: what a base was before a render
     /// whose text was then not written.
@@ -136,6 +148,16 @@ impl Base {
     pub fn mission(&self) -> &Mission {
         &self.mission
     }
+}
+
+/// Why a rendered mission was not written: its text does not read back
+/// as the mission.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("the text to write reads back as a different mission")]
+    Differs,
+    #[error("the text to write has {}", report.summary())]
+    Invalid { text: String, report: Report },
 }
 
 /// Reads a mission from the bytes of a file. On failure the report holds

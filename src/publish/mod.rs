@@ -351,8 +351,11 @@ pub fn run(
 /// The events of the visits in scope, in agenda order.
 fn wanted(mission: &Mission, settings: &Settings) -> Vec<Wanted> {
     let ids = mission.visit_ids();
+    // A cancelled visit stays on the server, marked cancelled, so the
+    // phones that have its event show it so.
     let scope = Scope {
         participant: settings.participant.clone(),
+        include_cancelled: true,
         ..Scope::default()
     };
     days_in_scope(mission, &scope)
@@ -362,7 +365,7 @@ fn wanted(mission: &Mission, settings: &Settings) -> Vec<Wanted> {
             let visit = &mission.visits[i];
             let body = ics::event_calendar(mission, visit, &ids[i], settings.stamp);
             Wanted {
-                name: format!("{}.ics", ics::uid(mission, &ids[i])),
+                name: format!("{}.ics", ics::visit_uid(mission, visit, &ids[i])),
                 title: format!(
                     "{} ({}, {})",
                     visit.title,

@@ -128,9 +128,17 @@ pub static DAY: Schema<DayInfo> = Schema {
             .form(2)
             .row(2)
             .example("\"\""),
-        optional_text!(day, MultiLine, notes, "Notes")
+        optional_text!(day, Text, lodging_address, "Lodging address")
             .form(3)
-            .row(3),
+            .row(3)
+            .example("\"\""),
+        optional_text!(day, Text, lodging_phone, "Lodging phone")
+            .form(4)
+            .row(4)
+            .example("\"\""),
+        optional_text!(day, MultiLine, notes, "Notes")
+            .form(5)
+            .row(5),
     ],
 };
 

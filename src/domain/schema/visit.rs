@@ -70,6 +70,10 @@ pub static VISIT: Schema<Visit> = Schema {
             .hint("optional: letters, digits, - and _")
             .form(15)
             .row(9),
+        optional_text!(field, Text, uid, "UID")
+            .hint("the event's UID in the calendar it came from")
+            .form(16)
+            .row(10),
         field(
             "date",
             Date,
@@ -191,7 +195,7 @@ pub static VISIT: Schema<Visit> = Schema {
         .form(14)
         .row(8),
         optional_text!(field, MultiLine, notes, "Notes")
-            .form(16)
+            .form(17)
             .own()
             .example("\"\"\"What to prepare.\"\"\""),
     ],

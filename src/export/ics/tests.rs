@@ -192,6 +192,24 @@ fn a_title_without_letters_gives_the_slug_mission() {
 }
 
 #[test]
+fn a_visit_imported_from_another_calendar_keeps_its_events_uid() {
+    let m = mission(None);
+    let mut v = Visit::new(d("2026-03-30"), "Invitation");
+    v.uid = Some("040000008200E00074C5B7101A82E008@outlook.com".into());
+    let text = event(&m, &v, "2026-03-30-invitation", stamp());
+    assert_eq!(
+        lines(&text)[1],
+        "UID:040000008200E00074C5B7101A82E008@outlook.com"
+    );
+    assert_eq!(
+        visit_uid(&m, &v, "x"),
+        "040000008200E00074C5B7101A82E008@outlook.com"
+    );
+    v.uid = Some("  ".into());
+    assert_eq!(visit_uid(&m, &v, "x"), "x@mission-to-kyoto-2026.itinera");
+}
+
+#[test]
 fn source_date_epoch_sets_the_stamp() {
     let now = stamp();
     assert_eq!(stamp_from_env(None, now), Ok(now));
