@@ -26,13 +26,13 @@ fn expected(case: &Generated) -> (Vec<String>, String) {
 /// case gives) and the summary.
 fn read_here(case: &Generated) -> (Vec<String>, String) {
     let bytes = std::fs::read(&case.path).expect("read");
-    let (loaded, lines) = hostile::problem_lines(&bytes);
-    assert!(!loaded, "{}: loads", case.name);
-    let report = match itinera::file::parse_bytes(&bytes) {
-        Err((_, report)) => report,
-        Ok(_) => unreachable!("refused above"),
+    let Err((text, report)) = itinera::file::parse_bytes(&bytes) else {
+        panic!("{}: loads", case.name);
     };
-    let first = lines.into_iter().take(case.first.len()).collect();
+    let first = hostile::report_lines(&report, &text)
+        .into_iter()
+        .take(case.first.len())
+        .collect();
     (first, report.summary())
 }
 

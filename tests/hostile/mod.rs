@@ -7,7 +7,6 @@
 
 #![allow(dead_code)]
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The mission's first lines: the problems below are on line 6 or later.
@@ -351,24 +350,12 @@ pub fn unreadable(dir: &Path) -> &'static str {
     "unreadable.toml"
 }
 
-/// The check lines of `text` for a mission read in-process, as the
-/// binary prints them, with the file named `F`.
-pub fn problem_lines(bytes: &[u8]) -> (bool, Vec<String>) {
-    let mut out = String::new();
-    let loaded = match itinera::file::parse_bytes(bytes) {
-        Err((text, report)) => {
-            let _ = write!(out, "{}", report.render("F", &text));
-            false
-        }
-        Ok(parsed) => {
-            let text = String::from_utf8_lossy(bytes);
-            let _ = write!(out, "{}", parsed.report.render("F", &text));
-            true
-        }
-    };
-    let lines = out
+/// The check lines of `report` on `text`, as the binary prints them,
+/// with the file named `F`.
+pub fn report_lines(report: &itinera::file::Report, text: &str) -> Vec<String> {
+    report
+        .render("F", text)
         .lines()
         .map(|l| l.strip_prefix("F:").unwrap_or(l).to_string())
-        .collect();
-    (loaded, lines)
+        .collect()
 }
