@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Seeds the fuzz corpora from the test fixtures (see docs/testing.md):
+# Seeds the fuzz corpora from the test fixtures (see docs/fuzzing.md):
 #   corpus/load   every mission file of tests/fixtures and data/
 #   corpus/edits  each fixture that loads, a NUL, then a few actions
 #                 (move, delay, copy, save, edit the title, delete, undo,

@@ -27,12 +27,72 @@ use ratatui::layout::Rect;
 /// Keys as written in config.toml: the planner's, a form's and a text
 /// field's.
 const KEYS: &[&str] = &[
-    "j", "k", "h", "l", "g", "G", "J", "K", "<", ">", "+", "-", "]", "[", "c", "d", "n", "e",
-    "m", "D", "a", "s", "u", "u", "ctrl-r", "tab", "backtab", "esc", "esc", "enter", "enter",
-    "space", "up", "down", "left", "right", "home", "end", "pageup", "pagedown", "backspace",
-    "delete", "ctrl-u", "ctrl-k", "ctrl-w", "ctrl-y", "ctrl-left", "ctrl-right", "alt-b",
-    "alt-f", "shift-up", "shift-down", "?", ":", "y", "n", "r", "x", "q", "0", "1", "5", "9",
-    "w", "!", "f1",
+    "j",
+    "k",
+    "h",
+    "l",
+    "g",
+    "G",
+    "J",
+    "K",
+    "<",
+    ">",
+    "+",
+    "-",
+    "]",
+    "[",
+    "c",
+    "d",
+    "n",
+    "e",
+    "m",
+    "D",
+    "a",
+    "s",
+    "u",
+    "u",
+    "ctrl-r",
+    "tab",
+    "backtab",
+    "esc",
+    "esc",
+    "enter",
+    "enter",
+    "space",
+    "up",
+    "down",
+    "left",
+    "right",
+    "home",
+    "end",
+    "pageup",
+    "pagedown",
+    "backspace",
+    "delete",
+    "ctrl-u",
+    "ctrl-k",
+    "ctrl-w",
+    "ctrl-y",
+    "ctrl-left",
+    "ctrl-right",
+    "alt-b",
+    "alt-f",
+    "shift-up",
+    "shift-down",
+    "?",
+    ":",
+    "y",
+    "n",
+    "r",
+    "x",
+    "q",
+    "0",
+    "1",
+    "5",
+    "9",
+    "w",
+    "!",
+    "f1",
 ];
 
 /// Characters for typed and pasted text.
@@ -43,11 +103,7 @@ const CHARS: &[char] = &[
 
 fn keys() -> &'static [Key] {
     static KEYS_PARSED: OnceLock<Vec<Key>> = OnceLock::new();
-    KEYS_PARSED.get_or_init(|| {
-        KEYS.iter()
-            .map(|k| Key::parse(k).expect("a key"))
-            .collect()
-    })
+    KEYS_PARSED.get_or_init(|| KEYS.iter().map(|k| Key::parse(k).expect("a key")).collect())
 }
 
 /// The planner on a mission, with its document's base as the runner
@@ -212,10 +268,15 @@ fn undo_all(planner: &mut Planner) -> usize {
 fuzz_target!(|data: &[u8]| {
     let split = data.iter().position(|&b| b == 0).unwrap_or(data.len());
     let (file, actions) = data.split_at(split);
-    let Ok(parsed) = parse_bytes(file) else { return };
+    let Ok(parsed) = parse_bytes(file) else {
+        return;
+    };
     let original: Mission = parsed.mission.clone();
     let written = parsed.base.clone().render(&original);
-    assert!(written.as_bytes() == file, "unedited, the mission renders back to other bytes");
+    assert!(
+        written.as_bytes() == file,
+        "unedited, the mission renders back to other bytes"
+    );
 
     let mut planner = Planner {
         app: App::new(parsed.mission, Config::default(), Opening::default()),

@@ -22,7 +22,10 @@ fuzz_target!(|data: &[u8]| {
         "the mission renders back to other bytes:\n{written}"
     );
     let text = String::from_utf8_lossy(data);
-    itinera_fuzz::check_inside(text.strip_prefix('\u{feff}').unwrap_or(&text), &parsed.report);
+    itinera_fuzz::check_inside(
+        text.strip_prefix('\u{feff}').unwrap_or(&text),
+        &parsed.report,
+    );
 
     let mission = &parsed.mission;
     let stamp = Utc
@@ -31,11 +34,12 @@ fuzz_target!(|data: &[u8]| {
         .expect("a time");
     let someone = mission.participants.first().map(|p| p.id.clone());
     let first_day = mission.dates().next();
-    for (participant, day) in [(None, None), (someone, first_day)] {
+    for (participant, day, include_cancelled) in [(None, None, false), (someone, first_day, true)] {
         let scope = Scope {
             participant,
             day,
             width: 40,
+            include_cancelled,
         };
         export::agenda(mission, &scope);
         export::markdown::agenda(mission, &scope);
