@@ -86,7 +86,7 @@ start() {
     tmux display-message -p -t "$SESSION" '#{pane_pid}'
 }
 # The mission as it is with the title set to $1.
-retitled() { sed "0,/^title = \"Crash test [0-9]*\"\$/s//title = \"Crash test $1\"/" "$MISSION"; }
+retitled() { sed "0,/^title = \"Crash test [^\"]*\"\$/s//title = \"Crash test $1\"/" "$MISSION"; }
 # Sets the title to "Crash test $1" in the form and waits until it shows.
 edit_title() {
     tmux send-keys -t "$SESSION" m
@@ -100,14 +100,19 @@ edit_title() {
 pid=$(start)
 longest=0
 for round in 1 2 3; do
-    expected=$(retitled "c$round" | sha256sum)
+    retitled "c$round" >"$WORK/expected"
+    expected=$(sha256sum <"$WORK/expected")
     edit_title "c$round"
     began=$(now_ms)
     tmux send-keys -t "$SESSION" C-s
     wait_for "Saved m.toml"
     took=$(($(now_ms) - began))
     ((took > longest)) && longest=$took
-    [[ $(sha256sum <"$MISSION") == "$expected" ]] || { echo "crash-test: the save wrote something else" >&2; exit 1; }
+    if [[ $(sha256sum <"$MISSION") != "$expected" ]]; then
+        echo "crash-test: the save wrote something else:" >&2
+        diff "$WORK/expected" "$MISSION" | head -20 >&2 || true
+        exit 1
+    fi
 done
 window=$((longest * 13 / 10))
 kill -KILL "$pid"
