@@ -8,7 +8,7 @@
 #     (`.NAME.XXXXXX`, `.NAME.bak.XXXXXX`) behind.
 #
 # Usage: scripts/crash-test.sh [KILLS]     (default 300)
-# Environment: VISITS (default 20000), SEED (default 1), ITINERA (the
+# Environment: VISITS (default 10000), SEED (default 1), ITINERA (the
 # binary; default target/release/itinera, built if missing), KEEP=1 keeps
 # the work directory. Needs tmux. Takes about 2 s a kill.
 #
@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 KILLS=${1:-300}
-VISITS=${VISITS:-20000}
+VISITS=${VISITS:-10000}
 RANDOM=${SEED:-1}
 BIN=${ITINERA:-target/release/itinera}
 if [[ -z ${ITINERA:-} && ! -x $BIN ]]; then
