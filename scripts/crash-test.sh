@@ -10,7 +10,7 @@
 # Usage: scripts/crash-test.sh [KILLS]     (default 300)
 # Environment: VISITS (default 10000), SEED (default 1), ITINERA (the
 # binary; default target/release/itinera, built if missing), KEEP=1 keeps
-# the work directory. Needs tmux. Takes about 2 s a kill.
+# the work directory. Needs tmux. Takes 4 to 6 s a kill on a busy machine.
 #
 # The planner runs in tmux at 100x30 with its own data and configuration
 # directories. Each round starts it, waits for its first frame, changes the
