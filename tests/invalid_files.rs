@@ -5,6 +5,8 @@
 //! A case whose expected lines hold an error must fail to load; a case with
 //! warnings only must load and report those warnings.
 
+mod invalid_more;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -426,6 +428,11 @@ const CASES: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Every case: [`CASES`], then [`invalid_more::MORE`].
+fn all_cases() -> impl Iterator<Item = &'static (&'static str, &'static [&'static str])> {
+    CASES.iter().chain(invalid_more::MORE)
+}
+
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid")
 }
@@ -465,7 +472,7 @@ fn is_error_line(line: &str) -> bool {
 #[test]
 fn every_fixture_reports_exactly_the_expected_problems() {
     let mut failures = Vec::new();
-    for &(name, expected) in CASES {
+    for &(name, expected) in all_cases() {
         let (loaded, actual) = problems(&fixture_bytes(name));
         let should_load = !expected.iter().any(|line| is_error_line(line));
         if loaded != should_load || actual != expected {
@@ -485,7 +492,7 @@ fn every_fixture_reports_exactly_the_expected_problems() {
         failures.is_empty(),
         "{} of {} fixtures differ:\n\n{}",
         failures.len(),
-        CASES.len(),
+        all_cases().count(),
         failures.join("\n\n")
     );
 }
@@ -513,7 +520,7 @@ fn every_fixture_is_in_the_table() {
         .filter(|name| name.ends_with(".toml"))
         .collect();
     let mut in_table = BTreeSet::new();
-    for &(name, _) in CASES {
+    for &(name, _) in all_cases() {
         assert!(
             in_table.insert(name.to_string()),
             "{name} is twice in CASES"
@@ -525,7 +532,8 @@ fn every_fixture_is_in_the_table() {
         unchecked.is_empty() && missing.is_empty(),
         "fixtures not in CASES: {unchecked:?}; CASES without a fixture: {missing:?}"
     );
-    assert!(CASES.len() >= 30, "the corpus has {} cases", CASES.len());
+    let cases = all_cases().count();
+    assert!(cases >= 110, "the corpus has {cases} cases");
 }
 
 /// The fixtures whose point is their bytes still have them (an editor or a
@@ -547,6 +555,33 @@ fn byte_level_fixtures_keep_their_bytes() {
         assert!(!text.is_ascii(), "{name} has non-ASCII text");
         assert!(!text.contains('\r'), "{name} has LF line ends");
     }
+    assert!(fixture_bytes("utf16_le_bom.toml").starts_with(b"\xff\xfef\0"));
+    assert!(fixture_bytes("utf16_be_bom.toml").starts_with(b"\xfe\xff\0f"));
+    assert!(fixture_bytes("utf32_le_bom.toml").starts_with(b"\xff\xfe\0\0f\0\0\0"));
+    assert!(fixture_bytes("utf16_le_without_bom.toml").starts_with(b"f\0o\0"));
+    assert!(fixture_bytes("bom_twice.toml").starts_with(b"\xef\xbb\xbf\xef\xbb\xbfformat"));
+    for (name, bytes) in [
+        ("latin1_title.toml", &b"\xe0"[..]),
+        ("windows1252_quotes.toml", b"\x93"),
+        ("overlong_slash.toml", b"\xc0\xaf"),
+        ("overlong_nul.toml", b"\xc0\x80"),
+        ("lone_surrogate_bytes.toml", b"\xed\xa0\x80"),
+        ("esc_in_title.toml", b"\x1b"),
+        ("del_in_title.toml", b"\x7f"),
+        ("nbsp_before_equals.toml", b"\xc2\xa0"),
+        ("bom_in_a_line.toml", b"\"\xef\xbb\xbf\n"),
+    ] {
+        let fixture = fixture_bytes(name);
+        assert!(
+            fixture.windows(bytes.len()).any(|w| w == bytes),
+            "{name} holds {bytes:x?}"
+        );
+    }
+    let cr = fixture_bytes("cr_line_ends.toml");
+    assert!(
+        cr.contains(&b'\r') && !cr.contains(&b'\n'),
+        "only CR line ends"
+    );
 }
 
 /// Kinds and statuses in any case, with spaces around, and the US spelling

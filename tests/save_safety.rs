@@ -156,22 +156,31 @@ fn stale_temporary_files_of_this_mission_are_removed_at_start_and_at_save() {
     let minute = Duration::from_secs(60);
     let stale = leftover(&mission, &format!(".{NAME}.AbC123"), minute);
     let stale_backup = leftover(&mission, &format!(".{NAME}.bak.x9Y8z7"), minute);
+    // What a save killed a moment ago leaves: written just now, and its
+    // lock gone with its process.
+    let fresh = leftover(&mission, &format!(".{NAME}.Fresh1"), Duration::ZERO);
+    let fresh_backup = leftover(&mission, &format!(".{NAME}.bak.Fresh2"), Duration::ZERO);
     // Kept: a file a running save is writing (locked, as itinera locks its
-    // own), one written a moment ago, another mission's, other names.
+    // own), another mission's, other names.
     let held = leftover(&mission, &format!(".{NAME}.Held01"), minute);
     let lock = std::fs::File::open(&held).expect("open");
     rustix::fs::flock(&lock, rustix::fs::FlockOperation::LockExclusive).expect("flock");
-    let fresh = leftover(&mission, &format!(".{NAME}.Fresh1"), Duration::ZERO);
-    let other = leftover(&mission, ".other.toml.AbC123", minute);
+    let held_fresh = leftover(&mission, &format!(".{NAME}.Held02"), Duration::ZERO);
+    let lock_fresh = std::fs::File::open(&held_fresh).expect("open");
+    rustix::fs::flock(&lock_fresh, rustix::fs::FlockOperation::LockShared).expect("flock");
+    let other = leftover(&mission, ".other.toml.AbC123", Duration::ZERO);
     let longer = leftover(&mission, &format!(".{NAME}.AbC1234"), minute);
 
     let loaded = itinera::file::load(&mission).expect("loads");
     let mut app = Planner::open(loaded, itinera::input::Config::default(), None);
-    assert!(
-        !stale.exists() && !stale_backup.exists(),
-        "removed at start"
-    );
-    for kept in [&held, &fresh, &other, &longer] {
+    for removed in [&stale, &stale_backup, &fresh, &fresh_backup] {
+        assert!(
+            !removed.exists(),
+            "{} was removed at start",
+            removed.display()
+        );
+    }
+    for kept in [&held, &held_fresh, &other, &longer] {
         assert!(kept.exists(), "{} was kept", kept.display());
     }
 
@@ -184,5 +193,7 @@ fn stale_temporary_files_of_this_mission_are_removed_at_start_and_at_save() {
     assert!(!app.is_dirty(), "{:?}", app.message);
     assert!(!again.exists(), "removed at the save");
     assert!(held.exists(), "still held, still kept");
+    assert!(held_fresh.exists(), "still held, still kept");
     drop(lock);
+    drop(lock_fresh);
 }

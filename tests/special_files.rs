@@ -1,11 +1,15 @@
 //! Paths that name something other than a mission file: a named pipe, a
-//! directory, a link to `/dev/zero`. Every command answers at once with a
-//! clear refusal and exit 2, and the planner refuses them without touching
-//! the terminal.
+//! directory, links to `/dev/zero`, `/dev/null` and a directory, a link to
+//! nothing, links in a loop, a socket (see `hostile::specials`). Every
+//! command answers at once with a clear refusal and exit 2, and the
+//! planner refuses them without touching the terminal. And a file of mode
+//! 000, refused as unreadable, or (for root, who reads it) for what it
+//! holds.
 
 #![cfg(unix)]
 
 mod common;
+mod hostile;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -38,37 +42,13 @@ fn itinera_in(dir: &Path, args: &[&str]) -> Output {
     child.wait_with_output().expect("output")
 }
 
-fn mkfifo(path: &Path) {
-    rustix::fs::mkfifoat(
-        rustix::fs::CWD,
-        path,
-        rustix::fs::Mode::from_raw_mode(0o600),
-    )
-    .expect("mkfifo");
-}
-
-/// A directory holding the three special paths, and what each is refused
-/// as.
-fn specials() -> (tempfile::TempDir, Vec<(&'static str, &'static str)>) {
+/// The special paths in a new directory, and what each is refused as.
+fn specials() -> (tempfile::TempDir, Vec<(&'static str, String)>) {
     let dir = tempfile::tempdir().expect("tempdir");
-    mkfifo(&dir.path().join("pipe.toml"));
-    std::fs::create_dir(dir.path().join("folder.toml")).expect("mkdir");
-    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.toml")).expect("symlink");
-    let cases = vec![
-        (
-            "pipe.toml",
-            "error: cannot read pipe.toml: it is a named pipe (FIFO), not a regular file\n",
-        ),
-        (
-            "folder.toml",
-            "error: cannot read folder.toml: it is a directory, not a regular file\n",
-        ),
-        (
-            "zero.toml",
-            "error: cannot read zero.toml: it is a link to /dev/zero, which is a character \
-             device, not a regular file\n",
-        ),
-    ];
+    let cases = hostile::specials(dir.path())
+        .into_iter()
+        .map(|s| (s.name, s.message))
+        .collect();
     (dir, cases)
 }
 
@@ -98,6 +78,37 @@ fn the_planner_refuses_them_without_touching_the_terminal() {
         let raw = String::from_utf8_lossy(&session.raw).replace("\r\n", "\n");
         assert_eq!(raw, message, "{name}: only the refusal is printed");
     }
+}
+
+/// Root reads a file whatever its mode, so there the file is read and
+/// refused for what it holds (its title set twice); anyone else is told
+/// they may not read it. Either way nothing reaches the terminal but the
+/// refusal.
+#[test]
+fn a_file_nobody_may_read_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let name = hostile::unreadable(dir.path());
+    let problem = "unreadable.toml:6:1: error: duplicate key `title`: it is already set earlier \
+                   in this table (line 3)\n";
+    let (code, stdout, stderr, planner) = if hostile::reads_everything() {
+        (
+            1,
+            format!("{problem}unreadable.toml: 1 error\n"),
+            "",
+            problem.to_string(),
+        )
+    } else {
+        let refusal = "error: cannot read unreadable.toml: Permission denied (os error 13)\n";
+        (2, String::new(), refusal, refusal.to_string())
+    };
+    let out = itinera_in(dir.path(), &["check", name]);
+    assert_eq!(out.status.code(), Some(code));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), stdout);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), stderr);
+    let mut session = Session::start(&[name], dir.path(), dir.path());
+    assert_eq!(session.wait_exit(), code as u32);
+    let raw = String::from_utf8_lossy(&session.raw).replace("\r\n", "\n");
+    assert_eq!(raw, planner, "only the refusal is printed");
 }
 
 #[test]

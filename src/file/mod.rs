@@ -167,8 +167,8 @@ fn read_text(text: &str) -> Result<(Mission, Report), Report> {
 pub enum LoadError {
     #[error("cannot read {}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
-    /// Not a regular file (a directory, a named pipe, a device...), or a
-    /// link to one: refused without reading.
+    /// Not a regular file (a directory, a named pipe, a device...), a
+    /// link to one, or a link that leads nowhere: refused without reading.
     #[error("cannot read {}: {reason}", path.display())]
     NotAFile { path: PathBuf, reason: String },
     #[error("{} has {}", path.display(), report.summary())]
@@ -242,9 +242,15 @@ fn invalid(path: &Path, text: String, report: Report) -> LoadError {
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     match open::read_mission_bytes(path) {
         Ok(bytes) => Ok(bytes),
-        Err(open::ReadError::Io(source)) => Err(LoadError::Io {
-            path: path.to_path_buf(),
-            source,
+        Err(open::ReadError::Io(source)) => Err(match open::link_problem(path, &source) {
+            Some(reason) => LoadError::NotAFile {
+                path: path.to_path_buf(),
+                reason,
+            },
+            None => LoadError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
         }),
         Err(err @ open::ReadError::NotRegular { .. }) => Err(LoadError::NotAFile {
             path: path.to_path_buf(),

@@ -105,6 +105,23 @@ pub fn read_mission_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     read_regular(path, MAX_FILE_BYTES).map(|(bytes, _)| bytes)
 }
 
+/// What a symbolic link at `path` has to do with `err`, the error
+/// reading through it gave: it leads nowhere, or round in a loop.
+pub fn link_problem(path: &Path, err: &io::Error) -> Option<String> {
+    #[cfg(unix)]
+    if err.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
+        return Some("it is a symbolic link in a loop of links that never reaches a file".into());
+    }
+    if err.kind() != io::ErrorKind::NotFound || !is_link(path) {
+        return None;
+    }
+    let target = std::fs::read_link(path).ok()?;
+    Some(format!(
+        "it is a symbolic link to {}, which does not exist",
+        target.display()
+    ))
+}
+
 fn is_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }

@@ -72,32 +72,40 @@ impl TempFile {
     /// given.
     pub fn beside(target: &Path, like: Option<&Metadata>) -> io::Result<TempFile> {
         let mut tries = 0;
-        let (path, file) = loop {
+        let temp = loop {
             let path = temp_name(target);
-            match std::fs::OpenOptions::new()
+            let created = std::fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)
                 // Without a file to copy from: as a file created the
                 // ordinary way (0666 less the umask).
                 .mode(if like.is_some() { 0o600 } else { 0o666 })
-                .open(&path)
-            {
-                Ok(file) => break (path, file),
-                Err(err) if err.kind() == io::ErrorKind::AlreadyExists && tries < 100 => {
-                    tries += 1;
+                .open(&path);
+            match created {
+                Ok(file) => {
+                    let mut temp = TempFile {
+                        path,
+                        file: Some(file),
+                    };
+                    if temp.locked_in_place()? {
+                        break temp;
+                    }
+                    // A cleanup took it in the instant before the lock:
+                    // the name is no longer ours, and the next is tried.
+                    temp.path = PathBuf::new();
                 }
+                Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
                 Err(err) => return Err(err),
             }
-        };
-        let temp = TempFile {
-            path,
-            file: Some(file),
+            tries += 1;
+            if tries > 100 {
+                return Err(io::Error::other("no temporary file could be made"));
+            }
         };
         let file = temp
             .file
             .as_ref()
             .ok_or_else(|| io::Error::other("closed"))?;
-        rustix::fs::flock(file, FlockOperation::NonBlockingLockExclusive)?;
         if let Some(meta) = like {
             file.set_permissions(std::fs::Permissions::from_mode(meta.mode() & 0o7777))?;
             // Keeping the owner only works for the owner (or root); anyone
@@ -109,6 +117,24 @@ impl TempFile {
             );
         }
         Ok(temp)
+    }
+
+    /// Locks the new file, and tells whether it is still the file under
+    /// its name: a cleanup of stale temporary files (another itinera's)
+    /// may have removed it between its creation and the lock.
+    fn locked_in_place(&self) -> io::Result<bool> {
+        let file = self
+            .file
+            .as_ref()
+            .ok_or_else(|| io::Error::other("closed"))?;
+        match rustix::fs::flock(file, FlockOperation::NonBlockingLockExclusive) {
+            Ok(()) => {}
+            Err(rustix::io::Errno::WOULDBLOCK) => return Ok(false),
+            Err(err) => return Err(err.into()),
+        }
+        let held = file.metadata()?;
+        Ok(std::fs::symlink_metadata(&self.path)
+            .is_ok_and(|named| named.dev() == held.dev() && named.ino() == held.ino()))
     }
 
     /// Writes `bytes` and flushes them to disk.

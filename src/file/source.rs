@@ -92,6 +92,15 @@ fn utf8(bytes: &[u8]) -> Result<&str, SourceError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(fail("", 0, too_large(bytes.len() as u64)));
     }
+    if let Some(encoding) = wide_encoding(bytes) {
+        return Err(fail(
+            "",
+            0,
+            format!(
+                "file is {encoding} text (it starts with a {encoding} byte-order mark); save it as UTF-8"
+            ),
+        ));
+    }
     std::str::from_utf8(bytes).map_err(|err| {
         let valid = &bytes[..err.valid_up_to()];
         let text = String::from_utf8_lossy(valid);
@@ -112,6 +121,15 @@ fn utf8(bytes: &[u8]) -> Result<&str, SourceError> {
 fn examine(text: &str) -> Result<Layout, SourceError> {
     let bom = text.starts_with(BOM);
     let body = text.strip_prefix(BOM).unwrap_or(text);
+    // The TOML reader would skip this one too, and a save would write the
+    // file back with one mark less.
+    if bom && body.starts_with(BOM) {
+        return Err(fail(
+            body,
+            0,
+            "file starts with two byte-order marks; remove one".to_string(),
+        ));
+    }
     if body.is_empty() {
         return Err(fail(
             body,
@@ -146,6 +164,18 @@ fn examine(text: &str) -> Result<Layout, SourceError> {
         crlf: newlines > 0 && crlf == newlines,
         final_newline: body.ends_with('\n'),
     })
+}
+
+/// The encoding a file written as UTF-16 or UTF-32 declares with its
+/// byte-order mark: such a file is text, only not UTF-8.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        Some("UTF-32")
+    } else if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        Some("UTF-16")
+    } else {
+        None
+    }
 }
 
 /// The message for a file of `len` bytes, over [`MAX_FILE_BYTES`]. Sizes are
@@ -215,6 +245,35 @@ mod tests {
         assert_eq!(
             too_large(300 << 20),
             "file is 300 MB; itinera reads mission files up to 64 MB"
+        );
+    }
+
+    #[test]
+    fn wide_encodings_are_named_by_their_byte_order_mark() {
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("format = 1\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(
+            first_message(decode(&utf16).expect_err("UTF-16")),
+            "file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8"
+        );
+        assert!(
+            first_message(decode(b"\xFE\xFF\0f").expect_err("BE")).starts_with("file is UTF-16")
+        );
+        assert!(
+            first_message(decode(b"\xFF\xFE\0\0f\0\0\0").expect_err("UTF-32"))
+                .starts_with("file is UTF-32 text")
+        );
+    }
+
+    #[test]
+    fn a_second_byte_order_mark_is_refused() {
+        let err = decode("\u{feff}\u{feff}format = 1\n".as_bytes()).expect_err("two marks");
+        assert_eq!(err.report.diagnostics[0].span, 0..0);
+        assert_eq!(
+            first_message(err),
+            "file starts with two byte-order marks; remove one"
         );
     }
 

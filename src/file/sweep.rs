@@ -5,16 +5,22 @@
 //!
 //! Only this mission's are touched, and only those no save is still
 //! writing: the name must follow the pattern exactly (six letters or
-//! digits after the mission's own name), the file must not have been
-//! modified for [`STALE_AFTER`], and nobody may hold a lock on it (a
-//! running itinera locks its temporary files while it writes them, and
-//! the file a save has just replaced until it is dealt with).
+//! digits after the mission's own name), and nobody may hold a lock on
+//! the file (a running itinera locks its temporary files from the moment
+//! it creates them until they are renamed, and the file a save has just
+//! replaced until it is dealt with). A lock dies with its process, so
+//! what a killed save left is removed at the very next start, however
+//! recent. Where there are no such locks (not Unix), a file must also
+//! have been left alone for ten seconds (`STALE_AFTER`).
 
 use std::path::Path;
+#[cfg(not(unix))]
 use std::time::{Duration, SystemTime};
 
-/// How long a temporary file must have been left alone before it counts
-/// as left over: a save writes its temporary file in well under a second.
+/// Without locks: how long a temporary file must have been left alone
+/// before it counts as left over (a save writes its temporary file in
+/// well under a second).
+#[cfg(not(unix))]
 pub const STALE_AFTER: Duration = Duration::from_secs(10);
 
 /// Whether `name` is the name of a temporary file for the mission file
@@ -44,7 +50,6 @@ pub fn remove_stale(target: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };
-    let now = SystemTime::now();
     let mut removed = 0;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -52,22 +57,18 @@ pub fn remove_stale(target: &Path) -> usize {
             continue;
         }
         let Ok(meta) = entry.metadata() else { continue };
-        let old = meta
-            .modified()
-            .ok()
-            .and_then(|modified| now.duration_since(modified).ok())
-            .is_some_and(|age| age >= STALE_AFTER);
-        if meta.is_file() && old && remove_if_unlocked(&entry.path()) {
+        if meta.is_file() && remove_if_unlocked(&entry.path(), &meta) {
             removed += 1;
         }
     }
     removed
 }
 
-/// Removes `path` unless someone holds a lock on it.
+/// Removes `path` (the file `meta` describes) unless someone holds a lock
+/// on it.
 #[cfg(unix)]
-fn remove_if_unlocked(path: &Path) -> bool {
-    use std::os::unix::fs::OpenOptionsExt;
+fn remove_if_unlocked(path: &Path, meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
     let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY;
     let Ok(file) = std::fs::OpenOptions::new()
         .read(true)
@@ -79,12 +80,21 @@ fn remove_if_unlocked(path: &Path) -> bool {
     if rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_err() {
         return false;
     }
-    std::fs::remove_file(path).is_ok()
+    // Still the file that was listed, and still under that name.
+    let same = |m: &std::fs::Metadata| m.dev() == meta.dev() && m.ino() == meta.ino();
+    let listed = file.metadata().is_ok_and(|m| same(&m));
+    let named = std::fs::symlink_metadata(path).is_ok_and(|m| same(&m));
+    listed && named && std::fs::remove_file(path).is_ok()
 }
 
 #[cfg(not(unix))]
-fn remove_if_unlocked(path: &Path) -> bool {
-    std::fs::remove_file(path).is_ok()
+fn remove_if_unlocked(path: &Path, meta: &std::fs::Metadata) -> bool {
+    let old = meta
+        .modified()
+        .ok()
+        .and_then(|modified| SystemTime::now().duration_since(modified).ok())
+        .is_some_and(|age| age >= STALE_AFTER);
+    old && std::fs::remove_file(path).is_ok()
 }
 
 #[cfg(test)]

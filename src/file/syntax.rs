@@ -18,8 +18,12 @@ use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, LineIndex, excerpt};
 
+mod hints;
+
+use hints::{long_key, no_character};
+
 /// How deep arrays and inline tables may nest: the TOML reader's limit.
-const NESTING: u32 = 80;
+pub(super) const NESTING: u32 = 80;
 
 /// Every problem worth reporting in `text`, for which the TOML reader
 /// found `errors` (in the order it found them) and `overflow`, the first
@@ -33,7 +37,15 @@ pub(super) fn problems(
     let structure = first_structure_problem(text);
     let errors: Vec<(Range<usize>, String)> = errors
         .iter()
-        .map(|e| (e.span().unwrap_or(0..0), e.message().trim_end().to_string()))
+        .map(|e| {
+            let message = e.message().trim_end();
+            let span = match e.span() {
+                // The reader does not say where the key is.
+                None if message == "recursion limit" => long_key(text).map_or(0..0, |at| at..at),
+                span => span.unwrap_or(0..0),
+            };
+            (span, message.to_string())
+        })
         .collect();
     let mut found: Vec<(Range<usize>, String)> = errors
         .iter()
@@ -69,6 +81,18 @@ pub(super) fn problems(
         }
         out.push(match message.as_str() {
             "duplicate key" => sweep.duplicate_key(text, span),
+            "invalid value, expected unicode hexadecimal value" => no_character(text, span),
+            "cannot recurse further; max recursion depth met" => Diagnostic::error(
+                span,
+                format!(
+                    "invalid TOML: values nested more than {NESTING} deep \
+                     (arrays or inline tables inside each other)"
+                ),
+            ),
+            "recursion limit" => Diagnostic::error(
+                span,
+                format!("invalid TOML: a key of more than {NESTING} dotted parts"),
+            ),
             message => Diagnostic::error(span, format!("invalid TOML: {message}")),
         });
     }
