@@ -109,3 +109,27 @@ fn the_line_moves_on_with_the_clock() {
     assert!(s.contains("── now 15:50"), "{s}");
     assert!(!s.contains('▷'), "the next visit is tomorrow:\n{s}");
 }
+
+#[test]
+fn a_problem_on_the_visit_on_now_shows_its_mark_instead() {
+    // The government meeting runs into lunch: both overlap, for everyone.
+    let mut app = common::sample_with(|mission| {
+        let meeting = mission
+            .visits
+            .iter_mut()
+            .find(|v| v.title == "Osaka Prefectural Government")
+            .expect("the meeting");
+        meeting.end = chrono::NaiveTime::from_hms_opt(12, 30, 0);
+    });
+    app.start_on(tokyo(14, 12, 20));
+    let s = screen(&mut app, 100, 30);
+    assert!(
+        row_with(&s, "12:00–13:00   Lunch").contains("│!12:00"),
+        "the problem's mark, not ▶:\n{s}"
+    );
+    assert!(
+        row_with(&s, "Northern Osaka").contains("│▷14:00–15:30   Northern"),
+        "the next visit keeps its mark:\n{s}"
+    );
+    assert!(s.contains("── now 12:20 ───"), "{s}");
+}
