@@ -92,7 +92,11 @@ fn every_mode_and_its_actions_are_in_the_configuration_section() {
 fn readme_gives_the_run_and_test_commands() {
     let readme = readme();
     assert!(readme.contains("cargo run --release -- data/clust-er-health-japan-2022.toml"));
-    assert!(readme.contains("\ncargo test\n"));
+    assert!(readme.contains("\ncargo test --locked\n"));
+    // CI runs the same command.
+    let ci =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/run")).expect(".ci/run");
+    assert!(ci.contains("cargo test --locked"), "{ci}");
     assert!(
         std::path::Path::new(concat!(
             env!("CARGO_MANIFEST_DIR"),
