@@ -127,3 +127,33 @@ fn a_move_that_creates_an_overlap_shows_at_once_and_undo_clears_it() {
     assert!(!s.contains("problem"), "{s}");
     assert!(app.problems().is_empty());
 }
+
+#[test]
+fn enter_on_a_visit_the_filter_hides_clears_the_filter_and_goes_there() {
+    let mut app = app_for(PROBLEMS);
+    // Only KENTO (in Suita) is shown on 24 October.
+    app.set_filter(itinera::app::Filter {
+        city: Some("Suita".into()),
+        ..Default::default()
+    });
+    // The panel opens at the selected visit's problem; the second of all
+    // is the lunch's overlap.
+    press(&mut app, &["!", "g", "j"], AREA);
+    let s = screen(&mut app, 100, 30);
+    assert!(
+        s.contains("warning: \"Lunch\" (11:00–12:00) overlaps"),
+        "{s}"
+    );
+    press(&mut app, &["enter"], AREA);
+    let s = screen(&mut app, 100, 30);
+    assert!(app.filter().is_empty(), "the filter is cleared");
+    assert!(s.contains("Filter cleared to show the visit."), "{s}");
+    let selected = app.selected_visit().map(|v| v.title.clone());
+    assert!(
+        matches!(
+            selected.as_deref(),
+            Some("Lunch" | "Osaka Prefectural Government")
+        ),
+        "{selected:?}:\n{s}"
+    );
+}

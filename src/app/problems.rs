@@ -93,11 +93,14 @@ impl App {
     }
 
     fn go_to_visit(&mut self, key: crate::domain::Key, problem: &Problem) {
-        let slot = self
-            .plan
-            .mission()
-            .visit_index(key)
-            .and_then(|i| self.plan.index().slot(i));
+        let visit = self.plan.mission().visit_index(key);
+        // A visit the filter hides is shown by clearing it.
+        if visit.is_some_and(|i| self.index().slot(i).is_none()) && !self.filter().is_empty() {
+            self.set_filter(super::Filter::default());
+            self.info("Filter cleared to show the visit.");
+        }
+        // Positions are in the days as shown (the filter's, if any).
+        let slot = visit.and_then(|i| self.index().slot(i));
         match slot {
             Some((day, pos)) => {
                 self.view.focus = Pane::Timeline;
