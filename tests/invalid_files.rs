@@ -206,6 +206,15 @@ const CASES: &[(&str, &[&str])] = &[
         "out_of_order_after_a_visit_with_an_error.toml",
         &["12:17: error: unknown participant id \"tanaka\" (ids come from [[participants]])"],
     ),
+    // A file that is not loaded still says which visits are outside its
+    // dates, also when its only error is found while reading it.
+    (
+        "outside_dates_with_a_reading_error.toml",
+        &[
+            "1:1: error: missing `format = 1` at the top of the file",
+            "7:8: warning: visit on 2022-11-20 is outside the mission's dates (2022-11-14 to 2022-11-18)",
+        ],
+    ),
     (
         "duplicate_participant_id.toml",
         &["13:6: error: duplicate participant id \"catalonia\" (first used on line 9)"],
