@@ -342,6 +342,7 @@ fn check(path: &Path) -> Result<(), Failure> {
             ))?;
             let failed = report.has_errors();
             left_to_exit(read);
+            std::mem::forget(report);
             if failed {
                 // An error in the plan (a time that does not exist).
                 return Err(Failure {
