@@ -147,3 +147,41 @@ fn a_mission_with_errors_exits_1() {
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert_eq!(stdout(&out), "");
 }
+
+/// A flight from Osaka that lands in Rome: its end is in Rome's zone.
+const FLIGHT: &str = "format = 1
+
+[mission]
+title = \"Flight home\"
+start = 2022-11-18
+end = 2022-11-19
+timezone = \"Asia/Tokyo\"
+
+[[visits]]
+date = 2022-11-18
+start = 11:00:00
+end = 17:30:00
+end_timezone = \"Europe/Rome\"
+title = \"Flight Osaka to Rome\"
+kind = \"travel\"
+";
+
+#[test]
+fn a_flight_is_on_until_it_lands_in_its_own_zone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("f.toml"), FLIGHT).expect("write");
+    let at = |when: &str| {
+        let out = itinera_in(dir.path(), &["next", "f.toml", "--at", when]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        stdout(&out).trim_end().to_string()
+    };
+    // 17:30 in Rome is 01:30 the next day in Tokyo, the mission's zone.
+    assert_eq!(
+        at("2022-11-18T20:00"),
+        "Now: Flight Osaka to Rome until Sat 19 01:30 (5h30 left) · then nothing planned"
+    );
+    assert_eq!(
+        at("2022-11-19T02:00"),
+        "Nothing more planned; the mission ends on Saturday 19 November"
+    );
+}

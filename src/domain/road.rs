@@ -106,24 +106,29 @@ fn counts(visit: &Visit, participant: Option<&str>) -> bool {
 }
 
 /// The counted visits of `day` with the ranges they are on for.
+/// Times are wall-clock times in the mission's zone: a visit in a zone of
+/// its own (a flight that lands elsewhere) is read in its zones first.
 fn slots(mission: &Mission, index: &DayIndex, day: usize, participant: Option<&str>) -> Vec<Slot> {
+    let zone = mission.header.timezone;
     let counted: Vec<(usize, NaiveDateTime)> = index
         .visits_on(day)
         .iter()
         .filter(|&&v| counts(&mission.visits[v], participant))
-        .filter_map(|&v| Some((v, mission.visits[v].starts_at()?)))
+        .filter_map(|&v| Some((v, mission.visits[v].start_in_mission_zone(zone)?)))
         .collect();
     counted
         .iter()
         .map(|&(v, start)| {
-            let end = mission.visits[v].ends_at().unwrap_or_else(|| {
-                counted
-                    .iter()
-                    .map(|&(_, s)| s)
-                    .filter(|s| *s > start)
-                    .min()
-                    .unwrap_or_else(|| end_of(start.date()))
-            });
+            let end = mission.visits[v]
+                .end_in_mission_zone(zone)
+                .unwrap_or_else(|| {
+                    counted
+                        .iter()
+                        .map(|&(_, s)| s)
+                        .filter(|s| *s > start)
+                        .min()
+                        .unwrap_or_else(|| end_of(start.date()))
+                });
             Slot {
                 visit: v,
                 start,

@@ -182,6 +182,20 @@ impl Visit {
         self.end_local(mission).map(|l| l.instant())
     }
 
+    /// The start as a wall-clock time in the mission's zone (`mission`):
+    /// a visit in its own zone is read there first. Without zones, the
+    /// time as written.
+    pub fn start_in_mission_zone(&self, mission: Option<Tz>) -> Option<NaiveDateTime> {
+        Some(wall_in(self.real_start(mission)?, mission))
+    }
+
+    /// The end as a wall-clock time in the mission's zone, from the zone
+    /// of the visit's end (a flight landing in Rome ends at the Tokyo time
+    /// of its landing).
+    pub fn end_in_mission_zone(&self, mission: Option<Tz>) -> Option<NaiveDateTime> {
+        Some(wall_in(self.real_end(mission)?, mission))
+    }
+
     /// How long the visit really lasts: a flight from Tokyo at 11:00 to
     /// Rome at 17:30 on one summer day lasts 13h30.
     pub fn real_duration(&self, mission: Option<Tz>) -> Option<TimeDelta> {
@@ -197,6 +211,15 @@ impl Visit {
         }
         let start = self.real_start(mission)?;
         Some((start, self.real_end(mission).unwrap_or(start)))
+    }
+}
+
+/// `instant` as a wall-clock time in `zone` (`None`: as UTC, the way
+/// [`resolve`] reads times without a zone).
+fn wall_in(instant: DateTime<Utc>, zone: Option<Tz>) -> NaiveDateTime {
+    match zone {
+        Some(tz) => instant.with_timezone(&tz).naive_local(),
+        None => instant.naive_utc(),
     }
 }
 

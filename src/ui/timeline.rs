@@ -44,7 +44,7 @@ pub fn live(app: &App) -> Live {
         .then(|| {
             let later = |&v: &usize| {
                 app.mission().visits[v]
-                    .starts_at()
+                    .start_in_mission_zone(app.mission().header.timezone)
                     .is_some_and(|start| start > road.now)
             };
             let pos = visits.iter().position(later).unwrap_or(visits.len());
