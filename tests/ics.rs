@@ -1,6 +1,10 @@
 //! The iCalendar export, read back by a parser that did not write it
 //! (calcard), and its lines checked octet by octet.
 
+mod common;
+
+use common::mission;
+
 use std::collections::HashMap;
 
 use calcard::common::{IanaString, PartialDateTime};
@@ -15,12 +19,6 @@ use itinera::export::Scope;
 use itinera::export::ics::{calendar, event, fold};
 
 const SAMPLE: &str = include_str!("../data/clust-er-health-japan-2022.toml");
-
-fn mission(text: &str) -> Mission {
-    let parsed = itinera::file::parse(text).expect("a valid mission");
-    assert!(parsed.report.diagnostics.is_empty(), "{:?}", parsed.report);
-    parsed.mission
-}
 
 /// A mission that may have warnings (visits out of time order).
 fn mission_with_warnings(text: &str) -> Mission {

@@ -1,6 +1,10 @@
 //! The JSON export: valid against its published schema, and carrying every
 //! field of the mission.
 
+mod common;
+
+use common::mission;
+
 use itinera::domain::Mission;
 use itinera::export::Scope;
 use itinera::export::json::export;
@@ -9,12 +13,6 @@ use serde_json::{Value, json};
 const SAMPLE: &str = include_str!("../data/clust-er-health-japan-2022.toml");
 const FEATURES: &str = include_str!("fixtures/valid/features.toml");
 const SCHEMA: &str = include_str!("../docs/mission.schema.json");
-
-fn mission(text: &str) -> Mission {
-    let parsed = itinera::file::parse(text).expect("a valid mission");
-    assert!(parsed.report.diagnostics.is_empty(), "{:?}", parsed.report);
-    parsed.mission
-}
 
 fn exported(m: &Mission, scope: &Scope) -> Value {
     let text = export(m, scope).expect("serializes");

@@ -2,27 +2,14 @@
 //! Markdown's own characters read back by a CommonMark parser as the
 //! words written.
 
-use chrono::NaiveDate;
-use itinera::domain::Mission;
-use itinera::export::Scope;
+mod common;
+
+use common::{mission, scope};
+
 use itinera::export::markdown::agenda;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 const SAMPLE: &str = include_str!("../data/clust-er-health-japan-2022.toml");
-
-fn mission(text: &str) -> Mission {
-    let parsed = itinera::file::parse(text).expect("a valid mission");
-    assert!(parsed.report.diagnostics.is_empty(), "{:?}", parsed.report);
-    parsed.mission
-}
-
-fn scope(participant: Option<&str>, day: Option<&str>) -> Scope {
-    Scope {
-        participant: participant.map(String::from),
-        day: day.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date")),
-        ..Scope::default()
-    }
-}
 
 #[test]
 fn snapshot_of_the_sample_agenda() {

@@ -3,27 +3,15 @@
 //! sections, and cancelled visits left out unless asked for, through the
 //! library and the command line.
 
+mod common;
+
+use common::{mission, scope};
+
 use std::process::Command;
 
-use chrono::NaiveDate;
-use itinera::domain::Mission;
 use itinera::export::{Scope, agenda};
 
 const SAMPLE: &str = include_str!("../data/clust-er-health-japan-2022.toml");
-
-fn mission(text: &str) -> Mission {
-    let parsed = itinera::file::parse(text).expect("a valid mission");
-    assert!(parsed.report.diagnostics.is_empty(), "{:?}", parsed.report);
-    parsed.mission
-}
-
-fn scope(participant: Option<&str>, day: Option<&str>) -> Scope {
-    Scope {
-        participant: participant.map(String::from),
-        day: day.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date")),
-        ..Scope::default()
-    }
-}
 
 #[test]
 fn snapshot_of_the_sample_agenda() {

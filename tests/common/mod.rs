@@ -318,3 +318,20 @@ pub fn message_level(app: &App) -> (Level, String) {
         .map(|m| (m.level, m.text.clone()))
         .unwrap_or((Level::Info, String::new()))
 }
+
+/// The mission in `text`, which must load without a problem.
+pub fn mission(text: &str) -> itinera::domain::Mission {
+    let parsed = itinera::file::parse(text).expect("a valid mission");
+    assert!(parsed.report.diagnostics.is_empty(), "{:?}", parsed.report);
+    parsed.mission
+}
+
+/// What to export: everyone or one participant, every day or one
+/// (`YYYY-MM-DD`).
+pub fn scope(participant: Option<&str>, day: Option<&str>) -> itinera::export::Scope {
+    itinera::export::Scope {
+        participant: participant.map(String::from),
+        day: day.map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date")),
+        ..itinera::export::Scope::default()
+    }
+}
