@@ -14,7 +14,7 @@ use itinera::domain::schema::{
     DAY, Detail, Example, FieldSpec, FieldValue, HEADER, PARTICIPANT, PUBLISH, Schema, VISIT,
     ValueKind,
 };
-use itinera::domain::{DayInfo, Header, Visit};
+use itinera::domain::{DayInfo, Header, Mission, Visit};
 use ratatui::layout::Rect;
 
 /// A mission with two participants and no visit.
@@ -314,24 +314,7 @@ fn a_value_typed_in_the_form_is_saved_under_its_key_and_read_back() {
     let mut edited = mission.clone();
     edited.visits.push(visit.clone());
     let saved = parsed.base.clone().render(&edited);
-    let table = &saved[saved.find("[[visits]]").expect("a new visit table")..];
-    for key in &typed_keys {
-        assert!(
-            table
-                .lines()
-                .any(|line| line.starts_with(&format!("{key} = "))),
-            "{key} is not written:\n{saved}"
-        );
-    }
-    let back = itinera::file::parse(&saved).unwrap_or_else(|r| panic!("{saved}\n{r:?}"));
-    for field in VISIT.fields {
-        assert_eq!(
-            (field.get)(&back.mission.visits[0]),
-            (field.get)(&visit),
-            "{}",
-            field.key
-        );
-    }
+    assert_saved(&saved, &typed_keys, &VISIT, &visit, |m| &m.visits[0]);
 }
 
 #[test]
@@ -486,8 +469,21 @@ fn a_value_typed_in_the_day_form_is_saved_under_its_key_and_read_back() {
     let mut edited = mission.clone();
     edited.days.push(info.clone());
     let saved = parsed.base.clone().render(&edited);
-    let table = &saved[saved.find("[[days]]").expect("a new day table")..];
-    for key in &typed_keys {
+    assert_saved(&saved, &typed_keys, &DAY, &info, |m| &m.days[0]);
+}
+
+/// The new table of `schema`'s list in `saved` writes each of `keys`, and
+/// `saved` reads back to `entity` (the one `first` takes) in every field.
+fn assert_saved<E>(
+    saved: &str,
+    keys: &[&str],
+    schema: &Schema<E>,
+    entity: &E,
+    first: impl Fn(&Mission) -> &E,
+) {
+    let at = saved.find(schema.section).expect("a new table");
+    let table = &saved[at..];
+    for key in keys {
         assert!(
             table
                 .lines()
@@ -495,11 +491,11 @@ fn a_value_typed_in_the_day_form_is_saved_under_its_key_and_read_back() {
             "{key} is not written:\n{saved}"
         );
     }
-    let back = itinera::file::parse(&saved).unwrap_or_else(|r| panic!("{saved}\n{r:?}"));
-    for field in DAY.fields {
+    let back = itinera::file::parse(saved).unwrap_or_else(|r| panic!("{saved}\n{r:?}"));
+    for field in schema.fields {
         assert_eq!(
-            (field.get)(&back.mission.days[0]),
-            (field.get)(&info),
+            (field.get)(first(&back.mission)),
+            (field.get)(entity),
             "{}",
             field.key
         );
