@@ -40,8 +40,8 @@ fn n_and_shift_n_step_through_the_matches_and_wrap() {
     let mut app = sample_app();
     search(&mut app, "lunch");
     assert_eq!(
-        app.message.as_ref().map(|m| m.text.as_str()),
-        Some("\"lunch\": match 1 of 2 · n next, N previous")
+        common::message(&app),
+        "\"lunch\": match 1 of 2 · n next, N previous"
     );
     assert_eq!(
         app.index()
@@ -106,10 +106,7 @@ fn searching_ignores_case_and_accents() {
         "Flight Kansai International Airport to Oita"
     );
     search(&mut app, "no such place");
-    assert_eq!(
-        app.message.as_ref().map(|m| m.text.as_str()),
-        Some("No visit matches \"no such place\".")
-    );
+    assert_eq!(common::message(&app), "No visit matches \"no such place\".");
 }
 
 #[test]
@@ -129,10 +126,7 @@ fn searching_works_for_japanese_text() {
     assert_eq!(selected(&app), "DENKEN telepresence robots");
     // A voiced kana is another letter, not an accented one.
     search(&mut app, "かっこう");
-    assert_eq!(
-        app.message.as_ref().map(|m| m.text.as_str()),
-        Some("No visit matches \"かっこう\".")
-    );
+    assert_eq!(common::message(&app), "No visit matches \"かっこう\".");
 }
 
 #[test]
@@ -221,8 +215,8 @@ fn the_search_keys_are_rebindable() {
     ]);
     search(&mut app, "lunch");
     assert_eq!(
-        app.message.as_ref().map(|m| m.text.as_str()),
-        Some("\"lunch\": match 1 of 2 · Ctrl-N next, N previous")
+        common::message(&app),
+        "\"lunch\": match 1 of 2 · Ctrl-N next, N previous"
     );
     press(&mut app, &["ctrl-n"], AREA);
     assert_eq!(
@@ -243,13 +237,10 @@ fn a_search_looks_only_at_the_visits_the_filter_shows() {
     });
     search(&mut app, "lunch");
     assert_eq!(
-        app.message.as_ref().map(|m| m.text.as_str()),
-        Some("\"lunch\": match 1 of 1 · n next, N previous"),
+        common::message(&app),
+        "\"lunch\": match 1 of 1 · n next, N previous",
         "Friday's lunch is in Keihanna, filtered out"
     );
     search(&mut app, "geothermal");
-    assert_eq!(
-        app.message.as_ref().map(|m| m.text.as_str()),
-        Some("No visit matches \"geothermal\".")
-    );
+    assert_eq!(common::message(&app), "No visit matches \"geothermal\".");
 }
