@@ -252,16 +252,7 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
         } => {
             let read = load_reporting_warnings(&file)?;
             let mission = &read.mission;
-            if let Some(id) = &participant {
-                if mission.participant(id).is_none() {
-                    return Err(Failure::usage(format!(
-                        "error: no participant with id \"{}\" in {}{}\n",
-                        file::excerpt(id),
-                        file.display(),
-                        participant_hint(id, mission)
-                    )));
-                }
-            }
+            known_participant(participant.as_deref(), mission, &file)?;
             if let Some(day) = day {
                 let index = crate::domain::DayIndex::build(mission);
                 if index.day_of_date(day).is_none() {
@@ -307,6 +298,24 @@ pub fn run_command(command: Command) -> Result<(), Failure> {
 
 /// How many ids an unknown `--participant` lists before counting the rest.
 const IDS_LISTED: usize = 10;
+
+/// Refuses `participant` (from `--participant`) when the mission read from
+/// `path` has no one with that id: a usage error with the id meant.
+fn known_participant(
+    participant: Option<&str>,
+    mission: &crate::domain::Mission,
+    path: &Path,
+) -> Result<(), Failure> {
+    match participant {
+        Some(id) if mission.participant(id).is_none() => Err(Failure::usage(format!(
+            "error: no participant with id \"{}\" in {}{}\n",
+            file::excerpt(id),
+            path.display(),
+            participant_hint(id, mission)
+        ))),
+        _ => Ok(()),
+    }
+}
 
 /// After "no participant with id ...": the id meant, if one is close, or
 /// the ids there are (the first [`IDS_LISTED`], then how many more).

@@ -9,10 +9,9 @@ use clap::Args;
 use crate::domain::DayIndex;
 use crate::domain::road::road;
 use crate::error::Failure;
-use crate::file;
 use crate::present::road::road_line;
 
-use super::{load_reporting_warnings, participant_hint, print};
+use super::{known_participant, load_reporting_warnings, print};
 
 #[derive(Debug, Args)]
 pub struct NextArgs {
@@ -51,16 +50,7 @@ fn parse_width(s: &str) -> Result<usize, String> {
 pub fn run(args: NextArgs) -> Result<(), Failure> {
     let read = load_reporting_warnings(&args.file)?;
     let mission = &read.mission;
-    if let Some(id) = &args.participant {
-        if mission.participant(id).is_none() {
-            return Err(Failure::usage(format!(
-                "error: no participant with id \"{}\" in {}{}\n",
-                file::excerpt(id),
-                args.file.display(),
-                participant_hint(id, mission)
-            )));
-        }
-    }
+    known_participant(args.participant.as_deref(), mission, &args.file)?;
     // The mission's times are wall-clock times of its zone; without one,
     // of this computer's.
     let now = args.at.unwrap_or_else(|| match mission.header.timezone {

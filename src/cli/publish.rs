@@ -7,10 +7,9 @@ use std::time::Duration;
 use chrono::Utc;
 use clap::Args;
 
-use super::{Failure, load_reporting_warnings, participant_hint, print};
+use super::{Failure, known_participant, load_reporting_warnings, print};
 use crate::domain::Mission;
 use crate::export::ics::stamp_from_env;
-use crate::file;
 use crate::paths::Dirs;
 use crate::publish::{self, PublishError, Secret, Settings, StateStore};
 
@@ -57,16 +56,7 @@ pub struct PublishArgs {
 pub(super) fn run(args: PublishArgs) -> Result<(), Failure> {
     let read = load_reporting_warnings(&args.file)?;
     let mission = &read.mission;
-    if let Some(id) = &args.participant {
-        if mission.participant(id).is_none() {
-            return Err(Failure::usage(format!(
-                "error: no participant with id \"{}\" in {}{}\n",
-                file::excerpt(id),
-                args.file.display(),
-                participant_hint(id, mission)
-            )));
-        }
-    }
+    known_participant(args.participant.as_deref(), mission, &args.file)?;
     let epoch = std::env::var_os("SOURCE_DATE_EPOCH");
     let epoch = epoch.as_ref().map(|v| v.to_string_lossy());
     let stamp = stamp_from_env(epoch.as_deref(), Utc::now())
