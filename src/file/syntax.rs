@@ -315,7 +315,7 @@ mod tests {
     }
 
     /// Every problem of `text` as `LINE:COL: MESSAGE`.
-    fn report(text: &str) -> Vec<String> {
+    pub(super) fn report(text: &str) -> Vec<String> {
         let report = crate::file::parse(text).expect_err("invalid TOML");
         report
             .render("F", text)

@@ -98,17 +98,8 @@ fn half(escape: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::report;
     use super::*;
-
-    /// Every problem of `text` as `LINE:COL: MESSAGE`.
-    fn report(text: &str) -> Vec<String> {
-        let report = crate::file::parse(text).expect_err("invalid TOML");
-        report
-            .render("F", text)
-            .lines()
-            .map(|l| l.trim_start_matches("F:").to_string())
-            .collect()
-    }
 
     #[test]
     fn escapes_that_name_no_character_say_why() {
