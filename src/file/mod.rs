@@ -55,8 +55,8 @@ pub struct Parsed {
 }
 
 /// A mission read for a command that only looks at it (`check`,
-/// `export`, `diff`, `publish`): no [`Base`] for a save, and the text its
-/// problems refer to.
+/// `export`, `diff`, `publish`, `next`, and `import` until it has changes
+/// to write): no [`Base`] for a save, and the text its problems refer to.
 #[derive(Clone, Debug)]
 pub struct ReadOnly {
     pub mission: Mission,
