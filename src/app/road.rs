@@ -43,6 +43,12 @@ impl App {
             return None;
         }
         let now = self.wall_clock(self.now?);
+        // Before or after the mission there is nothing to mark: no need to
+        // look through its visits at every frame.
+        let header = &self.plan.mission().header;
+        if !(header.start..=header.end).contains(&now.date()) {
+            return None;
+        }
         let road = road(self.plan.mission(), self.plan.index(), now, None);
         (road.phase == Phase::During).then_some(road)
     }
