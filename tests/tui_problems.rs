@@ -157,3 +157,48 @@ fn enter_on_a_visit_the_filter_hides_clears_the_filter_and_goes_there() {
         "{selected:?}:\n{s}"
     );
 }
+
+/// The sample with two visits at 10:00–11:00 on its first two days, the
+/// first for the first participant, the second for `second`'s.
+fn two_meetings(second: &'static [usize]) -> common::Planner {
+    common::sample_with(|m| {
+        let ids: Vec<String> = m.participants.iter().map(|p| p.id.clone()).collect();
+        let day = m.header.start;
+        let meeting = |date, title: &str, people: &[usize]| {
+            let mut v = itinera::domain::Visit::new(date, title);
+            v.start = chrono::NaiveTime::from_hms_opt(10, 0, 0);
+            v.end = chrono::NaiveTime::from_hms_opt(11, 0, 0);
+            v.participants = Some(people.iter().map(|&p| ids[p].clone()).collect());
+            v
+        };
+        let next = day.succ_opt().expect("a next day");
+        m.visits = vec![meeting(day, "Moved", &[0]), meeting(next, "There", second)];
+    })
+}
+
+#[test]
+fn a_move_warns_of_an_overlap_only_for_someone_booked_twice() {
+    // To the next day at the same time, for other people: no overlap.
+    let mut app = two_meetings(&[1]);
+    press(&mut app, &[">"], AREA);
+    let said = common::message(&app);
+    assert!(!said.contains("overlaps"), "{said}");
+    assert_eq!(overlaps(&app), Vec::<String>::new());
+    // For someone of both: the plan's own problem, at once.
+    let mut app = two_meetings(&[0, 1]);
+    press(&mut app, &[">"], AREA);
+    let said = common::message(&app);
+    let problem = overlaps(&app);
+    assert_eq!(problem.len(), 1, "{problem:?}");
+    assert!(said.ends_with(&problem[0]), "{said}");
+    assert!(said.contains("\"Moved\" (10:00–11:00)"), "{said}");
+}
+
+/// The overlap problems of the plan.
+fn overlaps(app: &common::Planner) -> Vec<String> {
+    app.problems()
+        .iter()
+        .filter(|p| p.kind == itinera::domain::problems::ProblemKind::Overlap)
+        .map(|p| p.message.clone())
+        .collect()
+}

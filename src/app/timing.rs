@@ -7,7 +7,8 @@
 use super::edit::capitalise;
 use super::{App, Level};
 use crate::domain::ops::{self, Direction, OpError, Plan};
-use crate::present::{format_duration, time_label};
+use crate::domain::problems::ProblemKind;
+use crate::present::format_duration;
 
 /// "1 visit", "3 visits".
 fn visits(n: usize) -> String {
@@ -127,32 +128,33 @@ impl App {
         self.apply(plan.edit, label, focus).then_some(moved)
     }
 
-    /// Warns in the status bar when the selected visit overlaps another,
-    /// after what the status bar already says.
+    /// Warns in the status bar when the selected visit now overlaps
+    /// another for someone, after what the status bar already says: the
+    /// plan's own overlap problem, so the warning and the `!` marks agree
+    /// (two visits at the same time for different people are no overlap).
     pub(super) fn report_overlaps(&mut self) {
-        let Some(i) = self.selected_index() else {
+        let Some(key) = self.selected_visit().map(|v| v.key) else {
             return;
         };
-        let others = ops::overlapping(self.plan.mission(), self.plan.index(), i);
-        let Some(&first) = others.first() else {
+        let overlaps: Vec<&str> = self
+            .plan
+            .problems()
+            .of_visit(key)
+            .filter(|p| p.kind == ProblemKind::Overlap)
+            .map(|p| p.message.as_str())
+            .collect();
+        let Some(first) = overlaps.first() else {
             return;
         };
-        let visit = &self.plan.mission().visits[i];
-        let other = &self.plan.mission().visits[first];
-        let more = match others.len() {
+        let more = match overlaps.len() {
             1 => String::new(),
             n => format!(" and {} more", n - 1),
         };
+        let warning = format!("{first}{more}");
         let said = match self.message.take() {
             Some(m) if m.level == Level::Info => format!("{} ", m.text),
             _ => String::new(),
         };
-        self.warn(format!(
-            "{said}\"{}\" ({}) now overlaps \"{}\" ({}){more}",
-            visit.title,
-            time_label(visit),
-            other.title,
-            time_label(other)
-        ));
+        self.warn(format!("{said}{warning}"));
     }
 }

@@ -303,20 +303,6 @@ fn shift(mission: &Mission, visits: &[usize], minutes: i64) -> Result<Vec<Edit>,
     Ok(edits)
 }
 
-/// The visits on the same day as visit `i` that overlap it in time.
-pub fn overlapping(mission: &Mission, index: &DayIndex, i: usize) -> Vec<usize> {
-    let Some((day, _)) = index.slot(i) else {
-        return Vec::new();
-    };
-    let visit = &mission.visits[i];
-    index
-        .visits_on(day)
-        .iter()
-        .copied()
-        .filter(|&v| v != i && mission.visits[v].overlaps(visit))
-        .collect()
-}
-
 /// A new visit for `date`, starting when `after` ends (when it has an end
 /// time), lasting an hour, in the day's city.
 pub fn new_visit(mission: &Mission, date: NaiveDate, after: Option<&Visit>) -> Visit {

@@ -164,19 +164,6 @@ fn ripple_shifts_this_and_later_timed_visits() {
 }
 
 #[test]
-fn overlaps_are_found_on_the_same_day_only() {
-    let m = mission(vec![
-        timed(14, "A", (9, 0), (10, 0)),
-        timed(14, "B", (9, 30), (11, 0)),
-        timed(14, "C", (10, 0), (11, 0)),
-        timed(15, "D", (9, 0), (10, 0)),
-    ]);
-    let index = DayIndex::build(&m);
-    assert_eq!(overlapping(&m, &index, 0), [1]);
-    assert_eq!(overlapping(&m, &index, 1), [0, 2]);
-}
-
-#[test]
 fn deleting_a_participant_removes_references() {
     let mut named = Visit::new(date(14), "named");
     named.participants = Some(vec!["a".into(), "b".into()]);
