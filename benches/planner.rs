@@ -113,8 +113,40 @@ pub fn live_now() -> usize {
 /// 13 visits in 100 carry one warning each: an unknown key, kind or
 /// status, or a start before the visit above.
 pub fn mission_text(visits: usize, warned: bool) -> String {
+    mission_shaped(
+        visits,
+        Shape {
+            per_day: per_day(visits),
+            warned,
+            ids: true,
+        },
+    )
+}
+
+/// How many visits a day [`mission_text`] puts in a mission of `visits`.
+pub fn per_day(visits: usize) -> usize {
     let max_days = itinera::domain::MAX_MISSION_DAYS as usize;
-    let per_day = visits.div_ceil(max_days).max(7);
+    visits.div_ceil(max_days).max(7)
+}
+
+/// What a generated mission is like, beyond its size.
+#[derive(Clone, Copy)]
+pub struct Shape {
+    pub per_day: usize,
+    /// 13 visits in 100 with a warning.
+    pub warned: bool,
+    /// Every visit with an `id` written (otherwise each is known by the
+    /// id generated from its date and title, as in the sample).
+    pub ids: bool,
+}
+
+/// [`mission_text`] of another [`Shape`].
+pub fn mission_shaped(visits: usize, shape: Shape) -> String {
+    let Shape {
+        per_day,
+        warned,
+        ids,
+    } = shape;
     let days = visits.div_ceil(per_day).max(1);
     // Minutes between two starts, from 08:00 to 22:00; each visit lasts 45
     // minutes or until just before the next.
@@ -149,9 +181,14 @@ pub fn mission_text(visits: usize, warned: bool) -> String {
         if slot == 0 {
             let _ = write!(text, "\n# --- {date} ---\n");
         }
+        if ids {
+            let _ = write!(text, "\n[[visits]]\nid = \"v{v}\"");
+        } else {
+            text.push_str("\n[[visits]]");
+        }
         let _ = write!(
             text,
-            "\n[[visits]]\nid = \"v{v}\"\ndate = {date}\nstart = {:02}:{:02}:00\nend = {:02}:{:02}:00\n\
+            "\ndate = {date}\nstart = {:02}:{:02}:00\nend = {:02}:{:02}:00\n\
              title = \"Visit number {v} to an innovation hub\"\nkind = \"{kind}\"\n{extra}city = \"City {}\"\n\
              venue = \"Building {v}\"\nparticipants = [\"p{}\", \"p{}\"]\n\
              notes = \"Meeting with the hosts about cooperation in life sciences, and brochures.\"\n",
@@ -229,7 +266,11 @@ pub fn target(what: impl Into<String>, value: f64, bound: f64, target: &'static 
     if let Ok(mut targets) = TARGETS.lock() {
         targets.push(Target {
             what: what.into(),
-            measured: format!("{value:.2}x"),
+            measured: if value < 0.1 {
+                format!("{value:.4}x")
+            } else {
+                format!("{value:.2}x")
+            },
             target,
             met: value <= bound,
         });

@@ -30,10 +30,12 @@ impl App {
     /// After any change to the mission: keep the selection in bounds and
     /// select `focus`.
     fn changed(&mut self, focus: Option<Key>) {
+        let before = self.selected_index();
         self.clamp_selection();
         let Some(key) = focus else { return };
         let mission = self.plan.mission();
-        if let Some(i) = mission.visit_index(key) {
+        let near = before.or_else(|| self.selected_index()).unwrap_or(0);
+        if let Some(i) = mission.visit_index_near(key, near) {
             if let Some((day, pos)) = self.index().slot(i) {
                 self.view.day = day;
                 self.view.pos = pos;

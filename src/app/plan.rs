@@ -15,13 +15,15 @@ use super::agenda::AgendaRows;
 use super::filter::Filter;
 use super::history::{History, Step};
 use crate::domain::problems::Problems;
-use crate::domain::{DayIndex, Edit, EditError, Key, Mission, Touched, apply_keeping_ids_noting};
+use crate::domain::{DayIndex, Edit, EditError, Kept, Key, Mission, Touched};
 
 #[derive(Clone, Debug)]
 pub struct Plan {
     mission: Mission,
     history: History,
-    index: DayIndex,
+    /// The visits of each day, and the written ids, kept up to date by
+    /// every edit.
+    kept: Kept,
     agenda: AgendaRows,
     filter: Filter,
     /// The visits the filter shows, by day, and their agenda rows, while
@@ -52,13 +54,13 @@ impl Plan {
     }
 
     fn with_history(mission: Mission, history: History) -> Self {
-        let index = DayIndex::build(&mission);
-        let agenda = AgendaRows::build(&index);
-        let problems = Problems::build_indexed(&mission, &index);
+        let kept = Kept::of(&mission);
+        let agenda = AgendaRows::build(&kept.index);
+        let problems = Problems::build_indexed(&mission, &kept.index);
         Plan {
             mission,
             history,
-            index,
+            kept,
             agenda,
             filter: Filter::default(),
             shown: None,
@@ -72,7 +74,7 @@ impl Plan {
 
     /// Visits per day.
     pub fn index(&self) -> &DayIndex {
-        &self.index
+        &self.kept.index
     }
 
     /// First row of each day in the all-days agenda.
@@ -82,7 +84,9 @@ impl Plan {
 
     /// The visits the filter shows, per day (every visit without one).
     pub fn shown_index(&self) -> &DayIndex {
-        self.shown.as_ref().map_or(&self.index, |(index, _)| index)
+        self.shown
+            .as_ref()
+            .map_or(&self.kept.index, |(index, _)| index)
     }
 
     /// The all-days agenda of the visits the filter shows.
@@ -137,7 +141,10 @@ impl Plan {
         focus: Option<Key>,
     ) -> Result<(), EditError> {
         let mut touched = Touched::default();
-        let inverse = apply_keeping_ids_noting(&mut self.mission, edit, &mut touched)?.undo;
+        let inverse = self
+            .kept
+            .apply_keeping_ids(&mut self.mission, edit, &mut touched)?
+            .undo;
         self.history.push(Step {
             edit: inverse,
             label,
@@ -162,7 +169,10 @@ impl Plan {
     fn replay(&mut self, step: Step, undoing: bool) -> Result<Replayed, EditError> {
         let Step { edit, label, focus } = step;
         let mut touched = Touched::default();
-        match edit.clone().apply_noting(&mut self.mission, &mut touched) {
+        match self
+            .kept
+            .apply(&mut self.mission, edit.clone(), &mut touched)
+        {
             Ok(inverse) => {
                 let step = Step {
                     edit: inverse,
@@ -190,11 +200,14 @@ impl Plan {
         }
     }
 
+    /// After an edit, which brought the day index up to date: what else
+    /// is derived from the mission.
     fn reindex(&mut self, touched: &Touched) {
-        self.index = DayIndex::build(&self.mission);
-        self.agenda = AgendaRows::build(&self.index);
-        self.problems.update(&self.mission, &self.index, touched);
+        self.agenda = AgendaRows::build(&self.kept.index);
+        self.problems
+            .update(&self.mission, &self.kept.index, touched);
         self.reshow();
+        debug_assert_eq!(self.kept, Kept::of(&self.mission), "kept up to date");
     }
 
     /// The visits the filter shows, and their agenda, again.

@@ -42,14 +42,29 @@ pub enum Edit {
 /// What an edit changed, as far as the mission's problems are concerned:
 /// the dates of the visits and days it inserted, removed, replaced or
 /// moved (a visit's date and its end date, before and after), or
-/// `everything` for a change of the header, the delegation or the routes.
+/// `everything` for a change of the header, the delegation or the routes;
+/// and, for the day index, which visits changed in place.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Touched {
     pub dates: BTreeSet<NaiveDate>,
     pub everything: bool,
+    /// A visit was inserted, removed or moved: positions in the list of
+    /// visits changed.
+    pub shifted: bool,
+    /// Positions of the visits replaced in place (the same positions
+    /// before and after the edit while nothing `shifted`).
+    pub replaced: Vec<usize>,
 }
 
 impl Touched {
+    /// Adds what `other` touched.
+    pub fn merge(&mut self, other: &Touched) {
+        self.dates.extend(other.dates.iter().copied());
+        self.everything |= other.everything;
+        self.shifted |= other.shifted;
+        self.replaced.extend_from_slice(&other.replaced);
+    }
+
     fn visit(&mut self, visit: &Visit) {
         self.dates.insert(visit.date);
         if let Some(end) = visit.end_date {
@@ -178,6 +193,10 @@ impl Edit {
             }
             Edit::Visit(e) => {
                 note(&e, &mission.visits, touched);
+                match &e {
+                    ListEdit::Replace(i, _) => touched.replaced.push(*i),
+                    _ => touched.shifted = true,
+                }
                 Edit::Visit(e.apply(&mut mission.visits, "visit")?)
             }
             Edit::Route(e) => {

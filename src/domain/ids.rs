@@ -1,7 +1,9 @@
 //! Identifiers: the rule for valid ids, generated visit ids, and "did you
 //! mean" suggestions.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
 
 use super::Visit;
 
@@ -37,22 +39,98 @@ pub(super) fn visit_ids(visits: &[Visit]) -> Vec<String> {
         .iter()
         .map(|v| match &v.id {
             Some(id) => id.clone(),
-            None => {
-                let base = match slugify(&v.title) {
-                    s if s.is_empty() => v.date.to_string(),
-                    s => format!("{}-{s}", v.date),
-                };
-                let mut id = base.clone();
-                let mut n = 2;
-                while taken.contains(&id) {
-                    id = format!("{base}-{n}");
-                    n += 1;
-                }
-                taken.insert(id.clone());
-                id
+            None => generate(v, |_| false, &mut taken),
+        })
+        .collect()
+}
+
+/// The id [`visit_ids`] gives each visit at `positions` (in file order),
+/// and every visit of their dates must be among them, without working out
+/// the others: a generated id begins with its visit's date, so ids
+/// generated for different dates never meet, and only the written ids
+/// beginning with a date ([`WrittenIds`]) can take one of theirs.
+pub(super) fn visit_ids_at(
+    visits: &[Visit],
+    positions: &[usize],
+    written: &WrittenIds,
+) -> Vec<(usize, String)> {
+    let mut taken: HashSet<String> = HashSet::new();
+    positions
+        .iter()
+        .map(|&i| {
+            let v = &visits[i];
+            match &v.id {
+                Some(id) => (i, id.clone()),
+                None => (i, generate(v, |id| written.contains(id), &mut taken)),
             }
         })
         .collect()
+}
+
+/// The written ids of a mission that can take a generated one: those that
+/// begin with a date, each with how many visits have it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WrittenIds(HashMap<String, u32>);
+
+impl WrittenIds {
+    pub fn of(visits: &[Visit]) -> Self {
+        let mut written = WrittenIds::default();
+        for id in visits.iter().filter_map(|v| v.id.as_deref()) {
+            written.add(id);
+        }
+        written
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.contains_key(id)
+    }
+
+    pub fn add(&mut self, id: &str) {
+        if id_date(id).is_some() {
+            *self.0.entry(id.to_owned()).or_default() += 1;
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        if let Some(n) = self.0.get_mut(id) {
+            *n -= 1;
+            if *n == 0 {
+                self.0.remove(id);
+            }
+        }
+    }
+}
+
+/// The date an id generated for a visit begins with, if `id` could be
+/// one: the date a written id can take a generated id from.
+pub(super) fn id_date(id: &str) -> Option<NaiveDate> {
+    // A date is its year (with a sign when it has more than four digits
+    // or is before year 0), month and day: up to the third '-' after the
+    // sign, or the end.
+    let signed = usize::from(id.starts_with(['+', '-']));
+    let mut dashes = id[signed..].match_indices('-').map(|(at, _)| at + signed);
+    dashes.next()?;
+    dashes.next()?;
+    let head = &id[..dashes.next().unwrap_or(id.len())];
+    let date: NaiveDate = head.parse().ok()?;
+    (date.to_string() == head).then_some(date)
+}
+
+/// The id generated for `v` (which has none written), not one of `taken`,
+/// which it joins.
+fn generate(v: &Visit, written: impl Fn(&str) -> bool, taken: &mut HashSet<String>) -> String {
+    let base = match slugify(&v.title) {
+        s if s.is_empty() => v.date.to_string(),
+        s => format!("{}-{s}", v.date),
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while written(&id) || taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    id
 }
 
 /// The longest word [`suggest`] looks for a close candidate for.
@@ -189,6 +267,51 @@ mod tests {
                 "2022-11-14-lunch-3"
             ]
         );
+    }
+
+    #[test]
+    fn the_ids_of_some_dates_are_those_of_all_ids() {
+        let day = |d| NaiveDate::from_ymd_opt(2022, 11, d).expect("date");
+        let titled = |d, title: &str, id: Option<&str>| {
+            let mut v = Visit::new(day(d), title);
+            v.id = id.map(str::to_owned);
+            v
+        };
+        let visits = vec![
+            titled(14, "Lunch", None),
+            titled(15, "Other", Some("2022-11-14-lunch")),
+            titled(14, "Lunch", None),
+            titled(15, "Lunch", None),
+            titled(16, "", None),
+            titled(16, "2", None),
+            titled(14, "x", Some("2022-11-16-2")),
+            titled(16, "", None),
+            titled(15, "Kept", Some("free")),
+        ];
+        let all = visit_ids(&visits);
+        let written = WrittenIds::of(&visits);
+        assert!(!written.contains("free"), "an id that can take none");
+        for dates in [vec![14], vec![15], vec![16], vec![14, 16], vec![]] {
+            let dates: Vec<NaiveDate> = dates.into_iter().map(day).collect();
+            let at: Vec<usize> = (0..visits.len())
+                .filter(|&i| dates.contains(&visits[i].date))
+                .collect();
+            let want: Vec<(usize, String)> = at.iter().map(|&i| (i, all[i].clone())).collect();
+            assert_eq!(visit_ids_at(&visits, &at, &written), want, "{dates:?}");
+        }
+    }
+
+    #[test]
+    fn the_date_an_id_begins_with() {
+        let day = NaiveDate::from_ymd_opt(2022, 11, 14);
+        assert_eq!(id_date("2022-11-14"), day);
+        assert_eq!(id_date("2022-11-14-lunch-2"), day);
+        assert_eq!(id_date("2022-11-145"), None);
+        assert_eq!(id_date("2022-11-1-lunch"), None);
+        assert_eq!(id_date("vicini"), None);
+        assert_eq!(id_date(""), None);
+        let far = NaiveDate::from_ymd_opt(12022, 1, 2).expect("date");
+        assert_eq!(id_date(&format!("{far}-x")), Some(far));
     }
 
     #[test]

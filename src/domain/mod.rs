@@ -26,9 +26,10 @@ mod url;
 mod zone;
 
 pub use edit::{Edit, EditError, ListEdit, Touched};
+pub use ids::WrittenIds;
 pub use ids::{is_valid_id, slugify, suggest};
 pub use index::DayIndex;
-pub use pin::{Applied, Identities, apply_keeping_ids, apply_keeping_ids_noting};
+pub use pin::{Applied, Identities, Kept, apply_keeping_ids, apply_keeping_ids_noting};
 pub use route::{Route, city_key};
 pub use time::{Clock, LAST_DATE, is_representable, parse_date, parse_time};
 pub use url::{UrlParts, UrlProblem, is_loopback, split_url};
@@ -413,6 +414,20 @@ impl Mission {
 
     pub fn visit_index(&self, key: Key) -> Option<usize> {
         self.visits.iter().position(|v| v.key == key)
+    }
+
+    /// [`Mission::visit_index`], looking near position `hint` first: where
+    /// a visit just edited or moved within its day or the next usually is,
+    /// found without walking a large mission.
+    pub fn visit_index_near(&self, key: Key, hint: usize) -> Option<usize> {
+        const NEAR: usize = 256;
+        let from = hint.saturating_sub(NEAR).min(self.visits.len());
+        let to = hint.saturating_add(NEAR).min(self.visits.len());
+        self.visits[from..to]
+            .iter()
+            .position(|v| v.key == key)
+            .map(|i| from + i)
+            .or_else(|| self.visit_index(key))
     }
 
     /// The participants attending `visit`, in delegation order. Ids that name

@@ -203,3 +203,45 @@ impl Infos for HashMap<usize, Info> {
         self.get(&visit)
     }
 }
+
+/// The infos of some visits: by offset from the first when they are close
+/// together in the file (the visits of a few neighbouring days usually
+/// are), by a map when they are scattered.
+pub(super) enum Several {
+    Near {
+        first: usize,
+        infos: Vec<Option<Info>>,
+    },
+    Scattered(HashMap<usize, Info>),
+}
+
+impl Several {
+    /// The infos of `visits` (in any order, repeats allowed), made by `info`.
+    pub fn of(visits: &[usize], info: impl Fn(usize) -> Info) -> Self {
+        let (Some(&first), Some(&last)) = (visits.iter().min(), visits.iter().max()) else {
+            return Several::Scattered(HashMap::new());
+        };
+        if last - first >= 4 * visits.len() + 64 {
+            let mut map = HashMap::with_capacity(visits.len());
+            for &v in visits {
+                map.entry(v).or_insert_with(|| info(v));
+            }
+            return Several::Scattered(map);
+        }
+        let mut infos: Vec<Option<Info>> = Vec::new();
+        infos.resize_with(last - first + 1, || None);
+        for &v in visits {
+            infos[v - first].get_or_insert_with(|| info(v));
+        }
+        Several::Near { first, infos }
+    }
+}
+
+impl Infos for Several {
+    fn info(&self, visit: usize) -> Option<&Info> {
+        match self {
+            Several::Near { first, infos } => infos.get(visit.checked_sub(*first)?)?.as_ref(),
+            Several::Scattered(map) => map.get(&visit),
+        }
+    }
+}

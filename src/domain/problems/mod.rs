@@ -48,7 +48,7 @@ pub use text::{MAX_QUOTED, excerpt, outside_message};
 
 use super::{DayIndex, Key, Mission, Touched};
 use day::{AFTER, Attendance, BEFORE, Scope};
-use info::{Context, Info};
+use info::{Context, Info, Several};
 
 /// How much a problem matters. An error in the plan (a time that does not
 /// exist) makes `itinera check` fail; warnings and notes do not.
@@ -218,14 +218,12 @@ impl Problems {
             reach: &self.reach,
             entries: &entries,
         };
-        let mut infos: HashMap<usize, Info> = HashMap::new();
-        for &date in dates.iter().filter(|d| scope.exists(**d)) {
-            for i in scope.candidates(date) {
-                infos
-                    .entry(i)
-                    .or_insert_with(|| self.context.info(&mission.visits[i]));
-            }
-        }
+        let candidates: Vec<usize> = dates
+            .iter()
+            .filter(|d| scope.exists(**d))
+            .flat_map(|&date| scope.candidates(date))
+            .collect();
+        let infos = Several::of(&candidates, |i| self.context.info(&mission.visits[i]));
         let results: Vec<_> = dates
             .iter()
             .map(|&date| {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, TimeDelta};
 
 use super::day::{Scope, Timed};
-use super::info::{Infos, People};
+use super::info::{Info, Infos, People};
 use super::text;
 use super::{Anchor, Problem, ProblemKind, Severity};
 use crate::domain::Visit;
@@ -24,10 +24,12 @@ impl Scope<'_> {
         out: &mut Vec<(usize, Problem)>,
     ) {
         let mut found: BTreeMap<(usize, usize), Change> = BTreeMap::new();
+        // Looked up once, not once a person.
+        let looked: Vec<Option<&Info>> = sorted.iter().map(|x| infos.info(x.visit)).collect();
         for person in 0..self.context.persons() {
             let mut last: Option<usize> = None;
             for (k, x) in sorted.iter().enumerate() {
-                let Some(info) = infos.info(x.visit).filter(|i| i.people.has(person)) else {
+                let Some(info) = looked[k].filter(|i| i.people.has(person)) else {
                     continue;
                 };
                 if info.travel {
@@ -36,7 +38,7 @@ impl Scope<'_> {
                 }
                 let Some(city) = &info.city else { continue };
                 if let Some(a) = last.map(|a| &sorted[a]).filter(|_| x.date == date) {
-                    let from = infos.info(a.visit).and_then(|i| i.city.as_deref());
+                    let from = last.and_then(|a| looked[a]).and_then(|i| i.city.as_deref());
                     if let Some(from) = from.filter(|from| from != city) {
                         let (needed, route) = self.context.needed(from, city);
                         let gap = x.start - a.end;
