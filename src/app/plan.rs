@@ -11,10 +11,15 @@
 //! shows the same, current mission. Reloading the file or restoring kept
 //! changes builds a new plan.
 
+use std::cell::RefCell;
+
+use chrono::NaiveDateTime;
+
 use super::agenda::AgendaRows;
 use super::filter::Filter;
 use super::history::{History, Step};
 use crate::domain::problems::Problems;
+use crate::domain::road::{Road, road};
 use crate::domain::{DayIndex, Edit, EditError, Kept, Key, Mission, Touched};
 
 #[derive(Clone, Debug)]
@@ -31,6 +36,10 @@ pub struct Plan {
     shown: Option<(DayIndex, AgendaRows)>,
     /// What is wrong with the plan, kept day by day.
     problems: Problems,
+    /// What is on at an instant, as last asked: the frames of a minute
+    /// ask for the same instant, and the answer looks through every day
+    /// up to it.
+    road: RefCell<Option<Road>>,
 }
 
 /// What undoing or redoing did: the step's label and the visit or
@@ -65,6 +74,7 @@ impl Plan {
             filter: Filter::default(),
             shown: None,
             problems,
+            road: RefCell::new(None),
         }
     }
 
@@ -108,6 +118,19 @@ impl Plan {
     /// The problems of the plan as it is now.
     pub fn problems(&self) -> &Problems {
         &self.problems
+    }
+
+    /// What is on at `now` (a wall-clock time in the mission's zone) and
+    /// what comes next, for the whole delegation ([`road`]).
+    pub fn road_at(&self, now: NaiveDateTime) -> Road {
+        if let Some(known) = *self.road.borrow() {
+            if known.now == now {
+                return known;
+            }
+        }
+        let found = road(&self.mission, &self.kept.index, now, None);
+        *self.road.borrow_mut() = Some(found);
+        found
     }
 
     pub fn history(&self) -> &History {
@@ -203,6 +226,7 @@ impl Plan {
     /// After an edit, which brought the day index up to date: what else
     /// is derived from the mission.
     fn reindex(&mut self, touched: &Touched) {
+        self.road = RefCell::new(None);
         self.agenda = AgendaRows::build(&self.kept.index);
         self.problems
             .update(&self.mission, &self.kept.index, touched);
@@ -297,5 +321,33 @@ mod tests {
         assert!(err.is_err());
         assert!(!plan.history().can_undo());
         assert!(!plan.is_dirty());
+    }
+
+    #[test]
+    fn what_is_on_now_follows_the_edits() {
+        let day = NaiveDate::from_ymd_opt(2022, 11, 14).expect("date");
+        let mut a = Visit::new(day, "A");
+        a.start = chrono::NaiveTime::from_hms_opt(10, 0, 0);
+        a.end = chrono::NaiveTime::from_hms_opt(11, 0, 0);
+        let mut plan = Plan::new(Mission {
+            publish: None,
+            header: Header::new("T", day, day),
+            days: vec![],
+            participants: vec![],
+            visits: vec![a.clone()],
+            routes: vec![],
+        });
+        let now = day.and_hms_opt(10, 30, 0).expect("time");
+        let on = |plan: &Plan| plan.road_at(now).current.map(|slot| slot.visit);
+        assert_eq!(on(&plan), Some(0));
+        assert_eq!(on(&plan), Some(0), "asked again");
+        a.start = chrono::NaiveTime::from_hms_opt(11, 0, 0);
+        a.end = chrono::NaiveTime::from_hms_opt(12, 0, 0);
+        plan.apply(Edit::Visit(ListEdit::Replace(0, a)), "later".into(), None)
+            .expect("applies");
+        assert_eq!(on(&plan), None);
+        assert_eq!(plan.road_at(now).next.map(|slot| slot.visit), Some(0));
+        plan.undo().expect("a step").expect("replays");
+        assert_eq!(on(&plan), Some(0));
     }
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::App;
-use crate::domain::road::{Phase, Road, road};
+use crate::domain::road::{Phase, Road};
 
 impl App {
     /// During the trip, the planner opens on today: the date `now` is in
@@ -49,7 +49,7 @@ impl App {
         if !(header.start..=header.end).contains(&now.date()) {
             return None;
         }
-        let road = road(self.plan.mission(), self.plan.index(), now, None);
+        let road = self.plan.road_at(now);
         (road.phase == Phase::During).then_some(road)
     }
 
