@@ -201,6 +201,10 @@ impl Agenda {
     /// indents.
     pub(crate) fn para(&mut self, text: &str, first: &str, rest: &str) {
         let text = printable(text);
+        if let Some(line) = fitting(&text, first, self.width) {
+            self.line(&line);
+            return;
+        }
         let options = textwrap::Options::new(self.width)
             .initial_indent(first)
             .subsequent_indent(rest)
@@ -273,6 +277,18 @@ impl Agenda {
 
 /// `text` without control characters, except line breaks; a tab becomes
 /// a space.
+/// The one line a paragraph makes when it fits the width as it is:
+/// what textwrap makes of it, without its work of splitting into words
+/// and choosing breaks (most lines of an agenda fit).
+fn fitting(text: &str, first: &str, width: usize) -> Option<String> {
+    let plain = !text.contains('\n');
+    let fits = || {
+        use textwrap::core::display_width;
+        display_width(first) + display_width(text) <= width
+    };
+    (plain && fits()).then(|| format!("{first}{text}"))
+}
+
 fn printable(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| c.is_control() && c != '\n') {
         return Cow::Borrowed(text);
@@ -287,4 +303,50 @@ fn printable(text: &str) -> Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What textwrap makes of a paragraph, as lines.
+    fn wrapped(text: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
+        let options = textwrap::Options::new(width)
+            .initial_indent(first)
+            .subsequent_indent(rest)
+            .word_splitter(WordSplitter::NoHyphenation);
+        textwrap::wrap(text, options)
+            .iter()
+            .map(|l| l.trim_end().to_owned())
+            .collect()
+    }
+
+    proptest! {
+        /// A line that fits comes out as textwrap gives it.
+        #[test]
+        fn a_fitting_line_is_what_textwrap_makes_of_it(
+            text in "[ a-zé日本\u{a0}\u{200b}·–-]{0,40}",
+            first in "[ 0-9:–]{0,12}",
+            width in 1usize..60,
+        ) {
+            if let Some(line) = fitting(&text, &first, width) {
+                let want = wrapped(&text, &first, "  ", width);
+                prop_assert_eq!(vec![line.trim_end().to_owned()], want);
+            }
+        }
+    }
+
+    #[test]
+    fn only_lines_that_fit_take_the_short_way() {
+        assert_eq!(
+            fitting("Lunch", "  12:00  ", 20).as_deref(),
+            Some("  12:00  Lunch")
+        );
+        assert_eq!(fitting("Lunch with the hosts", "  12:00  ", 20), None);
+        assert_eq!(fitting("two\nlines", "", 40), None);
+        // Wide characters count twice.
+        assert_eq!(fitting("日本日本", "", 7), None);
+        assert!(fitting("日本日本", "", 8).is_some());
+    }
 }
