@@ -151,8 +151,8 @@ impl Base {
     /// is ever written.
     pub fn render_checked(&mut self, mission: &Mission) -> Result<String, RenderError> {
         let text = self.render(mission);
-        match parse_bytes(text.as_bytes()) {
-            Ok(parsed) if parsed.mission.same_content(mission) => Ok(text),
+        match super::read_back(text.as_bytes()) {
+            Ok(read) if read.same_content(mission) => Ok(text),
             Ok(_) => Err(RenderError::Differs),
             Err((text, report)) => Err(RenderError::Invalid { text, report }),
         }

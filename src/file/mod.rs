@@ -111,6 +111,17 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, (String, Report)> {
     }
 }
 
+/// The mission the bytes of a file read as, and nothing else: how a save
+/// checks the text it is about to write, without the copies of the text
+/// and the mission a planner's read keeps.
+pub fn read_back(bytes: &[u8]) -> Result<Mission, (String, Report)> {
+    let (text, _) = source::decode(bytes).map_err(|e| (e.text, e.report))?;
+    match read_text(&text) {
+        Ok((mission, _)) => Ok(mission),
+        Err(report) => Err((text, report)),
+    }
+}
+
 /// Reads a mission from the bytes of a file, for reading only: what
 /// [`parse_bytes`] reads, without the base a save needs (the mission is
 /// not copied into it, and the text is the bytes themselves).

@@ -14,7 +14,7 @@ use crate::domain::Mission;
 use crate::file::open::read_mission_bytes;
 use crate::file::output::{Existing, OutputError, check_output};
 use crate::file::write::{SaveError, SaveOptions, Saved, save_checked};
-use crate::file::{Base, LoadError, Prepared, parse_bytes};
+use crate::file::{Base, LoadError, Prepared, read_back};
 use crate::lock::{Lock, Locked};
 use crate::paths::Dirs;
 
@@ -24,8 +24,8 @@ use super::recovery;
 /// check it gives `mission` (`name` names the file in a problem).
 fn render_checked(base: &mut Base, mission: &Mission, name: &str) -> Result<String, SaveFailure> {
     let text = base.render(mission);
-    match parse_bytes(text.as_bytes()) {
-        Ok(parsed) if parsed.mission.same_content(mission) => Ok(text),
+    match read_back(text.as_bytes()) {
+        Ok(read) if read.same_content(mission) => Ok(text),
         Ok(_) => Err(SaveFailure::Verify(
             "it reads back as a different mission".to_string(),
         )),
