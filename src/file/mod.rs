@@ -24,6 +24,7 @@ pub mod output;
 mod parsers_agree;
 mod patch;
 mod problems;
+use problems::Spots;
 mod read;
 #[cfg(unix)]
 mod replace;
@@ -65,6 +66,8 @@ pub struct ReadOnly {
     /// lines and columns.
     pub text: String,
     pub layout: Layout,
+    /// Where the entities the plan's problems point at are written.
+    spots: Spots,
 }
 
 impl ReadOnly {
@@ -127,8 +130,9 @@ pub fn read_back(bytes: &[u8]) -> Result<Mission, (String, Report)> {
 /// not copied into it, and the text is the bytes themselves).
 pub fn read_bytes(bytes: Vec<u8>) -> Result<ReadOnly, (String, Report)> {
     let (text, layout) = source::decode_owned(bytes).map_err(|e| (e.text, e.report))?;
-    match read_text(&text) {
-        Ok((mission, report)) => Ok(ReadOnly {
+    match read_text_placed(&text, true) {
+        Ok((mission, report, spots)) => Ok(ReadOnly {
+            spots: spots.unwrap_or_default().of_mission(&mission),
             mission,
             report,
             text,
@@ -155,6 +159,11 @@ pub fn parse(text: &str) -> Result<Parsed, Report> {
 
 /// The mission in `text` and its warnings, or every problem found.
 fn read_text(text: &str) -> Result<(Mission, Report), Report> {
+    read_text_placed(text, false).map(|(mission, report, _)| (mission, report))
+}
+
+/// [`read_text`], with where the entities are written when `placed`.
+fn read_text_placed(text: &str, placed: bool) -> Result<(Mission, Report, Option<Spots>), Report> {
     let mut problems = Vec::new();
     let dto = {
         let (tree, errors) = toml::de::DeTable::parse_recoverable(text);
@@ -165,10 +174,11 @@ fn read_text(text: &str) -> Result<(Mission, Report), Report> {
         read::read_document(tree::Table::root(&tree, text), &mut problems)
         // The tree goes here: what follows needs only the DTOs.
     };
+    let spots = placed.then(|| Spots::of(&dto));
     let mission = validate::validate(dto, text, &mut problems);
     let report = Report::new(problems);
     match mission {
-        Some(mission) if !report.has_errors() => Ok((mission, report)),
+        Some(mission) if !report.has_errors() => Ok((mission, report, spots)),
         _ => Err(report),
     }
 }
