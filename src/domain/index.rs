@@ -154,21 +154,26 @@ mod tests {
         NaiveDate::from_ymd_opt(2022, 11, d).expect("date")
     }
 
-    #[test]
-    fn days_cover_the_mission_and_stray_visits() {
-        let mission = Mission {
+    /// A mission of 14–16 November with `visits`.
+    fn mission_of(visits: Vec<Visit>) -> Mission {
+        Mission {
             publish: None,
             header: Header::new("T", date(14), date(16)),
             days: vec![],
             participants: vec![],
-            visits: vec![
-                Visit::new(date(15), "a"),
-                Visit::new(date(20), "stray"),
-                Visit::new(date(14), "b"),
-                Visit::new(date(15), "c"),
-            ],
+            visits,
             routes: Vec::new(),
-        };
+        }
+    }
+
+    #[test]
+    fn days_cover_the_mission_and_stray_visits() {
+        let mission = mission_of(vec![
+            Visit::new(date(15), "a"),
+            Visit::new(date(20), "stray"),
+            Visit::new(date(14), "b"),
+            Visit::new(date(15), "c"),
+        ]);
         let index = DayIndex::build(&mission);
         assert_eq!(index.dates(), [date(14), date(15), date(16), date(20)]);
         assert_eq!(index.visits_on(1), [0, 3]);
@@ -189,20 +194,13 @@ mod tests {
     #[test]
     fn a_refreshed_index_is_the_index_built_again() {
         use crate::domain::{Edit, ListEdit};
-        let mut mission = Mission {
-            publish: None,
-            header: Header::new("T", date(14), date(16)),
-            days: vec![],
-            participants: vec![],
-            visits: vec![
-                Visit::new(date(15), "a"),
-                Visit::new(date(20), "stray"),
-                Visit::new(date(14), "b"),
-                Visit::new(date(15), "c"),
-                Visit::new(date(16), "d"),
-            ],
-            routes: Vec::new(),
-        };
+        let mut mission = mission_of(vec![
+            Visit::new(date(15), "a"),
+            Visit::new(date(20), "stray"),
+            Visit::new(date(14), "b"),
+            Visit::new(date(15), "c"),
+            Visit::new(date(16), "d"),
+        ]);
         let mut index = DayIndex::build(&mission);
         let on = |m: &Mission, i: usize, d: u32| {
             let mut v: Visit = m.visits[i].clone();
@@ -240,14 +238,7 @@ mod tests {
             .map(|i| Visit::new(date(14), i.to_string()))
             .collect();
         let keys: Vec<_> = visits.iter().map(|v| v.key).collect();
-        let mission = Mission {
-            publish: None,
-            header: Header::new("T", date(14), date(14)),
-            days: vec![],
-            participants: vec![],
-            visits,
-            routes: Vec::new(),
-        };
+        let mission = mission_of(visits);
         for (want, hint) in [(500, 500), (510, 490), (999, 0), (0, 999), (3, 5000)] {
             assert_eq!(mission.visit_index_near(keys[want], hint), Some(want));
         }
