@@ -198,12 +198,6 @@ impl Infos for Vec<Info> {
     }
 }
 
-impl Infos for HashMap<usize, Info> {
-    fn info(&self, visit: usize) -> Option<&Info> {
-        self.get(&visit)
-    }
-}
-
 /// The infos of some visits: by offset from the first when they are close
 /// together in the file (the visits of a few neighbouring days usually
 /// are), by a map when they are scattered.

@@ -576,6 +576,14 @@ fn an_update_after_any_edit_gives_what_a_build_gives() {
         m.header = Header::new("T", first, first + TimeDelta::days(9));
         m.header.timezone = Some(Asia::Tokyo);
         m.routes.push(Route::new("Osaka", "Suita", 40));
+        if seed % 4 == 1 {
+            // Visits of a day far away between those of the mission's
+            // days, so that a day's visits lie far apart in the file (and
+            // an update's infos are kept by visit, not by offset).
+            let far = first + TimeDelta::days(60);
+            let fillers = (0..1_000).map(|i| Visit::new(far, format!("far {i}")));
+            m.visits.splice(12..12, fillers);
+        }
         let mut problems = Problems::build(&m);
         for step in 0..30 {
             let n = m.visits.len();
